@@ -1,0 +1,278 @@
+package io.github.autograd4j;
+
+import java.util.Objects;
+
+/**
+ * A scalar node of a computation graph, in the spirit of micrograd's {@code Value}: every
+ * operation records itself so that {@link #backward()} can send gradients back to the leaves.
+ *
+ * <pre>{@code
+ * Value x = Value.of(2.0, "x");
+ * Value y = x.mul(x).add(x.sin());   // y = x^2 + sin x
+ * y.backward();
+ * x.grad();                          // 2x + cos x
+ * }</pre>
+ *
+ * <p><b>Gradients.</b> A backward pass accumulates ({@code +=}) into leaves across calls, as in
+ * PyTorch; {@link #zeroGrad()} clears a leaf. Interior nodes hold the gradient of the most
+ * recent pass through them (a pass starts them from zero), so after {@code backward()} every
+ * node of the graph shows its own gradient. A scalar graph keeps its values, so calling
+ * {@code backward()} twice on the same root is fine and adds the same gradient to the leaves
+ * twice.
+ *
+ * <p><b>Values outside a domain.</b> NaN and infinite data are allowed and follow IEEE
+ * arithmetic exactly as {@link Math} does: {@code log} of a negative, {@code sqrt} of a negative,
+ * or a negative base to a non-integer power give NaN, never an exception. A null operand throws a
+ * {@link NullPointerException} that names the operation.
+ *
+ * <p><b>Recording.</b> Inside {@link Grad#disabled()} results are constants with no history.
+ * A graph belongs to one thread at a time; separate graphs may be used on separate threads.
+ */
+public final class Value extends Node {
+
+    private double data;
+    private double grad;
+    private final ScalarOp op;
+    private final Value a;
+    private final Value b;
+    private final double constant;
+    private final boolean requiresGrad;
+    private String label;
+
+    private Value(double data, boolean requiresGrad, ScalarOp op, Value a, Value b, double constant) {
+        this.data = data;
+        this.requiresGrad = requiresGrad;
+        this.op = op;
+        this.a = a;
+        this.b = b;
+        this.constant = constant;
+    }
+
+    /** A leaf that gradients flow to (a parameter or an input). */
+    public static Value of(double data) {
+        return new Value(data, true, null, null, null, 0.0);
+    }
+
+    /** A labelled leaf that gradients flow to; the label shows in {@code toString()} and graph views. */
+    public static Value of(double data, String label) {
+        return of(data).label(label);
+    }
+
+    /** A constant: no gradient flows to it and it adds no work to a backward pass. */
+    public static Value constant(double data) {
+        return new Value(data, false, null, null, null, 0.0);
+    }
+
+    // ---- operations: the rules themselves live in ScalarOp ----
+
+    /** {@code this + other}. */
+    public Value add(Value other) { return binary(ScalarOp.ADD, other); }
+
+    /** {@code this + c}. */
+    public Value add(double c) { return withConstant(ScalarOp.ADD, c); }
+
+    /** {@code this - other}. */
+    public Value sub(Value other) { return binary(ScalarOp.SUB, other); }
+
+    /** {@code this - c}. */
+    public Value sub(double c) { return withConstant(ScalarOp.SUB, c); }
+
+    /** {@code this * other}. */
+    public Value mul(Value other) { return binary(ScalarOp.MUL, other); }
+
+    /** {@code this * c}. */
+    public Value mul(double c) { return withConstant(ScalarOp.MUL, c); }
+
+    /** {@code this / other}. */
+    public Value div(Value other) { return binary(ScalarOp.DIV, other); }
+
+    /** {@code this / c}. */
+    public Value div(double c) { return withConstant(ScalarOp.DIV, c); }
+
+    /** {@code this ^ exponent}, differentiable in both. */
+    public Value pow(Value exponent) { return binary(ScalarOp.POW, exponent); }
+
+    /** {@code this ^ exponent} for a constant exponent. */
+    public Value pow(double exponent) { return withConstant(ScalarOp.POW, exponent); }
+
+    /** {@code -this}. */
+    public Value neg() { return unary(ScalarOp.NEG); }
+
+    /** {@code e ^ this}. */
+    public Value exp() { return unary(ScalarOp.EXP); }
+
+    /** The natural logarithm. */
+    public Value log() { return unary(ScalarOp.LOG); }
+
+    /** The square root. */
+    public Value sqrt() { return unary(ScalarOp.SQRT); }
+
+    /** The hyperbolic tangent. */
+    public Value tanh() { return unary(ScalarOp.TANH); }
+
+    /** The logistic function {@code 1 / (1 + e^-this)}. */
+    public Value sigmoid() { return unary(ScalarOp.SIGMOID); }
+
+    /** {@code max(this, 0)}; its derivative at 0 is 0. */
+    public Value relu() { return unary(ScalarOp.RELU); }
+
+    /** The absolute value; its derivative at 0 is 0. */
+    public Value abs() { return unary(ScalarOp.ABS); }
+
+    /** The sine. */
+    public Value sin() { return unary(ScalarOp.SIN); }
+
+    /** The cosine. */
+    public Value cos() { return unary(ScalarOp.COS); }
+
+    private Value unary(ScalarOp op) {
+        double out = op.apply(data, 0.0);
+        return record(out, requiresGrad, op, null, 0.0);
+    }
+
+    private Value withConstant(ScalarOp op, double c) {
+        double out = op.apply(data, c);
+        return record(out, requiresGrad, op, null, c);
+    }
+
+    private Value binary(ScalarOp op, Value other) {
+        Objects.requireNonNull(other, op.nullOperand);
+        double out = op.apply(data, other.data);
+        return record(out, requiresGrad || other.requiresGrad, op, other, 0.0);
+    }
+
+    private Value record(double out, boolean needsGrad, ScalarOp op, Value other, double c) {
+        if (needsGrad && Grad.isEnabled()) {
+            return new Value(out, true, op, this, other, c);
+        }
+        return new Value(out, false, null, null, null, 0.0);
+    }
+
+    // ---- gradients ----
+
+    /**
+     * Back-propagates from this node: its gradient is seeded with 1 (added to it, for a leaf) and
+     * every node it depends on receives d(this)/d(node), accumulated into leaves.
+     *
+     * @throws IllegalStateException if this value does not require a gradient
+     */
+    public void backward() {
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward: " + this + " does not require grad: it was made"
+                    + " only from constants or under Grad.disabled(), so no gradient can flow from it");
+        }
+        BackwardPass pass = new BackwardPass(this);
+        grad = isLeaf() ? grad + 1.0 : 1.0;
+        pass.finish(true);
+    }
+
+    /** Sets this node's gradient to 0. */
+    public void zeroGrad() {
+        grad = 0.0;
+    }
+
+    @Override
+    void clearGradBuffer() {
+        grad = 0.0;
+    }
+
+    @Override
+    void propagate() {
+        double g = grad;
+        double second = b != null ? b.data : constant;
+        if (a.requiresGrad) {
+            a.grad += g * op.partial(0, a.data, second, data);
+        }
+        if (b != null && b.requiresGrad) {
+            b.grad += g * op.partial(1, a.data, second, data);
+        }
+    }
+
+    @Override
+    void releaseSaved() {
+        // a scalar node saves nothing beyond its inputs' values, which it keeps by design
+    }
+
+    // ---- accessors ----
+
+    /** The forward value. */
+    public double data() {
+        return data;
+    }
+
+    /** The gradient accumulated so far (0 before any backward pass). */
+    public double grad() {
+        return grad;
+    }
+
+    /**
+     * Replaces a leaf's value, as an optimiser step does ({@code p.setData(p.data() - lr * p.grad())}).
+     *
+     * @throws IllegalStateException if this node was made by an operation: its value follows from its inputs
+     */
+    public void setData(double newData) {
+        if (!isLeaf()) {
+            throw new IllegalStateException("setData: " + this + " was made by " + op.opName
+                    + "; only a leaf's value can be set");
+        }
+        data = newData;
+    }
+
+    /** Gives this node a name for {@code toString()}, graph views and error messages; returns this node. */
+    public Value label(String label) {
+        this.label = label;
+        return this;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String opName() {
+        return op == null ? "leaf" : op.opName;
+    }
+
+    @Override
+    public int inputCount() {
+        return op == null ? 0 : b == null ? 1 : 2;
+    }
+
+    @Override
+    public Value input(int i) {
+        if (i == 0 && op != null) {
+            return a;
+        }
+        if (i == 1 && b != null) {
+            return b;
+        }
+        throw new IndexOutOfBoundsException("input: index " + i + " for a " + opName()
+                + " node with " + inputCount() + " input(s)");
+    }
+
+    /**
+     * The constant second operand of a {@code double} overload such as {@code mul(2.0)} or
+     * {@code pow(3.0)}, or NaN when the operation had none.
+     */
+    public double constantOperand() {
+        return op != null && op.arity == 2 && b == null ? constant : Double.NaN;
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return op == null;
+    }
+
+    @Override
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** {@code Value(data=..., grad=...)}, with the label when there is one. */
+    @Override
+    public String toString() {
+        String text = "Value(data=" + Numbers.format(data) + ", grad=" + Numbers.format(grad);
+        return label == null ? text + ")" : text + ", label=" + label + ")";
+    }
+}
