@@ -17,14 +17,20 @@ final class BackwardPass {
     private static final AtomicLong EPOCHS = new AtomicLong();
 
     private final Node[] order;
+    private final boolean createGraph;
     private int next;
 
     /**
-     * Orders the graph below {@code root} and clears the gradient buffers of its interior nodes;
-     * the caller then seeds the root's gradient and calls {@link #step()} until it returns null.
+     * Orders the graph below {@code root}, checks that every node can still back-propagate, and
+     * clears the gradient buffers of its interior nodes; the caller then seeds the root's gradient
+     * and calls {@link #step()} until it returns null. Nothing is changed when the check fails.
      */
-    BackwardPass(Node root) {
+    BackwardPass(Node root, boolean createGraph) {
         this.order = topologicalOrder(root);
+        this.createGraph = createGraph;
+        for (Node node : order) {
+            node.checkBackwardAvailable();
+        }
         for (Node node : order) {
             if (!node.isLeaf()) {
                 node.clearGradBuffer();
@@ -38,7 +44,7 @@ final class BackwardPass {
         while (next >= 0) {
             Node node = order[next--];
             if (!node.isLeaf()) {
-                node.propagate();
+                node.propagate(createGraph);
                 return node;
             }
         }
@@ -50,10 +56,8 @@ final class BackwardPass {
         while (step() != null) {
             // each step does its work
         }
-        if (!retainGraph) {
-            for (Node node : order) {
-                node.releaseSaved();
-            }
+        for (Node node : order) {
+            node.endPass(retainGraph);
         }
     }
 

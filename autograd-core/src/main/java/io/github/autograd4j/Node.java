@@ -39,12 +39,21 @@ public abstract class Node {
     /** The label given with {@code label(String)}, or {@code null}. */
     public abstract String label();
 
+    /**
+     * Throws an {@link IllegalStateException} when this interior node can no longer back-propagate
+     * (its saved state was freed by an earlier pass); called for every node before a pass changes anything.
+     */
+    abstract void checkBackwardAvailable();
+
     /** Clears an interior node's gradient buffer at the start of a backward pass. */
     abstract void clearGradBuffer();
 
-    /** Sends this node's gradient, multiplied by each local derivative, to its inputs. */
-    abstract void propagate();
+    /**
+     * Sends this node's gradient, multiplied by each local derivative, to its inputs. With
+     * {@code createGraph} the rule itself is recorded, so the gradients can be differentiated again.
+     */
+    abstract void propagate(boolean createGraph);
 
-    /** Frees what the backward rule saved, once a pass that does not retain the graph is done. */
-    abstract void releaseSaved();
+    /** Called on every node once a pass is over: frees saved state unless {@code retainGraph}. */
+    abstract void endPass(boolean retainGraph);
 }

@@ -161,7 +161,7 @@ public final class Value extends Node {
             throw new IllegalStateException("backward: " + this + " does not require grad: it was made"
                     + " only from constants or under Grad.disabled(), so no gradient can flow from it");
         }
-        BackwardPass pass = new BackwardPass(this);
+        BackwardPass pass = new BackwardPass(this, false);
         grad = isLeaf() ? grad + 1.0 : 1.0;
         pass.finish(true);
     }
@@ -172,12 +172,17 @@ public final class Value extends Node {
     }
 
     @Override
+    void checkBackwardAvailable() {
+        // a scalar graph is never freed
+    }
+
+    @Override
     void clearGradBuffer() {
         grad = 0.0;
     }
 
     @Override
-    void propagate() {
+    void propagate(boolean createGraph) {
         double g = grad;
         double second = b != null ? b.data : constant;
         if (a.requiresGrad) {
@@ -189,7 +194,7 @@ public final class Value extends Node {
     }
 
     @Override
-    void releaseSaved() {
+    void endPass(boolean retainGraph) {
         // a scalar node saves nothing beyond its inputs' values, which it keeps by design
     }
 

@@ -1,0 +1,777 @@
+package io.github.autograd4j;
+
+import io.github.autograd4j.ops.BinaryOps;
+import io.github.autograd4j.ops.IndexOps;
+import io.github.autograd4j.ops.LinalgOps;
+import io.github.autograd4j.ops.MovementOps;
+import io.github.autograd4j.ops.ReduceOps;
+import io.github.autograd4j.ops.UnaryOps;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An n-dimensional array of doubles that records the operations made from it, for reverse-mode
+ * differentiation; the n-d counterpart of {@link Value}, on the same graph engine.
+ *
+ * <pre>{@code
+ * Tensor w = Tensor.randn(new Random(0), 3, 2).requiresGrad(true);
+ * Tensor x = Tensor.of(new double[][] {{1, 2, 3}});
+ * Tensor loss = x.matmul(w).tanh().sum();
+ * loss.backward();
+ * w.grad();                      // d loss / d w, shape (3, 2)
+ * }</pre>
+ *
+ * <p><b>Storage.</b> A contiguous row-major {@code double[]} and a {@link Shape}; {@code reshape}
+ * and {@code view} share storage, every other operation makes a new array. Tensors are immutable
+ * apart from their gradient and a leaf's data, which optimisers update in place.
+ *
+ * <p><b>Operations</b> follow PyTorch's names and semantics: binary operations broadcast as NumPy
+ * does, dims may be negative, reductions take {@code keepDim}. The rules live one file per family
+ * in {@code io.github.autograd4j.ops}; every rule is written with tensor operations, so gradients
+ * of gradients work ({@code backward(gradient, retainGraph, createGraph)}, {@link Autograd}).
+ *
+ * <p><b>Gradients.</b> {@code backward()} accumulates into leaves that require grad, as PyTorch
+ * does; interior gradients are freed after the pass unless {@link #retainGrad()} was called, and
+ * what the rules saved is freed unless the graph is retained, after which a second backward
+ * through it throws an {@link IllegalStateException} that says so.
+ */
+public final class Tensor extends Node {
+
+    private static final Tensor[] NO_INPUTS = new Tensor[0];
+
+    private final double[] data;
+    private final Shape shape;
+    private final String opName;
+    private final Tensor[] inputs;
+    private BackwardRule rule;
+    private boolean requiresGrad;
+    private Tensor grad;
+    private boolean retainsGrad;
+    private boolean freed;
+    private String label;
+
+    private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
+        this.data = data;
+        this.shape = shape;
+        this.opName = opName;
+        this.inputs = inputs;
+        this.rule = rule;
+        this.requiresGrad = requiresGrad;
+    }
+
+    // ------------------------------------------------------------------ the door every op goes through
+
+    /**
+     * Makes the result of an operation: the door every built-in and custom operation goes through.
+     * When recording is on and an input requires grad, the result remembers its inputs and
+     * {@code rule}; otherwise it is a constant. The array is taken, not copied: do not change it
+     * afterwards.
+     *
+     * @param opName the operation's name, shown in graphs and errors
+     * @param shape  the result's shape
+     * @param data   the result's elements, row-major, {@code shape.numel()} of them
+     * @param rule   the backward rule
+     * @param inputs the operands, in the order the rule returns their gradients
+     */
+    public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
+        Objects.requireNonNull(shape, opName + ": shape is null");
+        Objects.requireNonNull(data, opName + ": data is null");
+        if (data.length != shape.numel()) {
+            throw new IllegalArgumentException(opName + ": " + data.length + " values for shape " + shape
+                    + ", which holds " + shape.numel());
+        }
+        boolean needsGrad = false;
+        for (Tensor in : inputs) {
+            needsGrad |= Objects.requireNonNull(in, opName + ": operand is null").requiresGrad;
+        }
+        if (needsGrad && Grad.isEnabled()) {
+            return new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true);
+        }
+        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+    }
+
+    // ------------------------------------------------------------------ creation
+
+    /**
+     * A tensor of the given shape over a copy of {@code data} (row-major).
+     *
+     * @throws IllegalArgumentException when {@code data.length} is not the shape's element count
+     */
+    public static Tensor of(double[] data, int... shape) {
+        Objects.requireNonNull(data, "of: data is null");
+        Shape s = Shape.of(shape);
+        if (data.length != s.numel()) {
+            throw new IllegalArgumentException("of: " + data.length + " values do not fill shape " + s
+                    + ", which holds " + s.numel());
+        }
+        return constant(data.clone(), s);
+    }
+
+    /** A 1-d tensor over a copy of {@code data}. */
+    public static Tensor vector(double... data) {
+        return of(data, data.length);
+    }
+
+    /**
+     * A 2-d tensor from rows.
+     *
+     * @throws IllegalArgumentException when the rows differ in length
+     */
+    public static Tensor of(double[][] rows) {
+        Objects.requireNonNull(rows, "of: rows are null");
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] data = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("of: row " + i + " has " + rows[i].length
+                        + " values, row 0 has " + cols + "; rows must be equally long");
+            }
+            System.arraycopy(rows[i], 0, data, i * cols, cols);
+        }
+        return constant(data, Shape.of(rows.length, cols));
+    }
+
+    /** A rank-0 tensor. */
+    public static Tensor scalar(double value) {
+        return constant(new double[] {value}, Shape.scalar());
+    }
+
+    /** Zeros of the given shape. */
+    public static Tensor zeros(int... shape) {
+        Shape s = Shape.of(shape);
+        return constant(new double[s.numel()], s);
+    }
+
+    /** Ones of the given shape. */
+    public static Tensor ones(int... shape) {
+        return full(1.0, shape);
+    }
+
+    /** {@code value} everywhere in the given shape. */
+    public static Tensor full(double value, int... shape) {
+        Shape s = Shape.of(shape);
+        double[] data = new double[s.numel()];
+        Arrays.fill(data, value);
+        return constant(data, s);
+    }
+
+    /** Zeros of {@code t}'s shape. */
+    public static Tensor zerosLike(Tensor t) {
+        return constant(new double[t.numel()], t.shape);
+    }
+
+    /** Ones of {@code t}'s shape. */
+    public static Tensor onesLike(Tensor t) {
+        double[] data = new double[t.numel()];
+        Arrays.fill(data, 1.0);
+        return constant(data, t.shape);
+    }
+
+    /** {@code 0, 1, ..., n - 1}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /**
+     * {@code start, start + step, ...} up to but excluding {@code end}, as NumPy's arange.
+     *
+     * @throws IllegalArgumentException when {@code step} is 0 or not finite
+     */
+    public static Tensor arange(double start, double end, double step) {
+        if (step == 0.0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("arange: start " + start + ", end " + end + ", step " + step
+                    + ": expected finite values and a non-zero step");
+        }
+        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = start + i * step;
+        }
+        return constant(data, Shape.of(n));
+    }
+
+    /**
+     * {@code n} evenly spaced values from {@code start} to {@code end}, both included.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
+    public static Tensor linspace(double start, double end, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("linspace: n must be zero or positive, got " + n);
+        }
+        double[] data = new double[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = n == 1 ? start : start + (end - start) * i / (n - 1);
+        }
+        return constant(data, Shape.of(n));
+    }
+
+    /** The {@code n} x {@code n} identity. */
+    public static Tensor eye(int n) {
+        Shape s = Shape.of(n, n);
+        double[] data = new double[s.numel()];
+        for (int i = 0; i < n; i++) {
+            data[i * n + i] = 1.0;
+        }
+        return constant(data, s);
+    }
+
+    /** Uniform in [0, 1) from {@code rng}, so runs repeat exactly for a seed. */
+    public static Tensor rand(Random rng, int... shape) {
+        Shape s = Shape.of(shape);
+        double[] data = new double[s.numel()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rng.nextDouble();
+        }
+        return constant(data, s);
+    }
+
+    /** Standard normal from {@code rng}, so runs repeat exactly for a seed. */
+    public static Tensor randn(Random rng, int... shape) {
+        Shape s = Shape.of(shape);
+        double[] data = new double[s.numel()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rng.nextGaussian();
+        }
+        return constant(data, s);
+    }
+
+    /**
+     * A rank-2 tensor over an EJML matrix. The matrix's array is shared, not copied, when it holds
+     * exactly {@code rows * cols} values (EJML may over-allocate, in which case it is copied): do
+     * not change the matrix afterwards.
+     */
+    public static Tensor fromMatrix(DMatrixRMaj m) {
+        Objects.requireNonNull(m, "fromMatrix: matrix is null");
+        int n = m.getNumElements();
+        double[] data = m.data.length == n ? m.data : Arrays.copyOf(m.data, n);
+        return constant(data, Shape.of(m.numRows, m.numCols));
+    }
+
+    /**
+     * This rank-2 tensor as an EJML matrix that shares its array (no copy): do not change the
+     * matrix. Use {@code toMatrix().copy()} for one you may change.
+     *
+     * @throws IllegalStateException when the tensor is not 2-d
+     */
+    public DMatrixRMaj toMatrix() {
+        if (dim() != 2) {
+            throw new IllegalStateException("toMatrix: expected a 2-d tensor, got shape " + shape);
+        }
+        return DMatrixRMaj.wrap(shape.size(0), shape.size(1), data);
+    }
+
+    private static Tensor constant(double[] data, Shape shape) {
+        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    /** The shape. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The number of dimensions (0 for a scalar). */
+    public int dim() {
+        return shape.rank();
+    }
+
+    /** The number of elements. */
+    public int numel() {
+        return shape.numel();
+    }
+
+    /** The size of dimension {@code d} (negative counts from the end). */
+    public int size(int d) {
+        return shape.size(d);
+    }
+
+    /**
+     * The single element of a one-element tensor.
+     *
+     * @throws IllegalStateException when the tensor has other than one element
+     */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item: expected a tensor with one element, got shape " + shape);
+        }
+        return data[0];
+    }
+
+    /**
+     * The element at {@code index} (one index per dimension, negative counts from the end).
+     *
+     * @throws IllegalArgumentException when the index does not fit the shape
+     */
+    public double get(int... index) {
+        if (index.length != dim()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for a " + dim() + "-d tensor of shape " + shape);
+        }
+        int flat = 0;
+        for (int d = 0; d < index.length; d++) {
+            int size = shape.size(d);
+            int i = index[d] < 0 ? index[d] + size : index[d];
+            if (i < 0 || i >= size) {
+                throw new IllegalArgumentException("get: index " + index[d] + " out of range for dim " + d
+                        + " of size " + size + " (shape " + shape + ")");
+            }
+            flat = flat * size + i;
+        }
+        return data[flat];
+    }
+
+    /** A copy of the elements, row-major. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /**
+     * The backing array itself, row-major, {@code numel()} long: for kernels and custom operations
+     * that read many elements. Treat it as read-only; changing it corrupts every graph that uses
+     * this tensor.
+     */
+    public double[] storage() {
+        return data;
+    }
+
+    // ------------------------------------------------------------------ gradients
+
+    /**
+     * Marks a leaf as a parameter or input that gradients should reach; returns this tensor.
+     *
+     * @throws IllegalStateException for a tensor made by an operation (use {@link #detach()} first)
+     */
+    public Tensor requiresGrad(boolean requires) {
+        if (!isLeaf()) {
+            throw new IllegalStateException("requiresGrad: " + describe() + " was made by " + opName
+                    + "; only a leaf can be marked (detach() it first)");
+        }
+        this.requiresGrad = requires;
+        return this;
+    }
+
+    @Override
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** The gradient accumulated by backward passes, or null when none has reached this tensor. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Clears the gradient (sets it to null, as PyTorch's {@code zero_grad(set_to_none=True)}). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** Keeps this interior tensor's gradient after backward passes (PyTorch's {@code retain_grad()}); returns this. */
+    public Tensor retainGrad() {
+        retainsGrad = true;
+        return this;
+    }
+
+    /** True when this tensor keeps its gradient after a pass: every leaf, and interior tensors asked to. */
+    public boolean retainsGrad() {
+        return isLeaf() || retainsGrad;
+    }
+
+    /** The same data (shared), cut from the graph: a leaf that does not require grad. */
+    public Tensor detach() {
+        return constant(data, shape);
+    }
+
+    /**
+     * Back-propagates from this one-element tensor: every tensor it depends on that requires grad
+     * receives d(this)/d(tensor), accumulated into leaves. Frees the graph afterwards.
+     *
+     * @throws IllegalArgumentException when this tensor has more than one element
+     * @throws IllegalStateException    when it does not require grad, or its graph was freed
+     */
+    public void backward() {
+        backward(null, false, false);
+    }
+
+    /** Back-propagates {@code gradient} (the gradient of some loss with respect to this tensor, of its shape). */
+    public void backward(Tensor gradient) {
+        backward(gradient, false, false);
+    }
+
+    /**
+     * Back-propagates {@code gradient} (null for a one-element tensor means 1).
+     *
+     * @param retainGraph keep what the rules saved, so that the graph can be back-propagated again
+     * @param createGraph record the backward pass itself, so the gradients can be differentiated
+     */
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+        Tensor seed = checkedSeed("backward", gradient);
+        BackwardPass pass = new BackwardPass(this, createGraph);
+        if (isLeaf()) {
+            accumulate(seed);
+        } else {
+            grad = seed;
+        }
+        pass.finish(retainGraph);
+    }
+
+    Tensor checkedSeed(String op, Tensor gradient) {
+        if (!requiresGrad) {
+            throw new IllegalStateException(op + ": " + describe() + " does not require grad: no input it was made"
+                    + " from requires grad, or it was made under Grad.disabled()");
+        }
+        if (gradient == null) {
+            if (numel() != 1) {
+                throw new IllegalArgumentException(op + ": a gradient is needed for an output of shape " + shape
+                        + "; pass backward(gradient) with a tensor of that shape, or reduce the output to one element");
+            }
+            return onesLike(this);
+        }
+        if (!gradient.shape.equals(shape)) {
+            throw new IllegalArgumentException(op + ": gradient of shape " + gradient.shape
+                    + " does not match the output's shape " + shape);
+        }
+        return gradient;
+    }
+
+    void accumulate(Tensor contribution) {
+        grad = grad == null ? contribution : grad.add(contribution);
+    }
+
+    void setGradForPass(Tensor g) {
+        grad = g;
+    }
+
+    @Override
+    void checkBackwardAvailable() {
+        if (freed) {
+            throw new IllegalStateException("backward: the graph through " + describe() + " (" + opName
+                    + ") was freed by an earlier backward pass; pass retainGraph=true to the first"
+                    + " backward(gradient, retainGraph, createGraph) to back-propagate through it again");
+        }
+    }
+
+    @Override
+    void clearGradBuffer() {
+        grad = null;
+    }
+
+    @Override
+    void propagate(boolean createGraph) {
+        Tensor g = grad;
+        if (g == null) {
+            return;
+        }
+        try (var recording = createGraph ? Grad.enabled() : Grad.disabled()) {
+            Tensor[] grads = rule.apply(g, this);
+            if (grads == null || grads.length != inputs.length) {
+                throw new IllegalStateException(opName + ": its backward rule returned "
+                        + (grads == null ? "null" : grads.length + " gradients") + " for " + inputs.length + " inputs");
+            }
+            for (int i = 0; i < inputs.length; i++) {
+                Tensor in = inputs[i];
+                Tensor c = grads[i];
+                if (c == null || !in.requiresGrad) {
+                    continue;
+                }
+                if (!c.shape.equals(in.shape)) {
+                    if (!in.shape.broadcastsTo(c.shape)) {
+                        throw new IllegalStateException(opName + ": its backward rule returned a gradient of shape "
+                                + c.shape + " for input " + i + " of shape " + in.shape);
+                    }
+                    c = c.sumToShape(in.shape);
+                }
+                in.accumulate(createGraph || !c.requiresGrad ? c : c.detach());
+            }
+        }
+    }
+
+    @Override
+    void endPass(boolean retainGraph) {
+        if (isLeaf()) {
+            return;
+        }
+        if (!retainsGrad) {
+            grad = null;
+        }
+        if (!retainGraph) {
+            rule = null;
+            freed = true;
+        }
+    }
+
+    // ------------------------------------------------------------------ graph
+
+    @Override
+    public String opName() {
+        return opName;
+    }
+
+    @Override
+    public int inputCount() {
+        return inputs.length;
+    }
+
+    @Override
+    public Tensor input(int i) {
+        return inputs[i];
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return inputs.length == 0;
+    }
+
+    /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */
+    public Tensor label(String label) {
+        this.label = label;
+        return this;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    private String describe() {
+        return label == null ? "tensor of shape " + shape : "tensor '" + label + "' of shape " + shape;
+    }
+
+    /** Like PyTorch: {@code tensor([[1.0000, 2.0000], ...], requires_grad=True)}, elided when large. */
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+
+    // ------------------------------------------------------------------ elementwise: ops/UnaryOps, ops/BinaryOps
+
+    /** {@code this + other}, broadcasting. */
+    public Tensor add(Tensor other) { return BinaryOps.add(this, other); }
+    /** {@code this + c}. */
+    public Tensor add(double c) { return BinaryOps.add(this, scalar(c)); }
+    /** {@code this - other}, broadcasting. */
+    public Tensor sub(Tensor other) { return BinaryOps.sub(this, other); }
+    /** {@code this - c}. */
+    public Tensor sub(double c) { return BinaryOps.sub(this, scalar(c)); }
+    /** {@code this * other}, elementwise, broadcasting. */
+    public Tensor mul(Tensor other) { return BinaryOps.mul(this, other); }
+    /** {@code this * c}. */
+    public Tensor mul(double c) { return BinaryOps.mul(this, scalar(c)); }
+    /** {@code this / other}, elementwise, broadcasting. */
+    public Tensor div(Tensor other) { return BinaryOps.div(this, other); }
+    /** {@code this / c}. */
+    public Tensor div(double c) { return BinaryOps.div(this, scalar(c)); }
+    /** {@code this ^ exponent}, elementwise, broadcasting; differentiable in both. */
+    public Tensor pow(Tensor exponent) { return BinaryOps.pow(this, exponent); }
+    /** {@code this ^ exponent} for a constant exponent. */
+    public Tensor pow(double exponent) { return UnaryOps.pow(this, exponent); }
+    /** The elementwise larger of the two, broadcasting; ties split the gradient evenly. */
+    public Tensor maximum(Tensor other) { return BinaryOps.maximum(this, other); }
+    /** The elementwise smaller of the two, broadcasting; ties split the gradient evenly. */
+    public Tensor minimum(Tensor other) { return BinaryOps.minimum(this, other); }
+    /** 1 where {@code this == other}, else 0; no gradient. */
+    public Tensor eq(Tensor other) { return BinaryOps.eq(this, other); }
+    /** 1 where {@code this == c}, else 0; no gradient. */
+    public Tensor eq(double c) { return BinaryOps.eq(this, scalar(c)); }
+    /** 1 where {@code this != other}, else 0; no gradient. */
+    public Tensor ne(Tensor other) { return BinaryOps.ne(this, other); }
+    /** 1 where {@code this != c}, else 0; no gradient. */
+    public Tensor ne(double c) { return BinaryOps.ne(this, scalar(c)); }
+    /** 1 where {@code this < other}, else 0; no gradient. */
+    public Tensor lt(Tensor other) { return BinaryOps.lt(this, other); }
+    /** 1 where {@code this < c}, else 0; no gradient. */
+    public Tensor lt(double c) { return BinaryOps.lt(this, scalar(c)); }
+    /** 1 where {@code this <= other}, else 0; no gradient. */
+    public Tensor le(Tensor other) { return BinaryOps.le(this, other); }
+    /** 1 where {@code this <= c}, else 0; no gradient. */
+    public Tensor le(double c) { return BinaryOps.le(this, scalar(c)); }
+    /** 1 where {@code this > other}, else 0; no gradient. */
+    public Tensor gt(Tensor other) { return BinaryOps.gt(this, other); }
+    /** 1 where {@code this > c}, else 0; no gradient. */
+    public Tensor gt(double c) { return BinaryOps.gt(this, scalar(c)); }
+    /** 1 where {@code this >= other}, else 0; no gradient. */
+    public Tensor ge(Tensor other) { return BinaryOps.ge(this, other); }
+    /** 1 where {@code this >= c}, else 0; no gradient. */
+    public Tensor ge(double c) { return BinaryOps.ge(this, scalar(c)); }
+
+    /** {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) { return BinaryOps.where(condition, a, b); }
+
+    /** {@code -this}. */
+    public Tensor neg() { return UnaryOps.neg(this); }
+    /** {@code e ^ this}. */
+    public Tensor exp() { return UnaryOps.exp(this); }
+    /** The natural logarithm. */
+    public Tensor log() { return UnaryOps.log(this); }
+    /** {@code log(1 + this)}, accurate near 0. */
+    public Tensor log1p() { return UnaryOps.log1p(this); }
+    /** {@code e ^ this - 1}, accurate near 0. */
+    public Tensor expm1() { return UnaryOps.expm1(this); }
+    /** The square root. */
+    public Tensor sqrt() { return UnaryOps.sqrt(this); }
+    /** {@code 1 / sqrt(this)}. */
+    public Tensor rsqrt() { return UnaryOps.rsqrt(this); }
+    /** The absolute value; derivative 0 at 0. */
+    public Tensor abs() { return UnaryOps.abs(this); }
+    /** -1, 0 or 1; no gradient (zero). */
+    public Tensor sign() { return UnaryOps.sign(this); }
+    /** The sine. */
+    public Tensor sin() { return UnaryOps.sin(this); }
+    /** The cosine. */
+    public Tensor cos() { return UnaryOps.cos(this); }
+    /** The hyperbolic tangent. */
+    public Tensor tanh() { return UnaryOps.tanh(this); }
+    /** The logistic function. */
+    public Tensor sigmoid() { return UnaryOps.sigmoid(this); }
+    /** {@code max(this, 0)}; derivative 0 at 0. */
+    public Tensor relu() { return UnaryOps.relu(this); }
+    /** {@code this} where positive, else {@code slope * this}. */
+    public Tensor leakyRelu(double slope) { return UnaryOps.leakyRelu(this, slope); }
+    /** {@code this} where positive, else {@code alpha * (e^this - 1)}. */
+    public Tensor elu(double alpha) { return UnaryOps.elu(this, alpha); }
+    /** ELU with alpha 1. */
+    public Tensor elu() { return UnaryOps.elu(this, 1.0); }
+    /** The Gaussian error linear unit {@code x * Phi(x)} (exact, erf form). */
+    public Tensor gelu() { return UnaryOps.gelu(this); }
+    /** {@code log(1 + e^this)}, computed stably. */
+    public Tensor softplus() { return UnaryOps.softplus(this); }
+    /** Limits every element to {@code [min, max]}; gradient 1 inside, 0 outside. */
+    public Tensor clamp(double min, double max) { return UnaryOps.clamp(this, min, max); }
+
+    // ------------------------------------------------------------------ reductions: ops/ReduceOps
+
+    /** The sum of all elements, as a scalar. */
+    public Tensor sum() { return ReduceOps.sum(this, null, false); }
+    /** The sum over {@code dim}. */
+    public Tensor sum(int dim, boolean keepDim) { return ReduceOps.sum(this, new int[] {dim}, keepDim); }
+    /** The sum over {@code dims}. */
+    public Tensor sum(int[] dims, boolean keepDim) { return ReduceOps.sum(this, dims, keepDim); }
+    /** The mean of all elements. */
+    public Tensor mean() { return ReduceOps.mean(this, null, false); }
+    /** The mean over {@code dim}. */
+    public Tensor mean(int dim, boolean keepDim) { return ReduceOps.mean(this, new int[] {dim}, keepDim); }
+    /** The mean over {@code dims}. */
+    public Tensor mean(int[] dims, boolean keepDim) { return ReduceOps.mean(this, dims, keepDim); }
+    /** The product of all elements. */
+    public Tensor prod() { return ReduceOps.prod(this, null, false); }
+    /** The product over {@code dim}. */
+    public Tensor prod(int dim, boolean keepDim) { return ReduceOps.prod(this, new int[] {dim}, keepDim); }
+    /** The largest element; ties split the gradient evenly. */
+    public Tensor max() { return ReduceOps.max(this, null, false); }
+    /** The largest over {@code dim}; ties split the gradient evenly. */
+    public Tensor max(int dim, boolean keepDim) { return ReduceOps.max(this, new int[] {dim}, keepDim); }
+    /** The smallest element; ties split the gradient evenly. */
+    public Tensor min() { return ReduceOps.min(this, null, false); }
+    /** The smallest over {@code dim}; ties split the gradient evenly. */
+    public Tensor min(int dim, boolean keepDim) { return ReduceOps.min(this, new int[] {dim}, keepDim); }
+    /** The unbiased variance of all elements (divides by n - 1, as PyTorch). */
+    public Tensor var() { return ReduceOps.var(this, null, 1, false); }
+    /** The unbiased variance over {@code dim}. */
+    public Tensor var(int dim, boolean keepDim) { return ReduceOps.var(this, new int[] {dim}, 1, keepDim); }
+    /** The variance over {@code dims}, dividing by {@code n - correction}. */
+    public Tensor var(int[] dims, int correction, boolean keepDim) { return ReduceOps.var(this, dims, correction, keepDim); }
+    /** The unbiased standard deviation of all elements. */
+    public Tensor std() { return ReduceOps.std(this, null, 1, false); }
+    /** The unbiased standard deviation over {@code dim}. */
+    public Tensor std(int dim, boolean keepDim) { return ReduceOps.std(this, new int[] {dim}, 1, keepDim); }
+    /** The p-norm of all elements ({@code p} > 0; {@code Double.POSITIVE_INFINITY} for the max norm). */
+    public Tensor norm(double p) { return ReduceOps.norm(this, p, null, false); }
+    /** The Euclidean norm of all elements. */
+    public Tensor norm() { return ReduceOps.norm(this, 2.0, null, false); }
+    /** The p-norm over {@code dim}. */
+    public Tensor norm(double p, int dim, boolean keepDim) { return ReduceOps.norm(this, p, new int[] {dim}, keepDim); }
+    /** {@code log(sum(exp(this)))} over all elements, computed stably. */
+    public Tensor logSumExp() { return ReduceOps.logSumExp(this, null, false); }
+    /** {@code log(sum(exp(this)))} over {@code dim}, computed stably. */
+    public Tensor logSumExp(int dim, boolean keepDim) { return ReduceOps.logSumExp(this, new int[] {dim}, keepDim); }
+    /** The flat index of the largest element (first on ties); no gradient. */
+    public Tensor argmax() { return ReduceOps.argmax(this, null, false); }
+    /** The index of the largest element along {@code dim} (first on ties); no gradient. */
+    public Tensor argmax(int dim, boolean keepDim) { return ReduceOps.argmax(this, dim, keepDim); }
+    /** The flat index of the smallest element (first on ties); no gradient. */
+    public Tensor argmin() { return ReduceOps.argmin(this, null, false); }
+    /** The index of the smallest element along {@code dim} (first on ties); no gradient. */
+    public Tensor argmin(int dim, boolean keepDim) { return ReduceOps.argmin(this, dim, keepDim); }
+    /** Softmax along {@code dim}, computed stably. */
+    public Tensor softmax(int dim) { return ReduceOps.softmax(this, dim); }
+    /** Log-softmax along {@code dim}, computed stably. */
+    public Tensor logSoftmax(int dim) { return ReduceOps.logSoftmax(this, dim); }
+
+    /**
+     * Sums this tensor down to {@code target}, a shape that broadcasts to this one: the reverse of
+     * broadcasting, and the one place where the engine undoes it.
+     */
+    public Tensor sumToShape(Shape target) { return ReduceOps.sumToShape(this, target); }
+
+    // ------------------------------------------------------------------ products and linear algebra: ops/LinalgOps
+
+    /** The matrix product with PyTorch's rules: 1-d and 2-d operands, and batched with broadcast batch dims. */
+    public Tensor matmul(Tensor other) { return LinalgOps.matmul(this, other); }
+    /** The dot product of two 1-d tensors. */
+    public Tensor dot(Tensor other) { return LinalgOps.dot(this, other); }
+    /** The outer product of two 1-d tensors. */
+    public Tensor outer(Tensor other) { return LinalgOps.outer(this, other); }
+    /** The inverse of a square matrix (or a batch of them). */
+    public Tensor inv() { return LinalgOps.inv(this); }
+    /** The determinant of a square matrix (or a batch of them). */
+    public Tensor det() { return LinalgOps.det(this); }
+    /** {@code log |det|} of a square matrix (or a batch of them), as {@code slogdet}'s second half. */
+    public Tensor logDet() { return LinalgOps.logDet(this); }
+    /** The lower Cholesky factor {@code L} with {@code L L^T = this}, for a symmetric positive-definite matrix. */
+    public Tensor cholesky() { return LinalgOps.cholesky(this); }
+    /** The solution {@code X} of {@code A X = B}. */
+    public static Tensor solve(Tensor a, Tensor b) { return LinalgOps.solve(a, b); }
+
+    // ------------------------------------------------------------------ movement: ops/MovementOps
+
+    /** The same elements in a new shape (one size may be -1, inferred); shares storage. */
+    public Tensor reshape(int... shape) { return MovementOps.reshape(this, shape); }
+    /** {@link #reshape}: storage is always contiguous here, so every view is a reshape. */
+    public Tensor view(int... shape) { return MovementOps.reshape(this, shape); }
+    /** A 1-d tensor of all elements. */
+    public Tensor flatten() { return MovementOps.flatten(this, 0, -1); }
+    /** Merges dims {@code startDim} to {@code endDim} into one. */
+    public Tensor flatten(int startDim, int endDim) { return MovementOps.flatten(this, startDim, endDim); }
+    /** Removes every dim of size 1. */
+    public Tensor squeeze() { return MovementOps.squeeze(this, null); }
+    /** Removes {@code dim} if its size is 1 (otherwise returns an equal tensor, as PyTorch). */
+    public Tensor squeeze(int dim) { return MovementOps.squeeze(this, dim); }
+    /** Inserts a dim of size 1 at {@code dim}. */
+    public Tensor unsqueeze(int dim) { return MovementOps.unsqueeze(this, dim); }
+    /** Swaps two dims. */
+    public Tensor transpose(int dim0, int dim1) { return MovementOps.transpose(this, dim0, dim1); }
+    /** The transpose of the last two dims (PyTorch's {@code mT}). */
+    public Tensor mT() { return MovementOps.transpose(this, -2, -1); }
+    /** Reorders dims: result dim {@code i} is this tensor's dim {@code dims[i]}. */
+    public Tensor permute(int... dims) { return MovementOps.permute(this, dims); }
+    /** Broadcasts to {@code shape}; -1 keeps a size. */
+    public Tensor expand(int... shape) { return MovementOps.expand(this, shape); }
+    /** Broadcasts to {@code shape}. */
+    public Tensor broadcastTo(Shape shape) { return MovementOps.broadcastTo(this, shape); }
+
+    // ------------------------------------------------------------------ indexing and joining: ops/IndexOps
+
+    /** Elements {@code from, from + step, ...} below {@code to} along {@code dim} (negative bounds count from the end). */
+    public Tensor slice(int dim, int from, int to, int step) { return IndexOps.slice(this, dim, from, to, step); }
+    /** Elements {@code from} to {@code to - 1} along {@code dim}. */
+    public Tensor slice(int dim, int from, int to) { return IndexOps.slice(this, dim, from, to, 1); }
+    /** The slice at {@code index} along {@code dim}, with that dim removed. */
+    public Tensor select(int dim, int index) { return IndexOps.select(this, dim, index); }
+    /** The slices at {@code indices} along {@code dim} (repeats allowed). */
+    public Tensor indexSelect(int dim, int... indices) { return IndexOps.indexSelect(this, dim, indices); }
+    /** PyTorch's gather: {@code out[i][j] = this[index[i][j]][j]} for dim 0, and so on. */
+    public Tensor gather(int dim, Tensor index) { return IndexOps.gather(this, dim, index); }
+    /** PyTorch's scatter_add, out of place: adds {@code src} into a copy of this at {@code index} along {@code dim}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return IndexOps.scatterAdd(this, dim, index, src); }
+    /** Splits into pieces of {@code size} along {@code dim} (the last may be smaller). */
+    public List<Tensor> split(int size, int dim) { return IndexOps.split(this, size, dim); }
+    /** Splits into {@code chunks} nearly equal pieces along {@code dim}. */
+    public List<Tensor> chunk(int chunks, int dim) { return IndexOps.chunk(this, chunks, dim); }
+    /** Joins tensors along an existing {@code dim}. */
+    public static Tensor cat(int dim, Tensor... tensors) { return IndexOps.cat(dim, tensors); }
+    /** Joins equally shaped tensors along a new {@code dim}. */
+    public static Tensor stack(int dim, Tensor... tensors) { return IndexOps.stack(dim, tensors); }
+}

@@ -1,0 +1,190 @@
+package io.github.autograd4j.ops;
+
+import io.github.autograd4j.Shape;
+import io.github.autograd4j.Tensor;
+import io.github.autograd4j.kernel.Strided;
+import java.util.Arrays;
+
+/**
+ * Operations that move elements without computing new values: reshape (sharing storage),
+ * squeeze, unsqueeze, flatten, permute, transpose, expand and broadcastTo. Each backward rule
+ * moves the gradient back the opposite way.
+ */
+public final class MovementOps {
+
+    private MovementOps() {
+    }
+
+    /** The same elements in {@code newShape} (one size may be -1); shares storage. */
+    public static Tensor reshape(Tensor x, int... newShape) {
+        Shape target = Shape.of(inferSize("reshape", x.shape(), newShape));
+        if (target.equals(x.shape())) {
+            return x;
+        }
+        Shape original = x.shape();
+        return Tensor.fromOp("reshape", target, x.storage(),
+                (g, out) -> new Tensor[] {g.reshape(original.toArray())}, x);
+    }
+
+    /** Merges dims {@code startDim..endDim} into one. */
+    public static Tensor flatten(Tensor x, int startDim, int endDim) {
+        if (x.dim() == 0) {
+            return reshape(x, 1);
+        }
+        int start = x.shape().normalize("flatten", startDim);
+        int end = x.shape().normalize("flatten", endDim);
+        if (start > end) {
+            throw new IllegalArgumentException("flatten: start dim " + startDim + " comes after end dim " + endDim
+                    + " for a " + x.dim() + "-d tensor");
+        }
+        int[] dims = x.shape().toArray();
+        int[] out = new int[dims.length - (end - start)];
+        int merged = 1;
+        for (int d = start; d <= end; d++) {
+            merged *= dims[d];
+        }
+        System.arraycopy(dims, 0, out, 0, start);
+        out[start] = merged;
+        System.arraycopy(dims, end + 1, out, start + 1, dims.length - end - 1);
+        return reshape(x, out);
+    }
+
+    /** Removes {@code dim} when its size is 1, or every size-1 dim when {@code dim} is null. */
+    public static Tensor squeeze(Tensor x, Integer dim) {
+        int[] dims = x.shape().toArray();
+        if (dim != null) {
+            int d = x.shape().normalize("squeeze", dim);
+            if (dims[d] != 1) {
+                return x;
+            }
+            int[] out = new int[dims.length - 1];
+            System.arraycopy(dims, 0, out, 0, d);
+            System.arraycopy(dims, d + 1, out, d, dims.length - d - 1);
+            return reshape(x, out);
+        }
+        return reshape(x, Arrays.stream(dims).filter(s -> s != 1).toArray());
+    }
+
+    /** Inserts a size-1 dim at {@code dim} (from {@code -(rank+1)} to {@code rank}). */
+    public static Tensor unsqueeze(Tensor x, int dim) {
+        int rank = x.dim();
+        int d = dim < 0 ? dim + rank + 1 : dim;
+        if (d < 0 || d > rank) {
+            throw new IllegalArgumentException("unsqueeze: dim " + dim + " out of range for a " + rank
+                    + "-d tensor (expected " + -(rank + 1) + " to " + rank + ")");
+        }
+        int[] dims = x.shape().toArray();
+        int[] out = new int[rank + 1];
+        System.arraycopy(dims, 0, out, 0, d);
+        out[d] = 1;
+        System.arraycopy(dims, d, out, d + 1, rank - d);
+        return reshape(x, out);
+    }
+
+    /** Swaps two dims. */
+    public static Tensor transpose(Tensor x, int dim0, int dim1) {
+        int a = x.shape().normalize("transpose", dim0);
+        int b = x.shape().normalize("transpose", dim1);
+        int[] perm = new int[x.dim()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[a] = b;
+        perm[b] = a;
+        return permute(x, perm);
+    }
+
+    /** Result dim {@code i} is {@code x}'s dim {@code dims[i]}. */
+    public static Tensor permute(Tensor x, int... dims) {
+        int rank = x.dim();
+        if (dims.length != rank) {
+            throw new IllegalArgumentException("permute: " + Arrays.toString(dims) + " names " + dims.length
+                    + " dims for a " + rank + "-d tensor of shape " + x.shape());
+        }
+        int[] perm = new int[rank];
+        int[] inverse = new int[rank];
+        boolean[] seen = new boolean[rank];
+        boolean identity = true;
+        for (int i = 0; i < rank; i++) {
+            int d = x.shape().normalize("permute", dims[i]);
+            if (seen[d]) {
+                throw new IllegalArgumentException("permute: dim " + dims[i] + " appears twice in " + Arrays.toString(dims));
+            }
+            seen[d] = true;
+            perm[i] = d;
+            inverse[d] = i;
+            identity &= d == i;
+        }
+        if (identity) {
+            return x;
+        }
+        int[] in = x.shape().toArray();
+        int[] out = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            out[i] = in[perm[i]];
+        }
+        return Tensor.fromOp("permute", Shape.of(out), Strided.permute(x.storage(), in, perm),
+                (g, o) -> new Tensor[] {g.permute(inverse)}, x);
+    }
+
+    /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
+    public static Tensor expand(Tensor x, int... sizes) {
+        int[] target = sizes.clone();
+        int offset = target.length - x.dim();
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] == -1) {
+                if (i < offset) {
+                    throw new IllegalArgumentException("expand: -1 at new leading dim " + i + " of " + Arrays.toString(sizes));
+                }
+                target[i] = x.size(i - offset);
+            }
+        }
+        return broadcastTo(x, Shape.of(target));
+    }
+
+    /** Broadcasts to {@code target}: size-1 and missing leading dims repeat. */
+    public static Tensor broadcastTo(Tensor x, Shape target) {
+        if (!x.shape().broadcastsTo(target)) {
+            throw new IllegalArgumentException("broadcastTo: cannot broadcast shape " + x.shape() + " to " + target
+                    + " (each size must equal the target's or be 1, aligned from the right)");
+        }
+        if (target.equals(x.shape())) {
+            return x;
+        }
+        Shape original = x.shape();
+        return Tensor.fromOp("expand", target, Strided.expand(x.storage(), original.toArray(), target.toArray()),
+                (g, out) -> new Tensor[] {g.sumToShape(original)}, x);
+    }
+
+    /** Resolves one -1 in {@code sizes} so that the element count matches {@code from}. */
+    private static int[] inferSize(String op, Shape from, int[] sizes) {
+        int[] out = sizes.clone();
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == -1) {
+                if (unknown >= 0) {
+                    throw new IllegalArgumentException(op + ": only one size may be -1 in " + Arrays.toString(sizes));
+                }
+                unknown = i;
+            } else if (out[i] < 0) {
+                throw new IllegalArgumentException(op + ": negative size " + out[i] + " in " + Arrays.toString(sizes));
+            } else {
+                known *= out[i];
+            }
+        }
+        if (unknown >= 0) {
+            if (known == 0 || from.numel() % known != 0) {
+                throw new IllegalArgumentException(op + ": cannot reshape a tensor of shape " + from + " ("
+                        + from.numel() + " elements) to " + Arrays.toString(sizes));
+            }
+            out[unknown] = (int) (from.numel() / known);
+            known *= out[unknown];
+        }
+        if (known != from.numel()) {
+            throw new IllegalArgumentException(op + ": cannot reshape a tensor of shape " + from + " ("
+                    + from.numel() + " elements) to " + Shape.of(out) + " (" + known + " elements)");
+        }
+        return out;
+    }
+}
