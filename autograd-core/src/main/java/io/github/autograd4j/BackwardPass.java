@@ -39,6 +39,11 @@ final class BackwardPass {
         this.next = order.length - 1;
     }
 
+    /** The nodes of this pass, inputs before the nodes made from them. */
+    Node[] nodes() {
+        return order;
+    }
+
     /** Runs the backward rule of the next node (outputs before inputs); null when none is left. */
     Node step() {
         while (next >= 0) {

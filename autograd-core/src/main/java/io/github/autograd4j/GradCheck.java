@@ -12,6 +12,8 @@ import java.util.function.ToDoubleFunction;
  * <pre>{@code
  * GradCheck.ofValues(x -> x[0].mul(x[1]).sin(), 0.3, -1.2).assertPassed();
  * GradCheck.ofDoubles(f, myHandWrittenGradient, 1.0, 2.0).atol(1e-7).assertPassed();
+ * GradCheck.of(t -> t[0].matmul(t[1]).tanh(), a, b).assertPassed();            // full Jacobian
+ * GradCheck.of(t -> t[0].matmul(t[1]).tanh(), a, b).gradGrad().assertPassed(); // second order
  * }</pre>
  *
  * <p>The reference is a central difference {@code (f(x + eps) - f(x - eps)) / 2 eps} in double
@@ -22,27 +24,32 @@ import java.util.function.ToDoubleFunction;
  */
 public final class GradCheck {
 
-    /** Computes the gradient under test and the reference it is compared with. */
-    private interface Method {
-        double[] analytic(double[] x);
+    /** What a check compares, element by element. */
+    record Comparison(String referenceName, String[] locations, double[] points, double[] analytic, double[] reference) {
+    }
 
-        double[] reference(double[] x, double eps);
-
-        String referenceName();
+    /** Computes the gradient under test and its reference for a finite-difference step. */
+    @FunctionalInterface
+    interface Method {
+        Comparison compare(double eps);
     }
 
     private final Method method;
-    private final double[] x;
+    private final TensorGradCheck tensorCheck;
     private final double eps;
     private final double atol;
     private final double rtol;
 
-    private GradCheck(Method method, double[] x, double eps, double atol, double rtol) {
+    private GradCheck(Method method, TensorGradCheck tensorCheck, double eps, double atol, double rtol) {
         this.method = method;
-        this.x = x;
+        this.tensorCheck = tensorCheck;
         this.eps = eps;
         this.atol = atol;
         this.rtol = rtol;
+    }
+
+    private static GradCheck withDefaults(Method method, TensorGradCheck tensorCheck) {
+        return new GradCheck(method, tensorCheck, 1e-6, 1e-5, 1e-3);
     }
 
     /**
@@ -51,19 +58,9 @@ public final class GradCheck {
      */
     public static GradCheck ofValues(Function<Value[], Value> f, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
-        return new GradCheck(new Method() {
-            public double[] analytic(double[] at) {
-                return autogradGradient(f, at);
-            }
-
-            public double[] reference(double[] at, double eps) {
-                return centralDifferences(p -> evaluate(f, p), at, eps);
-            }
-
-            public String referenceName() {
-                return "numeric";
-            }
-        }, checkedPoint(x), 1e-6, 1e-5, 1e-3);
+        double[] point = checkedPoint(x);
+        return withDefaults(eps -> scalarComparison("numeric", point, autogradGradient(f, point),
+                centralDifferences(p -> evaluate(f, p), point.clone(), eps)), null);
     }
 
     /**
@@ -76,19 +73,9 @@ public final class GradCheck {
     public static GradCheck ofDoubles(ToDoubleFunction<double[]> f, Function<double[], double[]> gradient, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
         Objects.requireNonNull(gradient, "gradcheck: gradient function is null");
-        return new GradCheck(new Method() {
-            public double[] analytic(double[] at) {
-                return gradient.apply(at.clone());
-            }
-
-            public double[] reference(double[] at, double eps) {
-                return centralDifferences(f, at, eps);
-            }
-
-            public String referenceName() {
-                return "numeric";
-            }
-        }, checkedPoint(x), 1e-6, 1e-5, 1e-3);
+        double[] point = checkedPoint(x);
+        return withDefaults(eps -> scalarComparison("numeric", point, gradient.apply(point.clone()),
+                centralDifferences(f, point.clone(), eps)), null);
     }
 
     /**
@@ -99,19 +86,42 @@ public final class GradCheck {
     public static GradCheck againstAutograd(Function<Value[], Value> f, Function<double[], double[]> gradient, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
         Objects.requireNonNull(gradient, "gradcheck: gradient function is null");
-        return new GradCheck(new Method() {
-            public double[] analytic(double[] at) {
-                return gradient.apply(at.clone());
-            }
+        double[] point = checkedPoint(x);
+        return withDefaults(eps -> scalarComparison("autograd", point, gradient.apply(point.clone()),
+                autogradGradient(f, point)), null);
+    }
 
-            public double[] reference(double[] at, double eps) {
-                return autogradGradient(f, at);
-            }
+    /**
+     * Checks autograd's derivatives of a tensor function: by default every entry of the Jacobian of
+     * {@code f} with respect to each input that requires grad (all inputs, when none does) against
+     * central differences. The inputs are copied; {@code f} is called on fresh leaves.
+     */
+    public static GradCheck of(Function<Tensor[], Tensor> f, Tensor... inputs) {
+        TensorGradCheck check = new TensorGradCheck(f, inputs, false, false, 0L);
+        return withDefaults(check::compare, check);
+    }
 
-            public String referenceName() {
-                return "autograd";
-            }
-        }, checkedPoint(x), 1e-6, 1e-5, 1e-3);
+    /**
+     * Fast mode (tensor checks): compares the projection {@code v^T J u} for random {@code u} and
+     * {@code v} per input instead of the whole Jacobian, as PyTorch's {@code fast_mode}: one backward
+     * pass and two evaluations per input.
+     */
+    public GradCheck fast() {
+        return withTensorCheck(requireTensorCheck("fast").fast());
+    }
+
+    /**
+     * Second order (tensor checks): checks the derivatives of the vector-Jacobian product
+     * {@code x, v -> v^T df/dx} (recorded with createGraph), projected on a random vector, with
+     * respect to the inputs and {@code v}, as PyTorch's {@code gradgradcheck}.
+     */
+    public GradCheck gradGrad() {
+        return withTensorCheck(requireTensorCheck("gradGrad").secondOrder());
+    }
+
+    /** The seed of the random vectors of fast mode and second-order checks (default 0). */
+    public GradCheck seed(long seed) {
+        return withTensorCheck(requireTensorCheck("seed").seed(seed));
     }
 
     /** The finite-difference step (default 1e-6). */
@@ -119,33 +129,27 @@ public final class GradCheck {
         if (!(eps > 0.0) || Double.isInfinite(eps)) {
             throw new IllegalArgumentException("gradcheck: eps must be positive and finite, got " + eps);
         }
-        return new GradCheck(method, x, eps, atol, rtol);
+        return new GradCheck(method, tensorCheck, eps, atol, rtol);
     }
 
     /** The absolute tolerance (default 1e-5). */
     public GradCheck atol(double atol) {
-        return new GradCheck(method, x, eps, requireTolerance("atol", atol), rtol);
+        return new GradCheck(method, tensorCheck, eps, requireTolerance("atol", atol), rtol);
     }
 
     /** The relative tolerance (default 1e-3). */
     public GradCheck rtol(double rtol) {
-        return new GradCheck(method, x, eps, atol, requireTolerance("rtol", rtol));
+        return new GradCheck(method, tensorCheck, eps, atol, requireTolerance("rtol", rtol));
     }
 
     /** Runs the check and returns every element's comparison. */
     public GradCheckResult check() {
-        double[] analytic = method.analytic(x.clone());
-        if (analytic == null || analytic.length != x.length) {
-            throw new IllegalArgumentException("gradcheck: the gradient has "
-                    + (analytic == null ? "no values (null)" : analytic.length + " values")
-                    + " for " + x.length + " inputs; expected one partial derivative per input");
+        Comparison c = method.compare(eps);
+        List<GradCheckResult.Entry> entries = new ArrayList<>(c.analytic().length);
+        for (int i = 0; i < c.analytic().length; i++) {
+            entries.add(new GradCheckResult.Entry(c.locations()[i], c.points()[i], c.analytic()[i], c.reference()[i], atol, rtol));
         }
-        double[] reference = method.reference(x.clone(), eps);
-        List<GradCheckResult.Entry> entries = new ArrayList<>(x.length);
-        for (int i = 0; i < x.length; i++) {
-            entries.add(new GradCheckResult.Entry("x[" + i + "]", x[i], analytic[i], reference[i], atol, rtol));
-        }
-        return new GradCheckResult(entries, method.referenceName(), eps, atol, rtol);
+        return new GradCheckResult(entries, c.referenceName(), eps, atol, rtol);
     }
 
     /**
@@ -155,6 +159,30 @@ public final class GradCheck {
      */
     public GradCheckResult assertPassed() {
         return check().assertPassed();
+    }
+
+    private GradCheck withTensorCheck(TensorGradCheck changed) {
+        return new GradCheck(changed::compare, changed, eps, atol, rtol);
+    }
+
+    private TensorGradCheck requireTensorCheck(String option) {
+        if (tensorCheck == null) {
+            throw new UnsupportedOperationException("gradcheck: " + option + "() applies to tensor checks made with GradCheck.of");
+        }
+        return tensorCheck;
+    }
+
+    private static Comparison scalarComparison(String referenceName, double[] x, double[] analytic, double[] reference) {
+        if (analytic == null || analytic.length != x.length) {
+            throw new IllegalArgumentException("gradcheck: the gradient has "
+                    + (analytic == null ? "no values (null)" : analytic.length + " values")
+                    + " for " + x.length + " inputs; expected one partial derivative per input");
+        }
+        String[] locations = new String[x.length];
+        for (int i = 0; i < x.length; i++) {
+            locations[i] = "x[" + i + "]";
+        }
+        return new Comparison(referenceName, locations, x.clone(), analytic, reference);
     }
 
     private static double requireTolerance(String name, double value) {
@@ -198,7 +226,8 @@ public final class GradCheck {
         return Objects.requireNonNull(f.apply(inputs), "gradcheck: the function returned null").data();
     }
 
-    private static double[] centralDifferences(ToDoubleFunction<double[]> f, double[] at, double eps) {
+    /** Central differences of {@code f} at {@code at} (which it changes and restores) for each element. */
+    static double[] centralDifferences(ToDoubleFunction<double[]> f, double[] at, double eps) {
         double[] gradient = new double[at.length];
         for (int i = 0; i < at.length; i++) {
             double saved = at[i];

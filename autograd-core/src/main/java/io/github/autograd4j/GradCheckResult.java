@@ -96,11 +96,12 @@ public final class GradCheckResult {
 
     /** A fixed-width table: element, input value, analytic, reference, abs and rel error, verdict. */
     public String report() {
+        int width = Math.max("element".length(), entries.stream().mapToInt(e -> e.location().length()).max().orElse(0));
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-12s %14s %22s %22s %10s %10s  %s%n",
+        out.append(String.format(Locale.ROOT, "%-" + width + "s %14s %22s %22s %10s %10s  %s%n",
                 "element", "at", "analytic", referenceName, "abs err", "rel err", "ok"));
         for (Entry e : entries) {
-            out.append(String.format(Locale.ROOT, "%-12s %14.6g %22.15g %22.15g %10.3g %10.3g  %s%n",
+            out.append(String.format(Locale.ROOT, "%-" + width + "s %14.6g %22.15g %22.15g %10.3g %10.3g  %s%n",
                     e.location(), e.point(), e.analytic(), e.reference(), e.absError(), e.relError(),
                     e.passed() ? "yes" : "NO"));
         }

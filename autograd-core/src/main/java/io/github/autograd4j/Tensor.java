@@ -408,7 +408,11 @@ public final class Tensor extends Node {
      * @param createGraph record the backward pass itself, so the gradients can be differentiated
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
-        Tensor seed = checkedSeed("backward", gradient);
+        runBackward(checkedSeed("backward", gradient), retainGraph, createGraph);
+    }
+
+    /** One backward pass from this tensor with a checked seed. */
+    void runBackward(Tensor seed, boolean retainGraph, boolean createGraph) {
         BackwardPass pass = new BackwardPass(this, createGraph);
         if (isLeaf()) {
             accumulate(seed);
@@ -441,8 +445,16 @@ public final class Tensor extends Node {
         grad = grad == null ? contribution : grad.add(contribution);
     }
 
-    void setGradForPass(Tensor g) {
+    void setGrad(Tensor g) {
         grad = g;
+    }
+
+    void setRetainsGrad(boolean retains) {
+        retainsGrad = retains;
+    }
+
+    boolean retainsGradFlag() {
+        return retainsGrad;
     }
 
     @Override

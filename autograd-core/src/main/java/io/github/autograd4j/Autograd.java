@@ -1,0 +1,169 @@
+package io.github.autograd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The functional API, as PyTorch's {@code torch.autograd.grad} and {@code torch.autograd.functional}
+ * and JAX's {@code grad/vjp/jvp/jacobian/hessian}: gradients returned as values, leaving every
+ * tensor's {@code grad()} as it was.
+ *
+ * <p>With {@code createGraph} the returned gradients are themselves recorded, so they can be
+ * differentiated again; {@link #hessian}, {@link #hvp} and {@link #jvp} use that.
+ */
+public final class Autograd {
+
+    private Autograd() {
+    }
+
+    /**
+     * The gradients of a one-element {@code output} with respect to each of {@code inputs}.
+     *
+     * @param createGraph record the backward pass, so the gradients can be differentiated again
+     * @return one gradient per input, of its shape (zeros for an input {@code output} does not depend on)
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
+        return grad(output, inputs, null, createGraph, createGraph);
+    }
+
+    /**
+     * The vector-Jacobian products {@code gradOutput^T d output / d input} for each input, without
+     * touching any tensor's {@code grad()}.
+     *
+     * @param gradOutput  the vector, of {@code output}'s shape; null for a one-element output means 1
+     * @param retainGraph keep the graph for another pass
+     * @param createGraph record the backward pass, so the gradients can be differentiated again
+     * @throws IllegalArgumentException when an input does not require grad, or the shapes do not fit
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput,
+                                    boolean retainGraph, boolean createGraph) {
+        Objects.requireNonNull(output, "grad: output is null");
+        Objects.requireNonNull(inputs, "grad: inputs are null");
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor in = Objects.requireNonNull(inputs.get(i), "grad: input " + i + " is null");
+            if (!in.requiresGrad()) {
+                throw new IllegalArgumentException("grad: input " + i + " (shape " + in.shape()
+                        + ") does not require grad; call requiresGrad(true) on it before computing the output");
+            }
+        }
+        Tensor seed = output.checkedSeed("grad", gradOutput);
+        Node[] nodes = BackwardPass.topologicalOrder(output);
+        Tensor[] savedGrads = new Tensor[nodes.length];
+        boolean[] savedRetains = new boolean[inputs.size()];
+        Tensor[] savedInputGrads = new Tensor[inputs.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] instanceof Tensor t) {
+                savedGrads[i] = t.grad();
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            savedRetains[i] = inputs.get(i).retainsGradFlag();
+            savedInputGrads[i] = inputs.get(i).grad();
+        }
+        try {
+            for (Tensor in : inputs) {
+                in.setGrad(null);
+                in.setRetainsGrad(true);
+            }
+            output.runBackward(seed, retainGraph, createGraph);
+            List<Tensor> result = new ArrayList<>(inputs.size());
+            for (Tensor in : inputs) {
+                result.add(in.grad() != null ? in.grad() : Tensor.zerosLike(in));
+            }
+            return result;
+        } finally {
+            for (int i = 0; i < inputs.size(); i++) {
+                inputs.get(i).setRetainsGrad(savedRetains[i]);
+                inputs.get(i).setGrad(savedInputGrads[i]);
+            }
+            for (int i = 0; i < nodes.length; i++) {
+                if (nodes[i] instanceof Tensor t) {
+                    t.setGrad(savedGrads[i]);
+                }
+            }
+        }
+    }
+
+    /** The vector-Jacobian product {@code v^T J} of {@code f} at {@code x} (shape of {@code x}). */
+    public static Tensor vjp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
+        Tensor in = leaf(x);
+        return grad(f.apply(in), List.of(in), v, false, false).get(0);
+    }
+
+    /**
+     * The Jacobian-vector product {@code J u} of {@code f} at {@code x} (shape of {@code f(x)}),
+     * by the double-vjp trick: {@code J u = d/dw (w^T J) u}, since {@code w^T J u} is linear in {@code w}.
+     */
+    public static Tensor jvp(Function<Tensor, Tensor> f, Tensor x, Tensor u) {
+        Tensor in = leaf(x);
+        Tensor out = f.apply(in);
+        checkShape("jvp", "u", u, x);
+        Tensor w = Tensor.zerosLike(out).requiresGrad(true);
+        Tensor wJ = grad(out, List.of(in), w, true, true).get(0);
+        Tensor wJu = wJ.mul(u).sum();
+        if (!wJu.requiresGrad()) {
+            return Tensor.zerosLike(out);
+        }
+        return grad(wJu, List.of(w), null, false, false).get(0);
+    }
+
+    /** The Jacobian of {@code f} at {@code x}: shape {@code f(x).shape + x.shape}. */
+    public static Tensor jacobian(Function<Tensor, Tensor> f, Tensor x) {
+        return jacobianOf(f, x);
+    }
+
+    /** The Hessian of a one-element {@code f} at {@code x}: shape {@code x.shape + x.shape}. */
+    public static Tensor hessian(Function<Tensor, Tensor> f, Tensor x) {
+        Function<Tensor, Tensor> gradient = in -> {
+            Tensor out = f.apply(in);
+            if (out.numel() != 1) {
+                throw new IllegalArgumentException("hessian: the function must return one element, got shape " + out.shape());
+            }
+            return grad(out, List.of(in), null, true, true).get(0);
+        };
+        return jacobianOf(gradient, x);
+    }
+
+    /** The Hessian-vector product {@code H v} of a one-element {@code f} at {@code x} (shape of {@code x}). */
+    public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
+        checkShape("hvp", "v", v, x);
+        Tensor in = leaf(x);
+        Tensor g = grad(f.apply(in), List.of(in), null, true, true).get(0);
+        Tensor gv = g.mul(v).sum();
+        return gv.requiresGrad() ? grad(gv, List.of(in), null, false, false).get(0) : Tensor.zerosLike(x);
+    }
+
+    private static Tensor jacobianOf(Function<Tensor, Tensor> f, Tensor x) {
+        Tensor in = leaf(x);
+        Tensor out = f.apply(in);
+        int rows = out.numel();
+        int cols = x.numel();
+        double[] jac = new double[rows * cols];
+        if (out.requiresGrad()) {
+            for (int r = 0; r < rows; r++) {
+                double[] oneHot = new double[rows];
+                oneHot[r] = 1.0;
+                Tensor row = grad(out, List.of(in), Tensor.of(oneHot, out.shape().toArray()), true, false).get(0);
+                System.arraycopy(row.storage(), 0, jac, r * cols, cols);
+            }
+        }
+        int[] shape = new int[out.dim() + x.dim()];
+        System.arraycopy(out.shape().toArray(), 0, shape, 0, out.dim());
+        System.arraycopy(x.shape().toArray(), 0, shape, out.dim(), x.dim());
+        return Tensor.of(jac, shape);
+    }
+
+    private static Tensor leaf(Tensor x) {
+        return Objects.requireNonNull(x, "autograd: input is null").detach().requiresGrad(true);
+    }
+
+    private static void checkShape(String op, String name, Tensor v, Tensor x) {
+        Objects.requireNonNull(v, op + ": " + name + " is null");
+        if (!v.shape().equals(x.shape())) {
+            throw new IllegalArgumentException(op + ": " + name + " has shape " + v.shape()
+                    + ", expected the input's shape " + x.shape());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.autograd4j;
+
+import java.util.Objects;
+
+/**
+ * A user-defined differentiable operation, as PyTorch's {@code torch.autograd.Function}: write
+ * the forward on the inputs' values and the backward with tensor operations, and {@link #apply}
+ * records it in the graph through the same door as every built-in operation.
+ *
+ * <pre>{@code
+ * Function cube = new Function("cube") {
+ *     protected Tensor forward(Context ctx, Tensor... in) {
+ *         ctx.save(in[0]);
+ *         double[] x = in[0].toArray();
+ *         for (int i = 0; i < x.length; i++) x[i] = x[i] * x[i] * x[i];
+ *         return Tensor.of(x, in[0].shape().toArray());
+ *     }
+ *     protected Tensor[] backward(Context ctx, Tensor g) {
+ *         Tensor x = ctx.saved(0);
+ *         return new Tensor[] {g.mul(x.mul(x).mul(3))};
+ *     }
+ * };
+ * Tensor y = cube.apply(x);
+ * }</pre>
+ *
+ * <p>The forward runs with recording off. The backward runs with recording on only when the pass
+ * creates a graph, so a backward written with tensor operations supports second derivatives.
+ * One instance may be applied any number of times; each application has its own {@link Context}.
+ */
+public abstract class Function {
+
+    private final String name;
+
+    /** @param name the operation's name, shown in graphs and errors */
+    protected Function(String name) {
+        this.name = Objects.requireNonNull(name, "Function: name is null");
+    }
+
+    /** Computes the output from the inputs; saves in {@code ctx} what the backward needs. */
+    protected abstract Tensor forward(Context ctx, Tensor... inputs);
+
+    /**
+     * The gradient with respect to each input, given the gradient with respect to the output;
+     * written with tensor operations. Return null for an input that gets no gradient.
+     */
+    protected abstract Tensor[] backward(Context ctx, Tensor gradOutput);
+
+    /** Runs the forward and records the operation (when an input requires grad and recording is on). */
+    public final Tensor apply(Tensor... inputs) {
+        Objects.requireNonNull(inputs, name + ": inputs are null");
+        Context ctx = new Context();
+        Tensor out;
+        try (var off = Grad.disabled()) {
+            out = Objects.requireNonNull(forward(ctx, inputs), name + ": forward returned null");
+        }
+        return Tensor.fromOp(name, out.shape(), out.storage(), (g, output) -> {
+            ctx.output = output;
+            return backward(ctx, g);
+        }, inputs);
+    }
+
+    /** The operation's name. */
+    public String name() {
+        return name;
+    }
+
+    /** What one application of a {@link Function} keeps for its backward. */
+    public static final class Context {
+        private Tensor[] saved = new Tensor[0];
+        private Tensor output;
+
+        /** Keeps tensors for the backward (replacing what was saved before). */
+        public void save(Tensor... tensors) {
+            saved = tensors.clone();
+        }
+
+        /**
+         * The {@code i}-th saved tensor.
+         *
+         * @throws IndexOutOfBoundsException naming how many were saved
+         */
+        public Tensor saved(int i) {
+            if (i < 0 || i >= saved.length) {
+                throw new IndexOutOfBoundsException("saved: index " + i + " but " + saved.length + " tensor(s) were saved");
+            }
+            return saved[i];
+        }
+
+        /** The recorded output of this application (available in the backward). */
+        public Tensor output() {
+            return output;
+        }
+    }
+}
