@@ -6,10 +6,14 @@ import io.github.autograd4j.ops.LinalgOps;
 import io.github.autograd4j.ops.MovementOps;
 import io.github.autograd4j.ops.ReduceOps;
 import io.github.autograd4j.ops.UnaryOps;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -52,6 +56,25 @@ public final class Tensor extends Node {
     private boolean retainsGrad;
     private boolean freed;
     private String label;
+    private Hooks hooks;
+
+    /** Gradient hooks of a tensor, and a leaf's gradient from before the current pass. */
+    private static final class Hooks {
+        final List<UnaryOperator<Tensor>> list = new ArrayList<>();
+        Tensor prior;
+
+        Tensor apply(Tensor g, String op) {
+            for (UnaryOperator<Tensor> hook : list) {
+                Tensor replaced = Objects.requireNonNull(hook.apply(g), op + ": a gradient hook returned null");
+                if (!replaced.shape.equals(g.shape)) {
+                    throw new IllegalStateException(op + ": a gradient hook returned shape " + replaced.shape
+                            + " for a gradient of shape " + g.shape);
+                }
+                g = replaced;
+            }
+            return g;
+        }
+    }
 
     private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
@@ -87,10 +110,13 @@ public final class Tensor extends Node {
         for (Tensor in : inputs) {
             needsGrad |= Objects.requireNonNull(in, opName + ": operand is null").requiresGrad;
         }
-        if (needsGrad && Grad.isEnabled()) {
-            return new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true);
+        Tensor result = needsGrad && Grad.isEnabled()
+                ? new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
+                : new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        if (Debug.active()) {
+            Debug.afterForward(result, data);
         }
-        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        return result;
     }
 
     // ------------------------------------------------------------------ creation
@@ -271,6 +297,7 @@ public final class Tensor extends Node {
     // ------------------------------------------------------------------ properties
 
     /** The shape. */
+    @Override
     public Shape shape() {
         return shape;
     }
@@ -413,13 +440,63 @@ public final class Tensor extends Node {
 
     /** One backward pass from this tensor with a checked seed. */
     void runBackward(Tensor seed, boolean retainGraph, boolean createGraph) {
+        startBackward(seed, createGraph).finish(retainGraph);
+    }
+
+    private BackwardPass startBackward(Tensor seed, boolean createGraph) {
         BackwardPass pass = new BackwardPass(this, createGraph);
         if (isLeaf()) {
             accumulate(seed);
         } else {
             grad = seed;
         }
-        pass.finish(retainGraph);
+        return pass;
+    }
+
+    /**
+     * Back-propagates from this one-element tensor one node at a time: each {@code next()} runs
+     * one node's rule, outputs first, and says what it sent to each input. Exhausting the iterator
+     * leaves exactly the state {@link #backward()} would (the graph is freed at the end).
+     */
+    public BackwardSteps<Tensor, Tensor> backwardSteps() {
+        return backwardSteps(null, false);
+    }
+
+    /** {@link #backwardSteps()} with a gradient (null means 1 for one element) and graph retention. */
+    public BackwardSteps<Tensor, Tensor> backwardSteps(Tensor gradient, boolean retainGraph) {
+        BackwardPass pass = startBackward(checkedSeed("backwardSteps", gradient), false);
+        return new BackwardSteps<>(pass, Tensor::describedStep, retainGraph);
+    }
+
+    /**
+     * Watches this tensor's gradient: {@code hook} sees it in each backward pass once it is
+     * complete (for a leaf, this pass's part, before it is added to {@code grad()}). Returns this tensor.
+     */
+    public Tensor onGrad(Consumer<Tensor> hook) {
+        Objects.requireNonNull(hook, "onGrad: hook is null");
+        return replaceGrad(g -> {
+            hook.accept(g);
+            return g;
+        });
+    }
+
+    /**
+     * Replaces this tensor's gradient in each backward pass with {@code hook(gradient)} (same
+     * shape) before it flows on, as PyTorch's {@code register_hook}; hooks run in the order added.
+     * Returns this tensor.
+     */
+    public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
+        Objects.requireNonNull(hook, "replaceGrad: hook is null");
+        if (hooks == null) {
+            hooks = new Hooks();
+        }
+        hooks.list.add(hook);
+        return this;
+    }
+
+    /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
+    public void clearHooks() {
+        hooks = null;
     }
 
     Tensor checkedSeed(String op, Tensor gradient) {
@@ -467,18 +544,49 @@ public final class Tensor extends Node {
     }
 
     @Override
-    void clearGradBuffer() {
-        grad = null;
+    void startPass() {
+        if (!isLeaf()) {
+            grad = null;
+        } else if (hooks != null) {
+            hooks.prior = grad;
+            grad = null;
+        }
     }
 
     @Override
     void propagate(boolean createGraph) {
-        Tensor g = grad;
-        if (g == null) {
-            return;
+        deliver(contributions(createGraph));
+    }
+
+    /** {@link #propagate}, described for {@link #backwardSteps()}. */
+    private BackwardStep<Tensor, Tensor> describedStep(boolean createGraph) {
+        Tensor[] sent = contributions(createGraph);
+        deliver(sent);
+        return new BackwardStep<>(this, grad, List.of(inputs), Collections.unmodifiableList(Arrays.asList(sent)));
+    }
+
+    private void deliver(Tensor[] sent) {
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] != null) {
+                inputs[i].receive(this, i, sent[i]);
+            }
+        }
+    }
+
+    /**
+     * What this node's rule sends to each input (null where nothing flows), each summed back to
+     * its input's shape: the one place where broadcasting is undone. Runs the hooks first.
+     */
+    private Tensor[] contributions(boolean createGraph) {
+        Tensor[] sent = new Tensor[inputs.length];
+        if (grad == null) {
+            return sent;
+        }
+        if (hooks != null) {
+            grad = hooks.apply(grad, opName);
         }
         try (var recording = createGraph ? Grad.enabled() : Grad.disabled()) {
-            Tensor[] grads = rule.apply(g, this);
+            Tensor[] grads = rule.apply(grad, this);
             if (grads == null || grads.length != inputs.length) {
                 throw new IllegalStateException(opName + ": its backward rule returned "
                         + (grads == null ? "null" : grads.length + " gradients") + " for " + inputs.length + " inputs");
@@ -496,14 +604,27 @@ public final class Tensor extends Node {
                     }
                     c = c.sumToShape(in.shape);
                 }
-                in.accumulate(createGraph || !c.requiresGrad ? c : c.detach());
+                sent[i] = createGraph || !c.requiresGrad ? c : c.detach();
             }
         }
+        return sent;
+    }
+
+    /** Adds what {@code from}'s rule sent to this input. */
+    private void receive(Tensor from, int input, Tensor sent) {
+        if (Debug.anomaliesOn() && !Debug.allFinite(sent.data)) {
+            throw AnomalyException.backward(from, input, sent.dataSummary(), from.gradSummary());
+        }
+        accumulate(sent);
     }
 
     @Override
     void endPass(boolean retainGraph) {
         if (isLeaf()) {
+            if (hooks != null) {
+                Tensor passGrad = grad == null ? null : hooks.apply(grad, "hook");
+                grad = hooks.prior == null ? passGrad : passGrad == null ? hooks.prior : hooks.prior.add(passGrad);
+            }
             return;
         }
         if (!retainsGrad) {
@@ -546,6 +667,16 @@ public final class Tensor extends Node {
     @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String dataSummary() {
+        return TensorFormat.summary(data, shape);
+    }
+
+    @Override
+    public String gradSummary() {
+        return grad == null ? null : TensorFormat.summary(grad.data, grad.shape);
     }
 
     private String describe() {
