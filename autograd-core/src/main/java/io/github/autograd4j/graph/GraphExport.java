@@ -84,6 +84,6 @@ final class GraphExport {
     }
 
     private static String escapeMermaid(String s) {
-        return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+        return s.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
     }
 }
