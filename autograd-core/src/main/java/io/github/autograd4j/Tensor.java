@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
@@ -51,6 +53,7 @@ public final class Tensor extends Node {
     private final String opName;
     private final Tensor[] inputs;
     private BackwardRule rule;
+    private Function<Tensor[], Tensor> replay;
     private boolean requiresGrad;
     private Tensor grad;
     private boolean retainsGrad;
@@ -100,6 +103,18 @@ public final class Tensor extends Node {
      * @param inputs the operands, in the order the rule returns their gradients
      */
     public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
+        return fromOp(opName, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} with a way to run the
+     * operation again on other inputs, which lets {@link #ruleCheck()} check the rule of this one
+     * node against finite differences.
+     *
+     * @param replay the operation itself, applied to inputs like these (null when not available)
+     */
+    public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule,
+                                Function<Tensor[], Tensor> replay, Tensor... inputs) {
         Objects.requireNonNull(shape, opName + ": shape is null");
         Objects.requireNonNull(data, opName + ": data is null");
         if (data.length != shape.numel()) {
@@ -113,6 +128,9 @@ public final class Tensor extends Node {
         Tensor result = needsGrad && Grad.isEnabled()
                 ? new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
                 : new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        if (result.rule != null) {
+            result.replay = replay;
+        }
         if (Debug.active()) {
             Debug.afterForward(result, data);
         }
@@ -632,6 +650,7 @@ public final class Tensor extends Node {
         }
         if (!retainGraph) {
             rule = null;
+            replay = null;
             freed = true;
         }
     }
@@ -656,6 +675,24 @@ public final class Tensor extends Node {
     @Override
     public boolean isLeaf() {
         return inputs.length == 0;
+    }
+
+    /**
+     * A check of this node's backward rule alone against finite differences of its operation at
+     * its current inputs (those that require grad), when the operation can be run again: see
+     * {@code GraphCheck.locate} for checking a whole graph node by node. Empty for a leaf, after
+     * the graph was freed, or for an operation recorded without a replay.
+     */
+    @Override
+    public Optional<GradCheck> ruleCheck() {
+        if (rule == null || replay == null) {
+            return Optional.empty();
+        }
+        Tensor[] copies = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            copies[i] = constant(inputs[i].data.clone(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
+        }
+        return Optional.of(GradCheck.of(replay, copies));
     }
 
     /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoubleUnaryOperator;
 
@@ -387,6 +388,38 @@ public final class Value extends Node {
     @Override
     public Shape shape() {
         return Shape.scalar();
+    }
+
+    /** A check of this node's partial derivatives against central differences of its operation, at its inputs' values. */
+    @Override
+    public Optional<GradCheck> ruleCheck() {
+        if (isLeaf()) {
+            return Optional.empty();
+        }
+        boolean checkA = a.requiresGrad;
+        boolean checkB = b != null && b.requiresGrad;
+        double[] point = checkA && checkB ? new double[] {a.data, b.data} : new double[] {checkA ? a.data : b.data};
+        java.util.function.Function<double[], double[]> operands = p -> new double[] {
+            checkA ? p[0] : a.data, checkB ? p[checkA ? 1 : 0] : (b != null ? b.data : constant)};
+        return Optional.of(GradCheck.ofDoubles(
+                p -> {
+                    double[] ab = operands.apply(p);
+                    return op.apply(ab[0], ab[1]);
+                },
+                p -> {
+                    double[] ab = operands.apply(p);
+                    double out = op.apply(ab[0], ab[1]);
+                    double[] partials = new double[p.length];
+                    int k = 0;
+                    if (checkA) {
+                        partials[k++] = op.partial(0, ab[0], ab[1], out);
+                    }
+                    if (checkB) {
+                        partials[k] = op.partial(1, ab[0], ab[1], out);
+                    }
+                    return partials;
+                },
+                point));
     }
 
     @Override
