@@ -6,7 +6,6 @@ import io.github.autograd4j.ops.LinalgOps;
 import io.github.autograd4j.ops.MovementOps;
 import io.github.autograd4j.ops.ReduceOps;
 import io.github.autograd4j.ops.UnaryOps;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -59,25 +58,7 @@ public final class Tensor extends Node {
     private boolean retainsGrad;
     private boolean freed;
     private String label;
-    private Hooks hooks;
-
-    /** Gradient hooks of a tensor, and a leaf's gradient from before the current pass. */
-    private static final class Hooks {
-        final List<UnaryOperator<Tensor>> list = new ArrayList<>();
-        Tensor prior;
-
-        Tensor apply(Tensor g, String op) {
-            for (UnaryOperator<Tensor> hook : list) {
-                Tensor replaced = Objects.requireNonNull(hook.apply(g), op + ": a gradient hook returned null");
-                if (!replaced.shape.equals(g.shape)) {
-                    throw new IllegalStateException(op + ": a gradient hook returned shape " + replaced.shape
-                            + " for a gradient of shape " + g.shape);
-                }
-                g = replaced;
-            }
-            return g;
-        }
-    }
+    private GradHooks<Tensor> hooks;
 
     private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
@@ -506,9 +487,16 @@ public final class Tensor extends Node {
     public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
         if (hooks == null) {
-            hooks = new Hooks();
+            hooks = new GradHooks<>();
         }
-        hooks.list.add(hook);
+        hooks.add(g -> {
+            Tensor replaced = Objects.requireNonNull(hook.apply(g), opName + ": a gradient hook returned null");
+            if (!replaced.shape.equals(g.shape)) {
+                throw new IllegalStateException(opName + ": a gradient hook returned shape " + replaced.shape
+                        + " for a gradient of shape " + g.shape);
+            }
+            return replaced;
+        });
         return this;
     }
 
@@ -601,7 +589,7 @@ public final class Tensor extends Node {
             return sent;
         }
         if (hooks != null) {
-            grad = hooks.apply(grad, opName);
+            grad = hooks.apply(grad);
         }
         try (var recording = createGraph ? Grad.enabled() : Grad.disabled()) {
             Tensor[] grads = rule.apply(grad, this);
@@ -640,7 +628,7 @@ public final class Tensor extends Node {
     void endPass(boolean retainGraph) {
         if (isLeaf()) {
             if (hooks != null) {
-                Tensor passGrad = grad == null ? null : hooks.apply(grad, "hook");
+                Tensor passGrad = grad == null ? null : hooks.apply(grad);
                 grad = hooks.prior == null ? passGrad : passGrad == null ? hooks.prior : hooks.prior.add(passGrad);
             }
             return;

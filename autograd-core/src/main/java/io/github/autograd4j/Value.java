@@ -1,6 +1,5 @@
 package io.github.autograd4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -45,20 +44,7 @@ public final class Value extends Node {
     private final double constant;
     private final boolean requiresGrad;
     private String label;
-    private Hooks hooks;
-
-    /** Gradient hooks of a value, and a leaf's gradient from before the current pass. */
-    private static final class Hooks {
-        final List<DoubleUnaryOperator> list = new ArrayList<>();
-        double prior;
-
-        double apply(double g) {
-            for (DoubleUnaryOperator hook : list) {
-                g = hook.applyAsDouble(g);
-            }
-            return g;
-        }
-    }
+    private GradHooks<Double> hooks;
 
     private Value(double data, boolean requiresGrad, ScalarOp op, Value a, Value b, double constant) {
         this.data = data;
@@ -228,9 +214,9 @@ public final class Value extends Node {
     public Value replaceGrad(DoubleUnaryOperator hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
         if (hooks == null) {
-            hooks = new Hooks();
+            hooks = new GradHooks<>();
         }
-        hooks.list.add(hook);
+        hooks.add(hook::applyAsDouble);
         return this;
     }
 
