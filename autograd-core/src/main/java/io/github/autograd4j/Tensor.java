@@ -385,6 +385,27 @@ public final class Tensor extends Node {
         return requiresGrad;
     }
 
+    /**
+     * Overwrites this leaf's values in place with a copy of {@code values}: for optimiser steps
+     * and loading checkpoints. Graphs already built from this leaf see the new values, as with
+     * PyTorch's in-place updates under {@code no_grad}; do it between backward passes.
+     *
+     * @throws IllegalStateException    for a tensor made by an operation (its values follow from its inputs)
+     * @throws IllegalArgumentException when the shapes differ
+     */
+    public void copyFrom(Tensor values) {
+        Objects.requireNonNull(values, "copyFrom: values are null");
+        if (!isLeaf()) {
+            throw new IllegalStateException("copyFrom: " + describe() + " was made by " + opName
+                    + "; only a leaf's values can be overwritten");
+        }
+        if (!values.shape.equals(shape)) {
+            throw new IllegalArgumentException("copyFrom: values of shape " + values.shape
+                    + " do not fit " + describe());
+        }
+        System.arraycopy(values.data, 0, data, 0, data.length);
+    }
+
     /** The gradient accumulated by backward passes, or null when none has reached this tensor. */
     public Tensor grad() {
         return grad;
