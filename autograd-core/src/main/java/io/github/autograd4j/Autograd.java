@@ -49,7 +49,7 @@ public final class Autograd {
             }
         }
         Tensor seed = output.checkedSeed("grad", gradOutput);
-        Node[] nodes = BackwardPass.topologicalOrder(output);
+        Node[] nodes = BackwardPass.topologicalOrder(output, false);
         Tensor[] savedGrads = new Tensor[nodes.length];
         boolean[] savedRetains = new boolean[inputs.size()];
         Tensor[] savedInputGrads = new Tensor[inputs.size()];

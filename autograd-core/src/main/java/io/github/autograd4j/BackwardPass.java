@@ -22,21 +22,25 @@ final class BackwardPass {
 
     /**
      * Orders the graph below {@code root}, checks that every node can still back-propagate, and
-     * clears the gradient buffers of its interior nodes; the caller then seeds the root's gradient
-     * and calls {@link #step()} until it returns null. Nothing is changed when the check fails.
+     * starts the pass on each node (clearing interior gradient buffers); the caller then seeds the
+     * root's gradient and calls {@link #step()} until it returns null, then {@link #end}. Nothing
+     * is changed when the check fails.
      */
     BackwardPass(Node root, boolean createGraph) {
-        this.order = topologicalOrder(root);
+        this.order = topologicalOrder(root, false);
         this.createGraph = createGraph;
         for (Node node : order) {
             node.checkBackwardAvailable();
         }
         for (Node node : order) {
-            if (!node.isLeaf()) {
-                node.clearGradBuffer();
-            }
+            node.startPass();
         }
         this.next = order.length - 1;
+    }
+
+    /** Whether the rules of this pass are recorded. */
+    boolean createGraph() {
+        return createGraph;
     }
 
     /** The nodes of this pass, inputs before the nodes made from them. */
@@ -44,30 +48,47 @@ final class BackwardPass {
         return order;
     }
 
-    /** Runs the backward rule of the next node (outputs before inputs); null when none is left. */
-    Node step() {
+    /** The next node whose rule is due (outputs before inputs), without running it; null when none is left. */
+    Node nextInterior() {
         while (next >= 0) {
             Node node = order[next--];
             if (!node.isLeaf()) {
-                node.propagate(createGraph);
                 return node;
             }
         }
         return null;
     }
 
-    /** Runs every remaining rule, then frees what the rules saved unless the graph is retained. */
-    void finish(boolean retainGraph) {
-        while (step() != null) {
-            // each step does its work
+    /** Runs the backward rule of the next node; null when none is left. */
+    Node step() {
+        Node node = nextInterior();
+        if (node != null) {
+            node.propagate(createGraph);
         }
+        return node;
+    }
+
+    /** Ends the pass on every node: frees what the rules saved unless the graph is retained. */
+    void end(boolean retainGraph) {
         for (Node node : order) {
             node.endPass(retainGraph);
         }
     }
 
-    /** The nodes that need a gradient, each after all of its inputs; the root comes last. */
-    static Node[] topologicalOrder(Node root) {
+    /** Runs every remaining rule, then ends the pass. */
+    void finish(boolean retainGraph) {
+        while (step() != null) {
+            // each step does its work
+        }
+        end(retainGraph);
+    }
+
+    /**
+     * The nodes below {@code root}, each after all of its inputs, the root last; in a
+     * deterministic order (depth first, inputs in order). Only nodes that need a gradient
+     * unless {@code everyNode}, which adds constants (for inspecting a graph).
+     */
+    static Node[] topologicalOrder(Node root, boolean everyNode) {
         long epoch = EPOCHS.incrementAndGet();
         Node[] out = new Node[64];
         int size = 0;
@@ -82,7 +103,7 @@ final class BackwardPass {
             if (i < node.inputCount()) {
                 nextInput[depth - 1] = i + 1;
                 Node in = node.input(i);
-                if (in.requiresGrad() && in.visitMark != epoch) {
+                if ((everyNode || in.requiresGrad()) && in.visitMark != epoch) {
                     in.visitMark = epoch;
                     if (depth == stack.length) {
                         stack = Arrays.copyOf(stack, depth * 2);

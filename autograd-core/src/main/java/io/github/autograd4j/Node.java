@@ -1,5 +1,8 @@
 package io.github.autograd4j;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A vertex of a computation graph: the common base of {@link Value} (a scalar) and, later,
  * tensors. A node knows the operation that made it and its inputs; the backward pass
@@ -14,8 +17,29 @@ public abstract class Node {
     /** Traversal epoch of the last backward pass that visited this node (see BackwardPass). */
     long visitMark;
 
+    /** Where user code made this node, while {@link Debug} records sites; otherwise null. */
+    StackTraceElement site;
+
     Node() {
     }
+
+    /**
+     * Every node this one was made from, this one included, each after its inputs and this one
+     * last, constants included: the order a graph view lists them in. Deterministic for the same
+     * code; iterative, so any depth works.
+     */
+    public final List<Node> topologicalOrder() {
+        return List.of(BackwardPass.topologicalOrder(this, true));
+    }
+
+    /** The shape of this node's value: {@link Shape#scalar()} for a {@link Value}. */
+    public abstract Shape shape();
+
+    /** This node's value for people: the number, or a tensor's values (a summary when large). */
+    public abstract String dataSummary();
+
+    /** This node's gradient for people, or null when it has none. */
+    public abstract String gradSummary();
 
     /** The name of the operation that made this node, e.g. {@code "mul"}; {@code "leaf"} for inputs. */
     public abstract String opName();
@@ -30,6 +54,12 @@ public abstract class Node {
      */
     public abstract Node input(int i);
 
+    /**
+     * A check of this node's own backward rule against finite differences of its operation, at
+     * its current inputs; empty when the node has no rule to check (a leaf) or cannot be re-run.
+     */
+    public abstract Optional<GradCheck> ruleCheck();
+
     /** True for a node no operation made (a parameter or an input): gradients accumulate here. */
     public abstract boolean isLeaf();
 
@@ -40,13 +70,30 @@ public abstract class Node {
     public abstract String label();
 
     /**
+     * The line of user code that made this node, e.g. {@code MyTest.step(MyTest.java:42)}, when it was
+     * made while {@link Debug#recordSites()} or {@link Debug#detectAnomalies()} was on; otherwise null.
+     */
+    public final String creationSite() {
+        return site == null ? null : site.getClassName() + "." + site.getMethodName()
+                + "(" + site.getFileName() + ":" + site.getLineNumber() + ")";
+    }
+
+    /** The label, or the op name for an unlabelled node: how messages name a node. */
+    final String displayName() {
+        return label() != null ? "'" + label() + "'" : "(unlabelled " + opName() + ")";
+    }
+
+    /**
      * Throws an {@link IllegalStateException} when this interior node can no longer back-propagate
      * (its saved state was freed by an earlier pass); called for every node before a pass changes anything.
      */
     abstract void checkBackwardAvailable();
 
-    /** Clears an interior node's gradient buffer at the start of a backward pass. */
-    abstract void clearGradBuffer();
+    /**
+     * Starts a backward pass on this node: an interior node clears its gradient buffer; a leaf
+     * with gradient hooks sets its gradient aside, so that the hooks see this pass's part alone.
+     */
+    abstract void startPass();
 
     /**
      * Sends this node's gradient, multiplied by each local derivative, to its inputs. With
@@ -54,6 +101,9 @@ public abstract class Node {
      */
     abstract void propagate(boolean createGraph);
 
-    /** Called on every node once a pass is over: frees saved state unless {@code retainGraph}. */
+    /**
+     * Called on every node once a pass is over: a leaf with hooks runs them on this pass's
+     * gradient and adds the result to what it had; saved state is freed unless {@code retainGraph}.
+     */
     abstract void endPass(boolean retainGraph);
 }

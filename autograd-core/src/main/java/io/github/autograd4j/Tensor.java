@@ -7,9 +7,14 @@ import io.github.autograd4j.ops.MovementOps;
 import io.github.autograd4j.ops.ReduceOps;
 import io.github.autograd4j.ops.UnaryOps;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -47,11 +52,13 @@ public final class Tensor extends Node {
     private final String opName;
     private final Tensor[] inputs;
     private BackwardRule rule;
+    private Function<Tensor[], Tensor> replay;
     private boolean requiresGrad;
     private Tensor grad;
     private boolean retainsGrad;
     private boolean freed;
     private String label;
+    private GradHooks<Tensor> hooks;
 
     private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
@@ -77,6 +84,18 @@ public final class Tensor extends Node {
      * @param inputs the operands, in the order the rule returns their gradients
      */
     public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
+        return fromOp(opName, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} with a way to run the
+     * operation again on other inputs, which lets {@link #ruleCheck()} check the rule of this one
+     * node against finite differences.
+     *
+     * @param replay the operation itself, applied to inputs like these (null when not available)
+     */
+    public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule,
+                                Function<Tensor[], Tensor> replay, Tensor... inputs) {
         Objects.requireNonNull(shape, opName + ": shape is null");
         Objects.requireNonNull(data, opName + ": data is null");
         if (data.length != shape.numel()) {
@@ -87,10 +106,16 @@ public final class Tensor extends Node {
         for (Tensor in : inputs) {
             needsGrad |= Objects.requireNonNull(in, opName + ": operand is null").requiresGrad;
         }
-        if (needsGrad && Grad.isEnabled()) {
-            return new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true);
+        Tensor result = needsGrad && Grad.isEnabled()
+                ? new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
+                : new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        if (result.rule != null) {
+            result.replay = replay;
         }
-        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        if (Debug.active()) {
+            Debug.afterForward(result, data);
+        }
+        return result;
     }
 
     // ------------------------------------------------------------------ creation
@@ -271,6 +296,7 @@ public final class Tensor extends Node {
     // ------------------------------------------------------------------ properties
 
     /** The shape. */
+    @Override
     public Shape shape() {
         return shape;
     }
@@ -359,6 +385,27 @@ public final class Tensor extends Node {
         return requiresGrad;
     }
 
+    /**
+     * Overwrites this leaf's values in place with a copy of {@code values}: for optimiser steps
+     * and loading checkpoints. Graphs already built from this leaf see the new values, as with
+     * PyTorch's in-place updates under {@code no_grad}; do it between backward passes.
+     *
+     * @throws IllegalStateException    for a tensor made by an operation (its values follow from its inputs)
+     * @throws IllegalArgumentException when the shapes differ
+     */
+    public void copyFrom(Tensor values) {
+        Objects.requireNonNull(values, "copyFrom: values are null");
+        if (!isLeaf()) {
+            throw new IllegalStateException("copyFrom: " + describe() + " was made by " + opName
+                    + "; only a leaf's values can be overwritten");
+        }
+        if (!values.shape.equals(shape)) {
+            throw new IllegalArgumentException("copyFrom: values of shape " + values.shape
+                    + " do not fit " + describe());
+        }
+        System.arraycopy(values.data, 0, data, 0, data.length);
+    }
+
     /** The gradient accumulated by backward passes, or null when none has reached this tensor. */
     public Tensor grad() {
         return grad;
@@ -413,13 +460,70 @@ public final class Tensor extends Node {
 
     /** One backward pass from this tensor with a checked seed. */
     void runBackward(Tensor seed, boolean retainGraph, boolean createGraph) {
+        startBackward(seed, createGraph).finish(retainGraph);
+    }
+
+    private BackwardPass startBackward(Tensor seed, boolean createGraph) {
         BackwardPass pass = new BackwardPass(this, createGraph);
         if (isLeaf()) {
             accumulate(seed);
         } else {
             grad = seed;
         }
-        pass.finish(retainGraph);
+        return pass;
+    }
+
+    /**
+     * Back-propagates from this one-element tensor one node at a time: each {@code next()} runs
+     * one node's rule, outputs first, and says what it sent to each input. Exhausting the iterator
+     * leaves exactly the state {@link #backward()} would (the graph is freed at the end).
+     */
+    public BackwardSteps<Tensor, Tensor> backwardSteps() {
+        return backwardSteps(null, false);
+    }
+
+    /** {@link #backwardSteps()} with a gradient (null means 1 for one element) and graph retention. */
+    public BackwardSteps<Tensor, Tensor> backwardSteps(Tensor gradient, boolean retainGraph) {
+        BackwardPass pass = startBackward(checkedSeed("backwardSteps", gradient), false);
+        return new BackwardSteps<>(pass, Tensor::describedStep, retainGraph);
+    }
+
+    /**
+     * Watches this tensor's gradient: {@code hook} sees it in each backward pass once it is
+     * complete (for a leaf, this pass's part, before it is added to {@code grad()}). Returns this tensor.
+     */
+    public Tensor onGrad(Consumer<Tensor> hook) {
+        Objects.requireNonNull(hook, "onGrad: hook is null");
+        return replaceGrad(g -> {
+            hook.accept(g);
+            return g;
+        });
+    }
+
+    /**
+     * Replaces this tensor's gradient in each backward pass with {@code hook(gradient)} (same
+     * shape) before it flows on, as PyTorch's {@code register_hook}; hooks run in the order added.
+     * Returns this tensor.
+     */
+    public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
+        Objects.requireNonNull(hook, "replaceGrad: hook is null");
+        if (hooks == null) {
+            hooks = new GradHooks<>();
+        }
+        hooks.add(g -> {
+            Tensor replaced = Objects.requireNonNull(hook.apply(g), opName + ": a gradient hook returned null");
+            if (!replaced.shape.equals(g.shape)) {
+                throw new IllegalStateException(opName + ": a gradient hook returned shape " + replaced.shape
+                        + " for a gradient of shape " + g.shape);
+            }
+            return replaced;
+        });
+        return this;
+    }
+
+    /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
+    public void clearHooks() {
+        hooks = null;
     }
 
     Tensor checkedSeed(String op, Tensor gradient) {
@@ -467,18 +571,49 @@ public final class Tensor extends Node {
     }
 
     @Override
-    void clearGradBuffer() {
-        grad = null;
+    void startPass() {
+        if (!isLeaf()) {
+            grad = null;
+        } else if (hooks != null) {
+            hooks.prior = grad;
+            grad = null;
+        }
     }
 
     @Override
     void propagate(boolean createGraph) {
-        Tensor g = grad;
-        if (g == null) {
-            return;
+        deliver(contributions(createGraph));
+    }
+
+    /** {@link #propagate}, described for {@link #backwardSteps()}. */
+    private BackwardStep<Tensor, Tensor> describedStep(boolean createGraph) {
+        Tensor[] sent = contributions(createGraph);
+        deliver(sent);
+        return new BackwardStep<>(this, grad, List.of(inputs), Collections.unmodifiableList(Arrays.asList(sent)));
+    }
+
+    private void deliver(Tensor[] sent) {
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] != null) {
+                inputs[i].receive(this, i, sent[i]);
+            }
+        }
+    }
+
+    /**
+     * What this node's rule sends to each input (null where nothing flows), each summed back to
+     * its input's shape: the one place where broadcasting is undone. Runs the hooks first.
+     */
+    private Tensor[] contributions(boolean createGraph) {
+        Tensor[] sent = new Tensor[inputs.length];
+        if (grad == null) {
+            return sent;
+        }
+        if (hooks != null) {
+            grad = hooks.apply(grad);
         }
         try (var recording = createGraph ? Grad.enabled() : Grad.disabled()) {
-            Tensor[] grads = rule.apply(g, this);
+            Tensor[] grads = rule.apply(grad, this);
             if (grads == null || grads.length != inputs.length) {
                 throw new IllegalStateException(opName + ": its backward rule returned "
                         + (grads == null ? "null" : grads.length + " gradients") + " for " + inputs.length + " inputs");
@@ -496,14 +631,27 @@ public final class Tensor extends Node {
                     }
                     c = c.sumToShape(in.shape);
                 }
-                in.accumulate(createGraph || !c.requiresGrad ? c : c.detach());
+                sent[i] = createGraph || !c.requiresGrad ? c : c.detach();
             }
         }
+        return sent;
+    }
+
+    /** Adds what {@code from}'s rule sent to this input. */
+    private void receive(Tensor from, int input, Tensor sent) {
+        if (Debug.anomaliesOn() && !Debug.allFinite(sent.data)) {
+            throw AnomalyException.backward(from, input, sent.dataSummary(), from.gradSummary());
+        }
+        accumulate(sent);
     }
 
     @Override
     void endPass(boolean retainGraph) {
         if (isLeaf()) {
+            if (hooks != null) {
+                Tensor passGrad = grad == null ? null : hooks.apply(grad);
+                grad = hooks.prior == null ? passGrad : passGrad == null ? hooks.prior : hooks.prior.add(passGrad);
+            }
             return;
         }
         if (!retainsGrad) {
@@ -511,6 +659,7 @@ public final class Tensor extends Node {
         }
         if (!retainGraph) {
             rule = null;
+            replay = null;
             freed = true;
         }
     }
@@ -537,6 +686,24 @@ public final class Tensor extends Node {
         return inputs.length == 0;
     }
 
+    /**
+     * A check of this node's backward rule alone against finite differences of its operation at
+     * its current inputs (those that require grad), when the operation can be run again: see
+     * {@code GraphCheck.locate} for checking a whole graph node by node. Empty for a leaf, after
+     * the graph was freed, or for an operation recorded without a replay.
+     */
+    @Override
+    public Optional<GradCheck> ruleCheck() {
+        if (rule == null || replay == null) {
+            return Optional.empty();
+        }
+        Tensor[] copies = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            copies[i] = constant(inputs[i].data.clone(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
+        }
+        return Optional.of(GradCheck.of(replay, copies));
+    }
+
     /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */
     public Tensor label(String label) {
         this.label = label;
@@ -546,6 +713,16 @@ public final class Tensor extends Node {
     @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public String dataSummary() {
+        return TensorFormat.summary(data, shape);
+    }
+
+    @Override
+    public String gradSummary() {
+        return grad == null ? null : TensorFormat.summary(grad.data, grad.shape);
     }
 
     private String describe() {

@@ -8,6 +8,8 @@ final class TensorFormat {
     /** Above this many elements, each dim shows its first and last {@link #EDGE} entries only. */
     private static final int THRESHOLD = 1000;
     private static final int EDGE = 3;
+    /** Up to this many elements, a summary lists them all. */
+    private static final int SUMMARY_ELEMENTS = 6;
 
     private TensorFormat() {
     }
@@ -66,6 +68,32 @@ final class TensorFormat {
             }
         }
         out.append(']');
+    }
+
+    /**
+     * One line: {@code [1.5, -2]} for up to {@link #SUMMARY_ELEMENTS} elements, else
+     * {@code (100, 10) min -2.1 mean 0.013 max 2.4}.
+     */
+    static String summary(double[] data, Shape shape) {
+        if (shape.rank() == 0) {
+            return Numbers.format(data[0]);
+        }
+        if (data.length <= SUMMARY_ELEMENTS) {
+            StringBuilder s = new StringBuilder("[");
+            for (int i = 0; i < data.length; i++) {
+                s.append(i == 0 ? "" : ", ").append(Numbers.format(data[i]));
+            }
+            return s.append(']').toString();
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0.0;
+        for (double v : data) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum += v;
+        }
+        return shape + " min " + Numbers.format(min) + " mean " + Numbers.format(sum / data.length) + " max " + Numbers.format(max);
     }
 
     private static String number(String pattern, double v) {

@@ -1,6 +1,12 @@
 package io.github.autograd4j;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A scalar node of a computation graph, in the spirit of micrograd's {@code Value}: every
@@ -38,6 +44,7 @@ public final class Value extends Node {
     private final double constant;
     private final boolean requiresGrad;
     private String label;
+    private GradHooks<Double> hooks;
 
     private Value(double data, boolean requiresGrad, ScalarOp op, Value a, Value b, double constant) {
         this.data = data;
@@ -142,10 +149,13 @@ public final class Value extends Node {
     }
 
     private Value record(double out, boolean needsGrad, ScalarOp op, Value other, double c) {
-        if (needsGrad && Grad.isEnabled()) {
-            return new Value(out, true, op, this, other, c);
+        Value result = needsGrad && Grad.isEnabled()
+                ? new Value(out, true, op, this, other, c)
+                : new Value(out, false, null, null, null, 0.0);
+        if (Debug.active()) {
+            Debug.afterForward(result, new double[] {out});
         }
-        return new Value(out, false, null, null, null, 0.0);
+        return result;
     }
 
     // ---- gradients ----
@@ -161,9 +171,58 @@ public final class Value extends Node {
             throw new IllegalStateException("backward: " + this + " does not require grad: it was made"
                     + " only from constants or under Grad.disabled(), so no gradient can flow from it");
         }
+        startBackward().finish(true);
+    }
+
+    /**
+     * Back-propagates one node at a time: each {@code next()} runs one node's rule, outputs first,
+     * and says what it sent to each input. Exhausting the iterator leaves exactly the state
+     * {@link #backward()} would.
+     *
+     * @throws IllegalStateException if this value does not require a gradient
+     */
+    public BackwardSteps<Value, Double> backwardSteps() {
+        return new BackwardSteps<>(startBackward(), (node, createGraph) -> node.describedStep(), true);
+    }
+
+    private BackwardPass startBackward() {
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward: " + this + " does not require grad: it was made"
+                    + " only from constants or under Grad.disabled(), so no gradient can flow from it");
+        }
         BackwardPass pass = new BackwardPass(this, false);
         grad = isLeaf() ? grad + 1.0 : 1.0;
-        pass.finish(true);
+        return pass;
+    }
+
+    /**
+     * Watches this node's gradient: {@code hook} sees it in each backward pass once it is complete
+     * (for a leaf, this pass's part, before it is added to what the leaf had). Returns this node.
+     */
+    public Value onGrad(DoubleConsumer hook) {
+        Objects.requireNonNull(hook, "onGrad: hook is null");
+        return replaceGrad(g -> {
+            hook.accept(g);
+            return g;
+        });
+    }
+
+    /**
+     * Replaces this node's gradient in each backward pass with {@code hook(gradient)} before it
+     * flows on (PyTorch's {@code register_hook}); hooks run in the order they were added. Returns this node.
+     */
+    public Value replaceGrad(DoubleUnaryOperator hook) {
+        Objects.requireNonNull(hook, "replaceGrad: hook is null");
+        if (hooks == null) {
+            hooks = new GradHooks<>();
+        }
+        hooks.add(hook::applyAsDouble);
+        return this;
+    }
+
+    /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
+    public void clearHooks() {
+        hooks = null;
     }
 
     /** Sets this node's gradient to 0. */
@@ -177,25 +236,68 @@ public final class Value extends Node {
     }
 
     @Override
-    void clearGradBuffer() {
-        grad = 0.0;
+    void startPass() {
+        if (!isLeaf()) {
+            grad = 0.0;
+        } else if (hooks != null) {
+            hooks.prior = grad;
+            grad = 0.0;
+        }
     }
 
     @Override
     void propagate(boolean createGraph) {
-        double g = grad;
-        double second = b != null ? b.data : constant;
+        double g = upstream();
         if (a.requiresGrad) {
-            a.grad += g * op.partial(0, a.data, second, data);
+            a.receive(this, 0, contribution(0, g), g);
         }
         if (b != null && b.requiresGrad) {
-            b.grad += g * op.partial(1, a.data, second, data);
+            b.receive(this, 1, contribution(1, g), g);
         }
+    }
+
+    /** {@link #propagate}, described for {@link #backwardSteps()}. */
+    private BackwardStep<Value, Double> describedStep() {
+        double g = upstream();
+        Double[] sent = new Double[inputCount()];
+        if (a.requiresGrad) {
+            sent[0] = contribution(0, g);
+            a.receive(this, 0, sent[0], g);
+        }
+        if (b != null && b.requiresGrad) {
+            sent[1] = contribution(1, g);
+            b.receive(this, 1, sent[1], g);
+        }
+        List<Value> inputs = b == null ? List.of(a) : List.of(a, b);
+        return new BackwardStep<>(this, g, inputs, Collections.unmodifiableList(Arrays.asList(sent)));
+    }
+
+    /** This node's gradient for its rule: after its hooks, which may replace it. */
+    private double upstream() {
+        if (hooks != null) {
+            grad = hooks.apply(grad);
+        }
+        return grad;
+    }
+
+    /** What this node's rule sends to input {@code i} for upstream gradient {@code g}: the chain rule, in one place. */
+    private double contribution(int i, double g) {
+        return g * op.partial(i, a.data, b != null ? b.data : constant, data);
+    }
+
+    /** Adds what {@code from}'s rule sent to this input. */
+    private void receive(Value from, int input, double sent, double upstream) {
+        if (!Double.isFinite(sent) && Debug.anomaliesOn()) {
+            throw AnomalyException.backward(from, input, Numbers.format(sent), Numbers.format(upstream));
+        }
+        grad += sent;
     }
 
     @Override
     void endPass(boolean retainGraph) {
-        // a scalar node saves nothing beyond its inputs' values, which it keeps by design
+        if (isLeaf() && hooks != null) {
+            grad = hooks.prior + hooks.apply(grad);
+        }
     }
 
     // ---- accessors ----
@@ -267,6 +369,53 @@ public final class Value extends Node {
     @Override
     public boolean isLeaf() {
         return op == null;
+    }
+
+    @Override
+    public Shape shape() {
+        return Shape.scalar();
+    }
+
+    /** A check of this node's partial derivatives against central differences of its operation, at its inputs' values. */
+    @Override
+    public Optional<GradCheck> ruleCheck() {
+        if (isLeaf()) {
+            return Optional.empty();
+        }
+        boolean checkA = a.requiresGrad;
+        boolean checkB = b != null && b.requiresGrad;
+        double[] point = checkA && checkB ? new double[] {a.data, b.data} : new double[] {checkA ? a.data : b.data};
+        java.util.function.Function<double[], double[]> operands = p -> new double[] {
+            checkA ? p[0] : a.data, checkB ? p[checkA ? 1 : 0] : (b != null ? b.data : constant)};
+        return Optional.of(GradCheck.ofDoubles(
+                p -> {
+                    double[] ab = operands.apply(p);
+                    return op.apply(ab[0], ab[1]);
+                },
+                p -> {
+                    double[] ab = operands.apply(p);
+                    double out = op.apply(ab[0], ab[1]);
+                    double[] partials = new double[p.length];
+                    int k = 0;
+                    if (checkA) {
+                        partials[k++] = op.partial(0, ab[0], ab[1], out);
+                    }
+                    if (checkB) {
+                        partials[k] = op.partial(1, ab[0], ab[1], out);
+                    }
+                    return partials;
+                },
+                point));
+    }
+
+    @Override
+    public String dataSummary() {
+        return Numbers.format(data);
+    }
+
+    @Override
+    public String gradSummary() {
+        return Numbers.format(grad);
     }
 
     @Override

@@ -1,0 +1,105 @@
+package io.github.autograd4j;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Debugging switches, per thread and off by default: recording the line of user code that made
+ * each node ({@link #recordSites()}), and anomaly detection ({@link #detectAnomalies()}), which
+ * throws an {@link AnomalyException} at the first operation whose forward result or backward
+ * contribution holds NaN or an infinity. While no switch is on anywhere, each operation pays one
+ * read of a counter; stack walks happen only while a switch is on.
+ *
+ * <pre>{@code
+ * try (var a = Debug.detectAnomalies()) {
+ *     loss.backward();   // throws AnomalyException naming the op and the line that made it
+ * }
+ * }</pre>
+ */
+public final class Debug {
+
+    /** Scopes open on any thread: while 0, no thread-local look-up is made. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+    private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[2]);
+    private static final int SITES = 0;
+    private static final int ANOMALIES = 1;
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private Debug() {
+    }
+
+    /** Records, for nodes made on this thread until the scope closes, the line of user code that made them. */
+    public static Scope recordSites() {
+        return new Scope(SITES);
+    }
+
+    /** Turns anomaly detection on for this thread until the scope closes (site recording comes with it). */
+    public static Scope detectAnomalies() {
+        return new Scope(ANOMALIES);
+    }
+
+    /** True when some switch is on on some thread: the one check operations make on their fast path. */
+    static boolean active() {
+        return OPEN.get() != 0;
+    }
+
+    static boolean anomaliesOn() {
+        return OPEN.get() != 0 && DEPTHS.get()[ANOMALIES] > 0;
+    }
+
+    /** After a node is made, while {@link #active()}: records its site and checks its value. */
+    static void afterForward(Node node, double[] values) {
+        int[] depths = DEPTHS.get();
+        if (depths[SITES] > 0 || depths[ANOMALIES] > 0) {
+            node.site = userFrame();
+        }
+        if (depths[ANOMALIES] > 0 && !allFinite(values)) {
+            throw AnomalyException.forward(node);
+        }
+    }
+
+    static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first stack frame outside the library's own classes: the user's line. */
+    private static StackTraceElement userFrame() {
+        Object library = Node.class.getProtectionDomain().getCodeSource();
+        return WALKER.walk(frames -> frames
+                .filter(f -> {
+                    Class<?> c = f.getDeclaringClass();
+                    boolean jdk = c.getName().startsWith("java.") || c.getName().startsWith("jdk.");
+                    return !jdk && !(c.getProtectionDomain().getCodeSource() == library
+                            || (library != null && library.equals(c.getProtectionDomain().getCodeSource())));
+                })
+                .findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .orElse(null));
+    }
+
+    /** A switch held on for a block; {@link #close()} turns it back. */
+    public static final class Scope implements AutoCloseable {
+        private final int kind;
+        private boolean closed;
+
+        private Scope(int kind) {
+            this.kind = kind;
+            DEPTHS.get()[kind]++;
+            OPEN.incrementAndGet();
+        }
+
+        /** Turns the switch back; a second call does nothing. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                DEPTHS.get()[kind]--;
+                OPEN.decrementAndGet();
+            }
+        }
+    }
+}
