@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.autograd4j.Autograd;
 import io.github.autograd4j.GradCheck;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
@@ -46,6 +47,38 @@ class IndexOpsTest {
 
     private Tensor random(int... shape) {
         return TestInputs.uniform(rng, -1, 1, shape);
+    }
+
+    private static Tensor gradient(Tensor out, Tensor x) {
+        return Autograd.grad(out, List.of(x), true).get(0);
+    }
+
+    /**
+     * {@code d/dx sum(g2)} where {@code g2 = d/dx sum(g1^2)} and {@code g1 = d/dx sum(f(x)^3)}:
+     * squaring {@code g1} makes the gradient fed to the backward operations (put, scatterAt)
+     * depend on {@code x}, so their own rules must be recorded too. For {@code f(x) = x} this is
+     * {@code 108 x^2} per element.
+     */
+    private static Tensor thirdOrder(Function<Tensor, Tensor> f, Tensor x) {
+        Tensor y = f.apply(x);
+        Tensor g1 = gradient(y.mul(y).mul(y).sum(), x);
+        Tensor g2 = gradient(g1.mul(g1).sum(), x);
+        return gradient(g2.sum(), x);
+    }
+
+    @Test
+    void rulesAreDifferentiableToThirdOrder() {
+        Tensor x = Tensor.vector(1, 2, 3, 4, 5).requiresGrad(true);
+        assertTensor(thirdOrder(t -> t, x), new double[] {108, 432, 972, 1728, 2700}, 5);
+        assertTensor(thirdOrder(t -> t.slice(0, 1, 5, 2), x), new double[] {0, 432, 0, 1728, 0}, 5);
+        assertTensor(thirdOrder(t -> t.select(0, 2), x), new double[] {0, 0, 972, 0, 0}, 5);
+        // x0 taken twice adds 2 x0^3, so 4 * 108 x0^2
+        assertTensor(thirdOrder(t -> t.indexSelect(0, 0, 0, 4), x), new double[] {432, 0, 0, 0, 2700}, 5);
+        assertTensor(thirdOrder(t -> Tensor.cat(0, t, t.slice(0, 0, 1)), x), new double[] {432, 432, 972, 1728, 2700}, 5);
+        assertTensor(thirdOrder(t -> t.gather(0, Tensor.vector(0, 0, 3)), x), new double[] {432, 0, 0, 1728, 0}, 5);
+        // out = (s2, s0 + s1): s0 and s1 each see 432 (s0 + s1)^2
+        Tensor src = Tensor.vector(1, 2, 3).requiresGrad(true);
+        assertTensor(thirdOrder(t -> Tensor.zeros(2).scatterAdd(0, Tensor.vector(1, 1, 0), t), src), new double[] {3888, 3888, 972}, 3);
     }
 
     // ------------------------------------------------------------------ slice
