@@ -56,7 +56,7 @@ public abstract class Function {
         return Tensor.fromOp(name, out.shape(), out.storage(), (g, output) -> {
             ctx.output = output;
             return backward(ctx, g);
-        }, inputs);
+        }, this::apply, inputs);
     }
 
     /** The operation's name. */

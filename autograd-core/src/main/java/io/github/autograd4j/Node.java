@@ -1,6 +1,7 @@
 package io.github.autograd4j;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A vertex of a computation graph: the common base of {@link Value} (a scalar) and, later,
@@ -52,6 +53,12 @@ public abstract class Node {
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, inputCount())}
      */
     public abstract Node input(int i);
+
+    /**
+     * A check of this node's own backward rule against finite differences of its operation, at
+     * its current inputs; empty when the node has no rule to check (a leaf) or cannot be re-run.
+     */
+    public abstract Optional<GradCheck> ruleCheck();
 
     /** True for a node no operation made (a parameter or an input): gradients accumulate here. */
     public abstract boolean isLeaf();

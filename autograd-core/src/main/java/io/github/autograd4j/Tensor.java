@@ -6,13 +6,14 @@ import io.github.autograd4j.ops.LinalgOps;
 import io.github.autograd4j.ops.MovementOps;
 import io.github.autograd4j.ops.ReduceOps;
 import io.github.autograd4j.ops.UnaryOps;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
@@ -51,30 +52,13 @@ public final class Tensor extends Node {
     private final String opName;
     private final Tensor[] inputs;
     private BackwardRule rule;
+    private Function<Tensor[], Tensor> replay;
     private boolean requiresGrad;
     private Tensor grad;
     private boolean retainsGrad;
     private boolean freed;
     private String label;
-    private Hooks hooks;
-
-    /** Gradient hooks of a tensor, and a leaf's gradient from before the current pass. */
-    private static final class Hooks {
-        final List<UnaryOperator<Tensor>> list = new ArrayList<>();
-        Tensor prior;
-
-        Tensor apply(Tensor g, String op) {
-            for (UnaryOperator<Tensor> hook : list) {
-                Tensor replaced = Objects.requireNonNull(hook.apply(g), op + ": a gradient hook returned null");
-                if (!replaced.shape.equals(g.shape)) {
-                    throw new IllegalStateException(op + ": a gradient hook returned shape " + replaced.shape
-                            + " for a gradient of shape " + g.shape);
-                }
-                g = replaced;
-            }
-            return g;
-        }
-    }
+    private GradHooks<Tensor> hooks;
 
     private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
@@ -100,6 +84,18 @@ public final class Tensor extends Node {
      * @param inputs the operands, in the order the rule returns their gradients
      */
     public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
+        return fromOp(opName, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} with a way to run the
+     * operation again on other inputs, which lets {@link #ruleCheck()} check the rule of this one
+     * node against finite differences.
+     *
+     * @param replay the operation itself, applied to inputs like these (null when not available)
+     */
+    public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule,
+                                Function<Tensor[], Tensor> replay, Tensor... inputs) {
         Objects.requireNonNull(shape, opName + ": shape is null");
         Objects.requireNonNull(data, opName + ": data is null");
         if (data.length != shape.numel()) {
@@ -113,6 +109,9 @@ public final class Tensor extends Node {
         Tensor result = needsGrad && Grad.isEnabled()
                 ? new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
                 : new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        if (result.rule != null) {
+            result.replay = replay;
+        }
         if (Debug.active()) {
             Debug.afterForward(result, data);
         }
@@ -386,6 +385,27 @@ public final class Tensor extends Node {
         return requiresGrad;
     }
 
+    /**
+     * Overwrites this leaf's values in place with a copy of {@code values}: for optimiser steps
+     * and loading checkpoints. Graphs already built from this leaf see the new values, as with
+     * PyTorch's in-place updates under {@code no_grad}; do it between backward passes.
+     *
+     * @throws IllegalStateException    for a tensor made by an operation (its values follow from its inputs)
+     * @throws IllegalArgumentException when the shapes differ
+     */
+    public void copyFrom(Tensor values) {
+        Objects.requireNonNull(values, "copyFrom: values are null");
+        if (!isLeaf()) {
+            throw new IllegalStateException("copyFrom: " + describe() + " was made by " + opName
+                    + "; only a leaf's values can be overwritten");
+        }
+        if (!values.shape.equals(shape)) {
+            throw new IllegalArgumentException("copyFrom: values of shape " + values.shape
+                    + " do not fit " + describe());
+        }
+        System.arraycopy(values.data, 0, data, 0, data.length);
+    }
+
     /** The gradient accumulated by backward passes, or null when none has reached this tensor. */
     public Tensor grad() {
         return grad;
@@ -488,9 +508,16 @@ public final class Tensor extends Node {
     public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
         if (hooks == null) {
-            hooks = new Hooks();
+            hooks = new GradHooks<>();
         }
-        hooks.list.add(hook);
+        hooks.add(g -> {
+            Tensor replaced = Objects.requireNonNull(hook.apply(g), opName + ": a gradient hook returned null");
+            if (!replaced.shape.equals(g.shape)) {
+                throw new IllegalStateException(opName + ": a gradient hook returned shape " + replaced.shape
+                        + " for a gradient of shape " + g.shape);
+            }
+            return replaced;
+        });
         return this;
     }
 
@@ -583,7 +610,7 @@ public final class Tensor extends Node {
             return sent;
         }
         if (hooks != null) {
-            grad = hooks.apply(grad, opName);
+            grad = hooks.apply(grad);
         }
         try (var recording = createGraph ? Grad.enabled() : Grad.disabled()) {
             Tensor[] grads = rule.apply(grad, this);
@@ -622,7 +649,7 @@ public final class Tensor extends Node {
     void endPass(boolean retainGraph) {
         if (isLeaf()) {
             if (hooks != null) {
-                Tensor passGrad = grad == null ? null : hooks.apply(grad, "hook");
+                Tensor passGrad = grad == null ? null : hooks.apply(grad);
                 grad = hooks.prior == null ? passGrad : passGrad == null ? hooks.prior : hooks.prior.add(passGrad);
             }
             return;
@@ -632,6 +659,7 @@ public final class Tensor extends Node {
         }
         if (!retainGraph) {
             rule = null;
+            replay = null;
             freed = true;
         }
     }
@@ -656,6 +684,24 @@ public final class Tensor extends Node {
     @Override
     public boolean isLeaf() {
         return inputs.length == 0;
+    }
+
+    /**
+     * A check of this node's backward rule alone against finite differences of its operation at
+     * its current inputs (those that require grad), when the operation can be run again: see
+     * {@code GraphCheck.locate} for checking a whole graph node by node. Empty for a leaf, after
+     * the graph was freed, or for an operation recorded without a replay.
+     */
+    @Override
+    public Optional<GradCheck> ruleCheck() {
+        if (rule == null || replay == null) {
+            return Optional.empty();
+        }
+        Tensor[] copies = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            copies[i] = constant(inputs[i].data.clone(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
+        }
+        return Optional.of(GradCheck.of(replay, copies));
     }
 
     /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */

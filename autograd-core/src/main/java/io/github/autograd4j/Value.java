@@ -1,10 +1,10 @@
 package io.github.autograd4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoubleUnaryOperator;
 
@@ -44,20 +44,7 @@ public final class Value extends Node {
     private final double constant;
     private final boolean requiresGrad;
     private String label;
-    private Hooks hooks;
-
-    /** Gradient hooks of a value, and a leaf's gradient from before the current pass. */
-    private static final class Hooks {
-        final List<DoubleUnaryOperator> list = new ArrayList<>();
-        double prior;
-
-        double apply(double g) {
-            for (DoubleUnaryOperator hook : list) {
-                g = hook.applyAsDouble(g);
-            }
-            return g;
-        }
-    }
+    private GradHooks<Double> hooks;
 
     private Value(double data, boolean requiresGrad, ScalarOp op, Value a, Value b, double constant) {
         this.data = data;
@@ -227,9 +214,9 @@ public final class Value extends Node {
     public Value replaceGrad(DoubleUnaryOperator hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
         if (hooks == null) {
-            hooks = new Hooks();
+            hooks = new GradHooks<>();
         }
-        hooks.list.add(hook);
+        hooks.add(hook::applyAsDouble);
         return this;
     }
 
@@ -387,6 +374,38 @@ public final class Value extends Node {
     @Override
     public Shape shape() {
         return Shape.scalar();
+    }
+
+    /** A check of this node's partial derivatives against central differences of its operation, at its inputs' values. */
+    @Override
+    public Optional<GradCheck> ruleCheck() {
+        if (isLeaf()) {
+            return Optional.empty();
+        }
+        boolean checkA = a.requiresGrad;
+        boolean checkB = b != null && b.requiresGrad;
+        double[] point = checkA && checkB ? new double[] {a.data, b.data} : new double[] {checkA ? a.data : b.data};
+        java.util.function.Function<double[], double[]> operands = p -> new double[] {
+            checkA ? p[0] : a.data, checkB ? p[checkA ? 1 : 0] : (b != null ? b.data : constant)};
+        return Optional.of(GradCheck.ofDoubles(
+                p -> {
+                    double[] ab = operands.apply(p);
+                    return op.apply(ab[0], ab[1]);
+                },
+                p -> {
+                    double[] ab = operands.apply(p);
+                    double out = op.apply(ab[0], ab[1]);
+                    double[] partials = new double[p.length];
+                    int k = 0;
+                    if (checkA) {
+                        partials[k++] = op.partial(0, ab[0], ab[1], out);
+                    }
+                    if (checkB) {
+                        partials[k] = op.partial(1, ab[0], ab[1], out);
+                    }
+                    return partials;
+                },
+                point));
     }
 
     @Override

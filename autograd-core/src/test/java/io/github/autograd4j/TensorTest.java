@@ -151,6 +151,20 @@ class TensorTest {
     }
 
     @Test
+    void copyFromOverwritesALeafInPlace() {
+        Tensor w = Tensor.vector(1, 2).requiresGrad(true);
+        double[] storage = w.storage();
+        w.copyFrom(Tensor.vector(5, 6));
+        assertArrayEquals(new double[] {5, 6}, w.toArray());
+        assertSame(storage, w.storage());
+        assertEquals("copyFrom: values of shape (3,) do not fit tensor of shape (2,)",
+                assertThrows(IllegalArgumentException.class, () -> w.copyFrom(Tensor.zeros(3))).getMessage());
+        Tensor y = w.mul(2);
+        assertThrows(IllegalStateException.class, () -> y.copyFrom(Tensor.zeros(2)));
+        assertArrayEquals(new double[] {5, 6}, w.toArray(), "a refused copy changes nothing");
+    }
+
+    @Test
     void secondDerivativesThroughCreateGraph() {
         Tensor x = Tensor.of(new double[] {0.5, -1.5}, 2).requiresGrad(true);
         Tensor y = x.mul(x).mul(x).sum();                // sum x^3
