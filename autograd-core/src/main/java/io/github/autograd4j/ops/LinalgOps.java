@@ -156,7 +156,7 @@ public final class LinalgOps {
         int n = squareSize("inv", a);
         double[] data = new double[a.numel()];
         DMatrixRMaj inverse = new DMatrixRMaj(n, n);
-        for (int t = 0; t < batchOf(a).numel(); t++) {
+        for (int t = 0, count = batchOf(a).numel(); t < count; t++) {
             checkedLu("inv", a, t, inverse);
             System.arraycopy(inverse.data, 0, data, t * n * n, n * n);
         }
@@ -167,8 +167,8 @@ public final class LinalgOps {
     /**
      * The solution {@code X} of {@code A X = B} for square {@code A} of shape {@code (..., n, n)}
      * and {@code B} of shape {@code (n,)} (then {@code X} has shape {@code (..., n)}) or
-     * {@code (..., n, k)}, batch dims broadcasting. Backward: {@code dB = solve(A^T, g)},
-     * {@code dA = -dB X^T}.
+     * {@code (..., n, k)}, batch dims broadcasting (a batch of vectors is given as
+     * {@code (..., n, 1)}). Backward: {@code dB = solve(A^T, g)}, {@code dA = -dB X^T}.
      *
      * @throws IllegalArgumentException when {@code A} is not square or is (numerically) singular,
      *                                  {@code B} does not have {@code n} rows, or the batch dims do
@@ -181,12 +181,8 @@ public final class LinalgOps {
             throw new IllegalArgumentException("solve: cannot solve A X = B for A of shape " + a.shape()
                     + " and B of shape " + b.shape() + ": B must have shape (" + n + ",) or (..., " + n + ", k)");
         }
-        if (!vector) {
-            batchBroadcast("solve", a, b);
-            return solveMatrices(a, b);
-        }
-        Tensor x = solveMatrices(a, b.reshape(n, 1));
-        return x.reshape(append(batchOf(a), n));
+        Tensor x = solveMatrices(a, vector ? b.reshape(n, 1) : b);
+        return vector ? x.reshape(append(batchOf(a), n)) : x;
     }
 
     /** {@link #solve} for {@code B} of shape {@code (..., n, k)}, shapes checked. */
@@ -231,7 +227,7 @@ public final class LinalgOps {
         Shape batch = batchOf(a);
         double[] data = new double[batch.numel()];
         for (int t = 0; t < data.length; t++) {
-            data[t] = CommonOps_DDRM.det(matrix(a, t));
+            data[t] = n == 0 ? 1.0 : CommonOps_DDRM.det(matrix(a, t)); // EJML fails on 0 x 0; its det is 1
         }
         return Tensor.fromOp("det", batch, data, (g, out) -> {
             Tensor gd = g.mul(out).reshape(append(batch, 1, 1));
@@ -288,7 +284,7 @@ public final class LinalgOps {
         double[] data = new double[a.numel()];
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
         DMatrixRMaj lower = new DMatrixRMaj(n, n);
-        for (int t = 0; t < batchOf(a).numel(); t++) {
+        for (int t = 0, count = batchOf(a).numel(); t < count; t++) {
             DMatrixRMaj m = matrix(a, t);
             if (!isSymmetric(m) || !chol.decompose(m)) {
                 throw new IllegalArgumentException("cholesky: " + which(a, t) + " is not symmetric positive-definite");
@@ -427,7 +423,7 @@ public final class LinalgOps {
     private static boolean allInvertible(Tensor x) {
         int n = x.size(-1);
         DMatrixRMaj scratch = new DMatrixRMaj(n, n);
-        for (int t = 0; t < batchOf(x).numel(); t++) {
+        for (int t = 0, count = batchOf(x).numel(); t < count; t++) {
             if (!(rcond(matrix(x, t), LinearSolverFactory_DDRM.lu(n), scratch) >= MIN_RCOND)) {
                 return false;
             }
@@ -442,7 +438,7 @@ public final class LinalgOps {
     private static Tensor cofactors(Tensor x, int n) {
         double[] data = new double[x.numel()];
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, true, true, false);
-        for (int t = 0; t < batchOf(x).numel(); t++) {
+        for (int t = 0, count = batchOf(x).numel(); t < count; t++) {
             if (!svd.decompose(matrix(x, t))) {
                 throw new IllegalStateException("det: the SVD of " + which(x, t) + " did not converge");
             }

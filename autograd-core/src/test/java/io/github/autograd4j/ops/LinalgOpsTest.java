@@ -200,6 +200,17 @@ class LinalgOpsTest {
         assertArrayEquals(new double[] {2, 0, 1, 3}, Tensor.of(new double[][] {{4, 2}, {2, 10}}).cholesky().toArray(), 1e-15);
     }
 
+    @Test
+    void emptyMatricesAsPyTorch() {
+        Tensor empty = Tensor.zeros(0, 0);
+        assertEquals(1.0, empty.det().item(), 0.0);
+        assertEquals(0.0, empty.logDet().item(), 0.0);
+        assertEquals(Shape.of(0, 0), empty.inv().shape());
+        assertEquals(Shape.of(0, 0), empty.cholesky().shape());
+        assertEquals(Shape.of(0), Tensor.solve(empty, Tensor.zeros(0)).shape());
+        assertArrayEquals(new double[6], Tensor.zeros(2, 0).matmul(Tensor.zeros(0, 3)).toArray(), 0.0);
+    }
+
     // ------------------------------------------------------------------ gradients
 
     @Test
