@@ -12,7 +12,9 @@ import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.TestInputs;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -79,11 +81,37 @@ class ReduceOpsTest {
         GradCheck.of(t -> f.apply(t).mul(f.apply(t)), inputs).gradGrad().assertPassed();
     }
 
-    /** One dynamic test per case: gradients of {@code op} at distinct non-zero random inputs. */
-    private static Stream<DynamicTest> gradientsOverCases(Reduce op) {
+    /** Every differentiable reduction, by name, as a function of (x, dims, keepDim). */
+    private static Map<String, Reduce> reductions() {
+        Map<String, Reduce> ops = new LinkedHashMap<>();
+        ops.put("sum", ReduceOps::sum);
+        ops.put("mean", ReduceOps::mean);
+        ops.put("prod", ReduceOps::prod);
+        ops.put("max", ReduceOps::max);
+        ops.put("min", ReduceOps::min);
+        for (int correction : new int[] {0, 1}) {
+            ops.put("var" + correction, (x, dims, keepDim) -> ReduceOps.var(x, dims, correctionFor(x, dims, correction), keepDim));
+            ops.put("std" + correction, (x, dims, keepDim) -> ReduceOps.std(x, dims, correctionFor(x, dims, correction), keepDim));
+        }
+        for (double p : new double[] {0.5, 1, 1.5, 2, 3, INF}) {
+            ops.put("norm" + p, (x, dims, keepDim) -> ReduceOps.norm(x, p, dims, keepDim));
+        }
+        ops.put("logSumExp", ReduceOps::logSumExp);
+        return ops;
+    }
+
+    /** {@code correction}, or 0 where the slices hold one element only (the unbiased estimate is NaN there). */
+    private static int correctionFor(Tensor x, int[] dims, int correction) {
+        return new Case(x.shape().toArray(), dims, false).count() > 1 ? correction : 0;
+    }
+
+    /** One dynamic test per reduction and case: gradients of both orders at distinct non-zero random inputs. */
+    @TestFactory
+    Stream<DynamicTest> reductionGradients() {
         Random rng = new Random(11);
-        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> assertGradients(
-                t -> op.apply(t[0], c.dims(), c.keepDim()), TestInputs.awayFromKinks(rng, c.shape()))));
+        return reductions().entrySet().stream().flatMap(op -> CASES.stream().map(c -> DynamicTest.dynamicTest(
+                op.getKey() + " " + c, () -> assertGradients(t -> op.getValue().apply(t[0], c.dims(), c.keepDim()),
+                        TestInputs.awayFromKinks(rng, c.shape())))));
     }
 
     private static void assertMessage(String expected, Executable bad) {
@@ -114,16 +142,6 @@ class ReduceOpsTest {
         assertTensor(x.grad(), new double[] {1, 1, 1, 2, 2, 2}, 2, 3);
     }
 
-    @TestFactory
-    Stream<DynamicTest> sumGradients() {
-        return gradientsOverCases(ReduceOps::sum);
-    }
-
-    @TestFactory
-    Stream<DynamicTest> meanGradients() {
-        return gradientsOverCases(ReduceOps::mean);
-    }
-
     // ------------------------------------------------------------------ prod
 
     @Test
@@ -132,11 +150,6 @@ class ReduceOpsTest {
         assertTensor(m23().prod(0, false), new double[] {4, 10, 18}, 3);
         assertTensor(m23().prod(-1, true), new double[] {6, 120}, 2, 1);
         assertTensor(Tensor.zeros(2, 0).prod(1, false), new double[] {1, 1}, 2);
-    }
-
-    @TestFactory
-    Stream<DynamicTest> prodGradients() {
-        return gradientsOverCases(ReduceOps::prod);
     }
 
     @Test
@@ -188,16 +201,6 @@ class ReduceOpsTest {
         assertTensor(y.grad(), new double[] {1.0 / 3, 0, 1.0 / 3, 1.0 / 3}, 4);
     }
 
-    @TestFactory
-    Stream<DynamicTest> maxGradients() {
-        return gradientsOverCases(ReduceOps::max);
-    }
-
-    @TestFactory
-    Stream<DynamicTest> minGradients() {
-        return gradientsOverCases(ReduceOps::min);
-    }
-
     // ------------------------------------------------------------------ var and std
 
     @Test
@@ -216,22 +219,6 @@ class ReduceOpsTest {
         assertEquals(INF, ReduceOps.std(Tensor.vector(1, 2), null, 3, false).item());
     }
 
-    @TestFactory
-    Stream<DynamicTest> varGradients() {
-        return Stream.of(0, 1).flatMap(correction -> gradientsOverCases(
-                (x, dims, keepDim) -> ReduceOps.var(x, dims, correctionFor(x, dims, correction), keepDim)));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> stdGradients() {
-        return Stream.of(0, 1).flatMap(correction -> gradientsOverCases(
-                (x, dims, keepDim) -> ReduceOps.std(x, dims, correctionFor(x, dims, correction), keepDim)));
-    }
-
-    /** {@code correction}, or 0 where the slices hold one element only (the unbiased estimate is NaN there). */
-    private static int correctionFor(Tensor x, int[] dims, int correction) {
-        return new Case(x.shape().toArray(), dims, false).count() > 1 ? correction : 0;
-    }
 
     @Test
     void stdGradientOfAConstantSliceIsZero() {
@@ -257,11 +244,6 @@ class ReduceOpsTest {
         assertTensor(Tensor.of(new double[][] {{3, 4}, {-6, 8}}).norm(2, 1, true), new double[] {5, 10}, 2, 1);
         assertTensor(Tensor.of(new double[][] {{3, 4}, {-6, 8}}).norm(INF, 0, false), new double[] {6, 8}, 2);
         assertEquals(0, Tensor.zeros(0).norm().item());
-    }
-
-    @TestFactory
-    Stream<DynamicTest> normGradients() {
-        return Stream.of(0.5, 1.0, 1.5, 2.0, 3.0, INF).flatMap(p -> gradientsOverCases((x, dims, keepDim) -> ReduceOps.norm(x, p, dims, keepDim)));
     }
 
     @Test
@@ -299,11 +281,6 @@ class ReduceOpsTest {
         x.logSumExp().backward();
         assertTensor(x.grad(), new double[] {0.5, 0, 0.5}, 3);
         GradCheck.of(t -> t[0].logSumExp(0, false), Tensor.vector(1000, 999.5, -1000)).gradGrad().assertPassed();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> logSumExpGradients() {
-        return gradientsOverCases(ReduceOps::logSumExp);
     }
 
     // ------------------------------------------------------------------ argmax and argmin
