@@ -112,11 +112,12 @@ public final class ReduceOps {
             noZero[s] = zeros[s] == 0.0 ? 1.0 : 0.0;
             atMostOne[s] = zeros[s] <= 1.0 ? 1.0 : 0.0;
         }
-        Tensor zero = constant(isZero, r.in());
-        Tensor other = constant(nonZero, r.in());
-        Tensor xs = x.mul(other).add(zero);
-        Tensor z = r.spread(sum(x.mul(zero), dims, true));
-        Tensor factor = z.add(constant(noZero, r.kept())).mul(other).add(zero).mul(constant(atMostOne, r.kept()));
+        Tensor zeroMask = constant(isZero, r.in());
+        Tensor nonZeroMask = constant(nonZero, r.in());
+        Tensor xs = x.mul(nonZeroMask).add(zeroMask);
+        Tensor z = r.spread(sum(x.mul(zeroMask), dims, true));
+        Tensor factor = z.add(constant(noZero, r.kept())).mul(nonZeroMask).add(zeroMask)
+                .mul(constant(atMostOne, r.kept()));
         return r.spread(prod(xs, dims, true)).div(xs).mul(factor);
     }
 
