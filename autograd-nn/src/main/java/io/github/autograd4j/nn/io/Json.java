@@ -95,16 +95,8 @@ final class Json {
     }
 
     private Map<String, Object> object() throws CheckpointFormatException {
-        enter();
         Map<String, Object> map = new LinkedHashMap<>();
-        pos++;
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            depth--;
-            return map;
-        }
-        while (true) {
+        elements('}', () -> {
             if (peek() != '"') {
                 throw error("expected a string key");
             }
@@ -117,40 +109,42 @@ final class Json {
                 pos = keyAt;
                 throw error("duplicate key '" + key + "'");
             }
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-                skipWhitespace();
-            } else {
-                expect('}');
-                depth--;
-                return map;
-            }
-        }
+        });
+        return map;
     }
 
     private List<Object> array() throws CheckpointFormatException {
-        enter();
         List<Object> list = new ArrayList<>();
+        elements(']', () -> list.add(value()));
+        return list;
+    }
+
+    /** Reads one element of an object or array. */
+    @FunctionalInterface
+    private interface Element {
+        void read() throws CheckpointFormatException;
+    }
+
+    /** From the opening bracket to {@code close}: elements separated by commas, none after the last comma. */
+    private void elements(char close, Element element) throws CheckpointFormatException {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
         pos++;
         skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            depth--;
-            return list;
-        }
-        while (true) {
-            list.add(value());
-            skipWhitespace();
-            if (peek() == ',') {
+        if (peek() != close) {
+            while (true) {
+                element.read();
+                skipWhitespace();
+                if (peek() != ',') {
+                    break;
+                }
                 pos++;
                 skipWhitespace();
-            } else {
-                expect(']');
-                depth--;
-                return list;
             }
         }
+        expect(close);
+        depth--;
     }
 
     private String string() throws CheckpointFormatException {
@@ -246,12 +240,6 @@ final class Json {
             pos++;
         }
         return pos > start;
-    }
-
-    private void enter() throws CheckpointFormatException {
-        if (++depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
-        }
     }
 
     private void expect(char c) throws CheckpointFormatException {

@@ -3,7 +3,6 @@ package io.github.autograd4j.nn.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
@@ -14,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,13 +155,13 @@ class SafeTensorsTest {
         Path p = dir.resolve("t.safetensors");
         SafeTensors.write(p, ordered("a", Tensor.vector(1), "w", Tensor.vector(1, 2)));
         byte[] bytes = Files.readAllBytes(p);
-        Files.write(p, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        Files.write(p, Arrays.copyOf(bytes, bytes.length - 3));
         assertEquals("safetensors file " + p + ": tensor 'w': data_offsets [8, 24] reach past the 21 bytes of data"
                 + " after the header; the file is truncated", readError(p));
-        Files.write(p, java.util.Arrays.copyOf(bytes, 40));
+        Files.write(p, Arrays.copyOf(bytes, 40));
         assertEquals("safetensors file " + p + ": header length 112 exceeds the 32 bytes that follow it;"
                 + " the file is truncated", readError(p));
-        Files.write(p, java.util.Arrays.copyOf(bytes, 5));
+        Files.write(p, Arrays.copyOf(bytes, 5));
         assertEquals("safetensors file " + p + ": 5 bytes, too short to hold the 8-byte header length", readError(p));
     }
 
@@ -169,7 +169,7 @@ class SafeTensorsTest {
     void rejectsAnAbsurdHeaderLength() throws IOException {
         Path p = dir.resolve("big.safetensors");
         byte[] bytes = new byte[64];
-        java.util.Arrays.fill(bytes, 0, 8, (byte) 0xFF);
+        Arrays.fill(bytes, 0, 8, (byte) 0xFF);
         Files.write(p, bytes);
         assertEquals("safetensors file " + p + ": header length 18446744073709551615 exceeds the limit of 100000000 bytes;"
                 + " this is not a safetensors file", readError(p));
@@ -244,6 +244,6 @@ class SafeTensorsTest {
                 () -> SafeTensors.write(dir.resolve("r"), Map.of("__metadata__", Tensor.scalar(1))));
         assertEquals("SafeTensors.write: the name '__metadata__' is reserved for metadata in the safetensors format",
                 e.getMessage());
-        assertTrue(dir.toFile().list().length == 0);
+        assertEquals(0, dir.toFile().list().length);
     }
 }
