@@ -382,12 +382,12 @@ public abstract class Optimizer {
         for (ParamGroup group : groups) {
             List<String> kept = stateNames(group);
             for (int k = 0; k < group.params().size(); k++, i++) {
-                String prefix = PARAM + i + ".";
-                state.get(i).forEach((stateName, t) -> {
-                    if (kept.contains(stateName)) {
-                        dict.put(prefix + stateName, copyOf(t));
+                for (String stateName : kept) {
+                    Tensor t = state.get(i).get(stateName);
+                    if (t != null) {
+                        dict.put(PARAM + i + "." + stateName, copyOf(t));
                     }
-                });
+                }
             }
         }
         return dict;
