@@ -472,9 +472,17 @@ public abstract class Optimizer {
             expected[k] = first + k;
         }
         if (!value.shape().equals(Shape.of(expected.length)) || !Arrays.equals(value.toArray(), expected)) {
-            throw new IllegalArgumentException(where + "'" + key + "' is " + value + ", but group " + g
-                    + " here holds the parameters " + Tensor.vector(expected));
+            throw new IllegalArgumentException(where + "'" + key + "' lists the parameters " + positions(value.toArray())
+                    + ", but group " + g + " here holds the parameters " + positions(expected));
         }
+    }
+
+    private static String positions(double[] values) {
+        StringBuilder s = new StringBuilder("[");
+        for (int k = 0; k < values.length; k++) {
+            s.append(k == 0 ? "" : ", ").append(format(values[k]));
+        }
+        return s.append(']').toString();
     }
 
     private static double scalarOf(String key, Tensor value, String where) {
