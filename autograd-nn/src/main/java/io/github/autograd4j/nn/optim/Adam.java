@@ -19,8 +19,12 @@ import java.util.Map;
  *
  * State: {@code "step"}, {@code "exp_avg"} (m), {@code "exp_avg_sq"} (v) and with amsgrad
  * {@code "max_exp_avg_sq"}. Defaults are PyTorch's: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight
- * decay 0, amsgrad off; each beta must lie in [0, 1). See {@code AdamCore} for how amsgrad follows
- * PyTorch's code rather than its documentation.
+ * decay 0, amsgrad off; each beta must lie in [0, 1).
+ *
+ * <p>With amsgrad the running maximum is taken of the raw second moment {@code v} and
+ * bias-corrected afterwards, as PyTorch's implementation does; the algorithm box in PyTorch's
+ * documentation writes the maximum of the bias-corrected {@code v̂ₜ} instead, which is not what
+ * {@code torch.optim.Adam} computes.
  */
 public final class Adam extends AdamCore {
 

@@ -16,7 +16,7 @@ import java.util.Map;
  *   θ ← θ − lr / (1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
  *
- * State as {@link Adam}. Defaults are PyTorch's: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
+ * State, and amsgrad's maximum of the raw {@code v}, as {@link Adam}. Defaults are PyTorch's: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
  * <b>weight decay 1e-2</b>, amsgrad off.
  */
 public final class AdamW extends AdamCore {

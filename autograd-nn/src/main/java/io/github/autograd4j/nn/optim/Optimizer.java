@@ -443,7 +443,11 @@ public abstract class Optimizer {
             Map<String, Double> ordered = new LinkedHashMap<>();
             group.options().keySet().forEach(option -> ordered.put(option, given.get(option)));
             ParamGroup candidate = group.withOptions(ordered, group.index());
-            checkGroup(candidate);
+            try {
+                checkGroup(candidate);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + "a hyper-parameter in the state dict is not acceptable: " + e.getMessage(), e);
+            }
             candidates.add(candidate);
         }
         List<Map<String, Tensor>> newState = new ArrayList<>();

@@ -25,15 +25,9 @@ class AdamTest {
             final double[][] m = Quadratic.filled(0);
             final double[][] v = Quadratic.filled(0);
             final double[][] vMax = Quadratic.filled(0);
-            int t;
 
             @Override
-            public void beginStep() {
-                t++;
-            }
-
-            @Override
-            public double update(int k, int e, double theta, double grad) {
+            double update(int k, int e, double theta, double grad) {
                 double g = maximize ? -grad : grad;
                 if (decoupled) {
                     theta = theta * (1 - lr * weightDecay);

@@ -252,7 +252,8 @@ class OptimizerTest {
         assertRejected("Adam.loadStateDict: missing 'group.0.params'", with("group.0.params", null));
         assertRejected("Adam.loadStateDict: 'group.0.lr' has shape (1,), expected a 0-d tensor",
                 with("group.0.lr", Tensor.vector(0.1)));
-        assertRejected("Adam: lr must be >= 0, got -0.1", with("group.0.lr", Tensor.scalar(-0.1)));
+        assertRejected("Adam.loadStateDict: a hyper-parameter in the state dict is not acceptable: Adam: lr must be >= 0,"
+                + " got -0.1", with("group.0.lr", Tensor.scalar(-0.1)));
         assertRejected("Adam.loadStateDict: 'param.0.exp_avg' has shape (3, 2), expected (2, 3) (the parameter's shape)",
                 with("param.0.exp_avg", Tensor.zeros(3, 2)));
         assertRejected("Adam.loadStateDict: unknown key 'param.0.max_exp_avg_sq'; Adam keeps [step, exp_avg, exp_avg_sq]"

@@ -72,14 +72,13 @@ final class Quadratic {
         return new double[][] {g1, g2};
     }
 
-    /** One step of a reference optimiser on every element, in place. */
-    interface Reference {
-        /** Updates element {@code e} of parameter {@code k}, whose value is {@code theta} and gradient {@code g}; returns the new value. */
-        double update(int k, int e, double theta, double g);
+    /** A reference optimiser in plain doubles, one element at a time. */
+    abstract static class Reference {
+        /** The step being taken: 1 for the first. */
+        int t;
 
-        /** Called once before each step's updates (for step counters). */
-        default void beginStep() {
-        }
+        /** Updates element {@code e} of parameter {@code k}, whose value is {@code theta} and gradient {@code g}; returns the new value. */
+        abstract double update(int k, int e, double theta, double g);
     }
 
     /** The parameters after {@link #STEPS} steps of {@code reference}. */
@@ -87,7 +86,7 @@ final class Quadratic {
         double[][] p = {P1.clone(), P2.clone()};
         for (int s = 0; s < STEPS; s++) {
             double[][] g = gradient(p);
-            reference.beginStep();
+            reference.t = s + 1;
             for (int k = 0; k < 2; k++) {
                 for (int e = 0; e < p[k].length; e++) {
                     p[k][e] = reference.update(k, e, p[k][e], g[k][e]);

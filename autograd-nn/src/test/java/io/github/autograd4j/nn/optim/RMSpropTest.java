@@ -23,7 +23,7 @@ class RMSpropTest {
             final double[][] b = Quadratic.filled(0);
 
             @Override
-            public double update(int k, int e, double theta, double grad) {
+            double update(int k, int e, double theta, double grad) {
                 double g = weightDecay != 0 ? grad + weightDecay * theta : grad;
                 v[k][e] = alpha * v[k][e] + (1 - alpha) * g * g;
                 double denominator;

@@ -20,15 +20,9 @@ class SGDTest {
                                            boolean nesterov, boolean maximize) {
         return new Quadratic.Reference() {
             final double[][] buffer = Quadratic.filled(0);
-            int t;
 
             @Override
-            public void beginStep() {
-                t++;
-            }
-
-            @Override
-            public double update(int k, int e, double theta, double grad) {
+            double update(int k, int e, double theta, double grad) {
                 double g = maximize ? -grad : grad;
                 if (weightDecay != 0) {
                     g = g + weightDecay * theta;
