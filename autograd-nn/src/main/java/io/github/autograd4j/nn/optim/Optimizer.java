@@ -198,6 +198,10 @@ public abstract class Optimizer {
                     if (grad != null) {
                         Map<String, Tensor> s = new LinkedHashMap<>(state.get(i));
                         values[i] = update(p, group.flag(MAXIMIZE) ? grad.neg() : grad, s, group);
+                        if (!values[i].shape().equals(p.shape())) {
+                            throw new IllegalStateException(name + ": the update of parameter " + i + " (shape " + p.shape()
+                                    + ") returned shape " + values[i].shape());
+                        }
                         s.keySet().retainAll(stateNames(group));
                         states.set(i, s);
                     }

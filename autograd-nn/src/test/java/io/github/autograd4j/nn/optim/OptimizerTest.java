@@ -108,6 +108,16 @@ class OptimizerTest {
         assertEquals(List.of(), failsOnTheSecond.stateDict().keySet().stream().filter(k -> k.startsWith("param")).toList());
     }
 
+    @Test
+    void anUpdateOfTheWrongShapeChangesNothing() {
+        List<Tensor> params = Quadratic.params();
+        Optimizer flattens = counting(List.of(new ParamGroup(params, Map.of())), p -> p.dim() == 1 ? p.reshape(1, 3) : p);
+        Quadratic.loss(params).backward();
+        IllegalStateException e = assertThrows(IllegalStateException.class, flattens::step);
+        assertEquals("Counting: the update of parameter 1 (shape (3,)) returned shape (1, 3)", e.getMessage());
+        assertArrayEquals(Quadratic.P1, params.get(0).toArray());
+    }
+
     // ------------------------------------------------------------------ learning rates
 
     @Test
