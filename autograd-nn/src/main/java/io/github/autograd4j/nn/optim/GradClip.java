@@ -20,16 +20,8 @@ import java.util.function.UnaryOperator;
  * optimizer.step();
  * }</pre>
  *
- * <p><b>How gradients are changed.</b> Tensors are immutable and core offers no way to replace a
- * parameter's gradient, so the clipped values are written into the gradient tensors themselves
- * with {@link Tensor#copyFrom} (a gradient is a leaf). Every clipped value is computed before any
- * is written, and each gradient array is written once: the same gradient tensor can be the
- * gradient of several parameters (an addition's backward passes one tensor to both operands), and
- * gradients can share storage (a reshape's backward); both clipping rules are elementwise in the
- * old values, so one write per array gives every sharer its clipped value. A gradient is refused
- * (with nothing changed) when it was recorded in a graph ({@code backward(..., createGraph=true)})
- * or shares its storage with a parameter's values. One caveat remains: a gradient can be the very
- * tensor passed to {@code backward(gradient)} (or share its storage), which is then clipped too.
+ * <p>Each clipped gradient is a new tensor set with {@link Tensor#setGrad}; every clipped value
+ * is computed before any is set, so an exception changes nothing.
  *
  * <p>Parameters without a gradient are skipped; a parameter listed twice counts once.
  */
@@ -54,7 +46,6 @@ public final class GradClip {
      *
      * @return the total norm before clipping (0 when no parameter has a gradient)
      * @throws IllegalArgumentException when {@code maxNorm} is negative or NaN
-     * @throws IllegalStateException    for a gradient that cannot be overwritten (see the class comment)
      */
     public static double clipGradNorm(List<Tensor> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, false);
@@ -71,15 +62,15 @@ public final class GradClip {
         if (!(maxNorm >= 0)) {
             throw new IllegalArgumentException("clipGradNorm: maxNorm must be >= 0, got " + maxNorm);
         }
-        List<Tensor> grads = gradients("clipGradNorm", params);
-        if (grads.isEmpty()) {
+        List<Tensor> withGrad = withGradients("clipGradNorm", params);
+        if (withGrad.isEmpty()) {
             return 0.0;
         }
         double total;
         try (var recordingOff = Grad.disabled()) {
             double sumOfSquares = 0;
-            for (Tensor g : grads) {
-                double norm = g.norm().item();
+            for (Tensor p : withGrad) {
+                double norm = p.grad().norm().item();
                 sumOfSquares += norm * norm;
             }
             total = Math.sqrt(sumOfSquares);
@@ -90,7 +81,7 @@ public final class GradClip {
         }
         double scale = Math.min(maxNorm / (total + NORM_EPS), 1.0);
         if (!(scale == 1.0)) {
-            overwrite(grads, g -> g.mul(scale));
+            replace(withGrad, g -> g.mul(scale));
         }
         return total;
     }
@@ -100,59 +91,38 @@ public final class GradClip {
      * PyTorch's {@code clip_grad_value_}.
      *
      * @throws IllegalArgumentException when {@code clipValue} is negative or NaN
-     * @throws IllegalStateException    for a gradient that cannot be overwritten (see the class comment)
      */
     public static void clipGradValue(List<Tensor> params, double clipValue) {
         if (!(clipValue >= 0)) {
             throw new IllegalArgumentException("clipGradValue: clipValue must be >= 0, got " + clipValue);
         }
-        overwrite(gradients("clipGradValue", params), g -> g.clamp(-clipValue, clipValue));
+        replace(withGradients("clipGradValue", params), g -> g.clamp(-clipValue, clipValue));
     }
 
-    /** The gradient of each distinct parameter that has one, after checking that each can be overwritten. */
-    private static List<Tensor> gradients(String op, List<Tensor> params) {
+    /** Each distinct parameter that has a gradient. */
+    private static List<Tensor> withGradients(String op, List<Tensor> params) {
         Objects.requireNonNull(params, op + ": params are null");
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<double[]> values = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Tensor> withGrad = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             Tensor p = Objects.requireNonNull(params.get(i), op + ": parameter " + i + " is null");
-            values.add(p.storage());
+            if (p.grad() != null && seen.add(p)) {
+                withGrad.add(p);
+            }
         }
-        List<Tensor> grads = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            Tensor g = p.grad();
-            if (g == null || !seen.add(p)) {
-                continue;
-            }
-            if (!g.isLeaf()) {
-                throw new IllegalStateException(op + ": the gradient of parameter " + i + " was recorded in a graph"
-                        + " (backward with createGraph=true) and cannot be overwritten in place");
-            }
-            if (values.contains(g.storage())) {
-                throw new IllegalStateException(op + ": the gradient of parameter " + i
-                        + " shares its storage with a parameter's values; clipping it would change that parameter");
-            }
-            grads.add(g);
-        }
-        return grads;
+        return withGrad;
     }
 
-    /** Computes {@code clip(g)} for every distinct gradient array, then writes them all. */
-    private static void overwrite(List<Tensor> grads, UnaryOperator<Tensor> clip) {
-        Set<double[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Tensor> writeTo = new ArrayList<>();
-        List<Tensor> clipped = new ArrayList<>();
+    /** Computes {@code clip(grad)} for every parameter, then sets them all. */
+    private static void replace(List<Tensor> params, UnaryOperator<Tensor> clip) {
+        List<Tensor> clipped = new ArrayList<>(params.size());
         try (var recordingOff = Grad.disabled()) {
-            for (Tensor g : grads) {
-                if (arrays.add(g.storage())) {
-                    writeTo.add(g);
-                    clipped.add(clip.apply(g));
-                }
+            for (Tensor p : params) {
+                clipped.add(clip.apply(p.grad()));
             }
         }
-        for (int k = 0; k < writeTo.size(); k++) {
-            writeTo.get(k).copyFrom(clipped.get(k));
+        for (int k = 0; k < params.size(); k++) {
+            params.get(k).setGrad(clipped.get(k));
         }
     }
 }
