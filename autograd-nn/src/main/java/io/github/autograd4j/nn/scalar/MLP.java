@@ -1,0 +1,89 @@
+package io.github.autograd4j.nn.scalar;
+
+import io.github.autograd4j.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A multi-layer perceptron on the scalar engine, as micrograd's {@code MLP}: {@code new MLP(rng, 2, 16, 16, 1)}
+ * takes 2 inputs through two hidden layers of 16 to 1 output. Hidden layers use one activation, the
+ * output layer another (by default ReLU and linear, as micrograd).
+ */
+public final class MLP implements ScalarModule {
+
+    private final Layer[] layers;
+    private final List<Value> parameters;
+
+    /** An MLP with ReLU hidden layers and a linear output, micrograd's default. */
+    public MLP(Random rng, int... sizes) {
+        this(rng, Activation.RELU, Activation.LINEAR, sizes);
+    }
+
+    /**
+     * An MLP whose layer sizes are {@code sizes} (inputs first, outputs last).
+     *
+     * @throws IllegalArgumentException if there are fewer than two sizes or any is below 1
+     */
+    public MLP(Random rng, Activation hidden, Activation output, int... sizes) {
+        Objects.requireNonNull(rng, "MLP: rng is null");
+        if (sizes.length < 2 || Arrays.stream(sizes).anyMatch(s -> s < 1)) {
+            throw new IllegalArgumentException("MLP: sizes must be at least two numbers, each at least 1, got "
+                    + Arrays.toString(sizes));
+        }
+        layers = new Layer[sizes.length - 1];
+        List<Value> all = new ArrayList<>();
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = new Layer(rng, sizes[l], sizes[l + 1], l == layers.length - 1 ? output : hidden);
+            all.addAll(layers[l].parameters());
+        }
+        parameters = Collections.unmodifiableList(all);
+    }
+
+    /** The outputs for inputs that are graph nodes. */
+    public Value[] forward(Value... x) {
+        Sizes.inputs("MLP", fanIn(), x.length);
+        return forward(x, null);
+    }
+
+    /** The outputs for plain numbers (the first layer multiplies by them as constants). */
+    public Value[] forward(double... x) {
+        Sizes.inputs("MLP", fanIn(), x.length);
+        return forward(null, x);
+    }
+
+    private Value[] forward(Value[] nodes, double[] numbers) {
+        Value[] out = layers[0].forward(nodes, numbers);
+        for (int l = 1; l < layers.length; l++) {
+            out = layers[l].forward(out, null);
+        }
+        return out;
+    }
+
+    /** Every parameter, layer by layer and neuron by neuron (each neuron's weights, then its bias). */
+    @Override
+    public List<Value> parameters() {
+        return parameters;
+    }
+
+    /** The layers, inputs first. */
+    public List<Layer> layers() {
+        return List.of(layers);
+    }
+
+    /** How many inputs the network takes. */
+    public int fanIn() {
+        return layers[0].fanIn();
+    }
+
+    /** micrograd's repr: {@code MLP of [Layer of [...], ...]}. */
+    @Override
+    public String toString() {
+        return Stream.of(layers).map(Layer::toString).collect(Collectors.joining(", ", "MLP of [", "]"));
+    }
+}
