@@ -43,7 +43,8 @@ public abstract class Module {
 
     /**
      * Registers {@code tensor} as this module's parameter {@code name} and marks it as requiring
-     * grad (as wrapping it in PyTorch's {@code nn.Parameter} does); returns it.
+     * grad (as wrapping it in PyTorch's {@code nn.Parameter} does), labelling it {@code name} for
+     * graphs and messages unless it has a label; returns it.
      *
      * @throws IllegalArgumentException when the name is empty, contains a dot or is already used,
      *                                  or the tensor was made by an operation (a parameter must be a leaf)
@@ -55,7 +56,11 @@ public abstract class Module {
             throw new IllegalArgumentException(describe() + ": parameter '" + name + "' of shape " + tensor.shape()
                     + " was made by " + tensor.opName() + "; a parameter must be a leaf (detach() it first)");
         }
-        ownParameters.put(name, tensor.requiresGrad(true).label(name));
+        tensor.requiresGrad(true);
+        if (tensor.label() == null) {
+            tensor.label(name);
+        }
+        ownParameters.put(name, tensor);
         return tensor;
     }
 

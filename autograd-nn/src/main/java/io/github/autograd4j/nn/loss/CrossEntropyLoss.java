@@ -63,7 +63,7 @@ public final class CrossEntropyLoss extends Loss {
     }
 
     @Override
-    public String toString() {
-        return name() + "(reduction=" + reduction() + ", label_smoothing=" + labelSmoothing + ")";
+    protected String settings() {
+        return "label_smoothing=" + labelSmoothing;
     }
 }

@@ -24,10 +24,7 @@ public final class HingeEmbeddingLoss extends Loss {
      */
     public HingeEmbeddingLoss(double margin, Reduction reduction) {
         super(reduction);
-        if (!Double.isFinite(margin)) {
-            throw new IllegalArgumentException("HingeEmbeddingLoss: margin must be finite, got " + margin);
-        }
-        this.margin = margin;
+        this.margin = Targets.finite(name(), "margin", margin);
     }
 
     @Override
@@ -38,7 +35,7 @@ public final class HingeEmbeddingLoss extends Loss {
     }
 
     @Override
-    public String toString() {
-        return name() + "(margin=" + margin + ", reduction=" + reduction() + ")";
+    protected String settings() {
+        return "margin=" + margin;
     }
 }

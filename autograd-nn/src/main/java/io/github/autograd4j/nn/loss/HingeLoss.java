@@ -24,10 +24,7 @@ public final class HingeLoss extends Loss {
      */
     public HingeLoss(double margin, Reduction reduction) {
         super(reduction);
-        if (!Double.isFinite(margin)) {
-            throw new IllegalArgumentException("HingeLoss: margin must be finite, got " + margin);
-        }
-        this.margin = margin;
+        this.margin = Targets.finite(name(), "margin", margin);
     }
 
     @Override
@@ -37,7 +34,7 @@ public final class HingeLoss extends Loss {
     }
 
     @Override
-    public String toString() {
-        return name() + "(margin=" + margin + ", reduction=" + reduction() + ")";
+    protected String settings() {
+        return "margin=" + margin;
     }
 }

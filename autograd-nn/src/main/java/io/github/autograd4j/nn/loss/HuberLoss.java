@@ -44,7 +44,7 @@ public final class HuberLoss extends Loss {
     }
 
     @Override
-    public String toString() {
-        return name() + "(delta=" + delta + ", reduction=" + reduction() + ")";
+    protected String settings() {
+        return "delta=" + delta;
     }
 }

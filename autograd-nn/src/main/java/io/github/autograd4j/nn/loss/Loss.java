@@ -51,9 +51,15 @@ public abstract class Loss {
         return getClass().getSimpleName();
     }
 
-    /** {@code MSELoss(reduction=MEAN)}. */
+    /** The settings shown by {@link #toString()} before the reduction, e.g. {@code delta=1.0}; empty by default. */
+    protected String settings() {
+        return "";
+    }
+
+    /** {@code MSELoss(reduction=MEAN)}, {@code HuberLoss(delta=1.0, reduction=MEAN)}. */
     @Override
     public String toString() {
-        return name() + "(reduction=" + reduction + ")";
+        String settings = settings();
+        return name() + "(" + (settings.isEmpty() ? "" : settings + ", ") + "reduction=" + reduction + ")";
     }
 }

@@ -29,11 +29,8 @@ public final class MultiMarginLoss extends Loss {
         if (p != 1 && p != 2) {
             throw new IllegalArgumentException("MultiMarginLoss: p must be 1 or 2, got " + p);
         }
-        if (!Double.isFinite(margin)) {
-            throw new IllegalArgumentException("MultiMarginLoss: margin must be finite, got " + margin);
-        }
         this.p = p;
-        this.margin = margin;
+        this.margin = Targets.finite(name(), "margin", margin);
     }
 
     @Override
@@ -52,7 +49,7 @@ public final class MultiMarginLoss extends Loss {
     }
 
     @Override
-    public String toString() {
-        return name() + "(p=" + p + ", margin=" + margin + ", reduction=" + reduction() + ")";
+    protected String settings() {
+        return "p=" + p + ", margin=" + margin;
     }
 }

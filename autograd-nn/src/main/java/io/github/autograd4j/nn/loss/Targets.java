@@ -9,6 +9,18 @@ final class Targets {
     }
 
     /**
+     * Returns {@code value} when it is finite.
+     *
+     * @throws IllegalArgumentException "HingeLoss: margin must be finite, got NaN"
+     */
+    static double finite(String op, String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(op + ": " + what + " must be finite, got " + value);
+        }
+        return value;
+    }
+
+    /**
      * Checks that input and target have the same shape.
      *
      * @throws IllegalArgumentException "MSELoss: input shape (3, 2) and target shape (3,) differ"

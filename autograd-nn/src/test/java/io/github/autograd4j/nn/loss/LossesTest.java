@@ -333,7 +333,7 @@ class LossesTest {
     void printsItsSettings() {
         assertEquals("MSELoss(reduction=MEAN)", new MSELoss().toString());
         assertEquals("HuberLoss(delta=2.0, reduction=SUM)", new HuberLoss(2.0, Reduction.SUM).toString());
-        assertEquals("CrossEntropyLoss(reduction=NONE, label_smoothing=0.1)",
+        assertEquals("CrossEntropyLoss(label_smoothing=0.1, reduction=NONE)",
                 new CrossEntropyLoss(Reduction.NONE, 0.1).toString());
     }
 }
