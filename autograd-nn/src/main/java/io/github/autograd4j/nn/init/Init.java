@@ -179,6 +179,7 @@ public final class Init {
     }
 
     /** Overwrites the leaf {@code t} with {@code numel} values of {@code next}, row-major, recording nothing. */
+    @SuppressWarnings("try")
     private static Tensor fill(String op, Tensor t, DoubleSupplier next) {
         Objects.requireNonNull(t, "Init." + op + ": tensor is null");
         if (!t.isLeaf()) {
