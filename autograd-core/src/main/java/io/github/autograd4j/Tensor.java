@@ -848,14 +848,20 @@ public final class Tensor extends Node {
     public Tensor prod() { return ReduceOps.prod(this, null, false); }
     /** The product over {@code dim}. */
     public Tensor prod(int dim, boolean keepDim) { return ReduceOps.prod(this, new int[] {dim}, keepDim); }
+    /** The product over {@code dims}. */
+    public Tensor prod(int[] dims, boolean keepDim) { return ReduceOps.prod(this, dims, keepDim); }
     /** The largest element; ties split the gradient evenly. */
     public Tensor max() { return ReduceOps.max(this, null, false); }
     /** The largest over {@code dim}; ties split the gradient evenly. */
     public Tensor max(int dim, boolean keepDim) { return ReduceOps.max(this, new int[] {dim}, keepDim); }
+    /** The largest over {@code dims}; ties split the gradient evenly. */
+    public Tensor max(int[] dims, boolean keepDim) { return ReduceOps.max(this, dims, keepDim); }
     /** The smallest element; ties split the gradient evenly. */
     public Tensor min() { return ReduceOps.min(this, null, false); }
     /** The smallest over {@code dim}; ties split the gradient evenly. */
     public Tensor min(int dim, boolean keepDim) { return ReduceOps.min(this, new int[] {dim}, keepDim); }
+    /** The smallest over {@code dims}; ties split the gradient evenly. */
+    public Tensor min(int[] dims, boolean keepDim) { return ReduceOps.min(this, dims, keepDim); }
     /** The unbiased variance of all elements (divides by n - 1, as PyTorch). */
     public Tensor var() { return ReduceOps.var(this, null, 1, false); }
     /** The unbiased variance over {@code dim}. */
@@ -866,12 +872,16 @@ public final class Tensor extends Node {
     public Tensor std() { return ReduceOps.std(this, null, 1, false); }
     /** The unbiased standard deviation over {@code dim}. */
     public Tensor std(int dim, boolean keepDim) { return ReduceOps.std(this, new int[] {dim}, 1, keepDim); }
+    /** The standard deviation over {@code dims}, dividing by {@code n - correction}. */
+    public Tensor std(int[] dims, int correction, boolean keepDim) { return ReduceOps.std(this, dims, correction, keepDim); }
     /** The p-norm of all elements ({@code p} > 0; {@code Double.POSITIVE_INFINITY} for the max norm). */
     public Tensor norm(double p) { return ReduceOps.norm(this, p, null, false); }
     /** The Euclidean norm of all elements. */
     public Tensor norm() { return ReduceOps.norm(this, 2.0, null, false); }
     /** The p-norm over {@code dim}. */
     public Tensor norm(double p, int dim, boolean keepDim) { return ReduceOps.norm(this, p, new int[] {dim}, keepDim); }
+    /** The p-norm over {@code dims}. */
+    public Tensor norm(double p, int[] dims, boolean keepDim) { return ReduceOps.norm(this, p, dims, keepDim); }
     /** {@code log(sum(exp(this)))} over all elements, computed stably. */
     public Tensor logSumExp() { return ReduceOps.logSumExp(this, null, false); }
     /** {@code log(sum(exp(this)))} over {@code dim}, computed stably. */
