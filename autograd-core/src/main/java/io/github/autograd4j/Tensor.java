@@ -549,8 +549,18 @@ public final class Tensor extends Node {
         grad = grad == null ? contribution : grad.add(contribution);
     }
 
-    void setGrad(Tensor g) {
-        grad = g;
+    /**
+     * Replaces this tensor's gradient, e.g. with a clipped one between {@code backward()} and an
+     * optimiser step ({@code null} clears it).
+     *
+     * @throws IllegalArgumentException when the gradient's shape is not this tensor's
+     */
+    public void setGrad(Tensor gradient) {
+        if (gradient != null && !gradient.shape.equals(shape)) {
+            throw new IllegalArgumentException("setGrad: gradient of shape " + gradient.shape
+                    + " does not fit " + describe());
+        }
+        grad = gradient;
     }
 
     void setRetainsGrad(boolean retains) {

@@ -79,6 +79,31 @@ class AutogradTest {
     }
 
     @Test
+    void hessianOfAQuadraticFormIsAPlusATransposed() {
+        Tensor a = TestInputs.uniform(rng, -1, 1, 4, 4);
+        Tensor x = TestInputs.uniform(rng, -1, 1, 4);
+        Tensor h = Autograd.hessian(t -> t.matmul(a).dot(t), x);
+        assertArrayEquals(a.add(a.mT()).toArray(), h.toArray(), 1e-12);
+        Tensor v = TestInputs.uniform(rng, -1, 1, 4);
+        assertArrayEquals(a.add(a.mT()).matmul(v).toArray(), Autograd.hvp(t -> t.matmul(a).dot(t), x, v).toArray(), 1e-12);
+    }
+
+    @Test
+    void hessianOfLogSumExpIsDiagPMinusPPTransposed() {
+        Tensor x = TestInputs.uniform(rng, -2, 2, 5);
+        Tensor p = x.softmax(0);
+        Tensor expected = Tensor.eye(5).mul(p).sub(p.outer(p));
+        assertArrayEquals(expected.toArray(), Autograd.hessian(Tensor::logSumExp, x).toArray(), 1e-12);
+        assertArrayEquals(p.toArray(), Autograd.vjp(Tensor::logSumExp, x, Tensor.scalar(1)).toArray(), 1e-12);
+    }
+
+    @Test
+    void jacobianOfMatmulIsTheMatrix() {
+        Tensor a = TestInputs.uniform(rng, -1, 1, 3, 4);
+        assertArrayEquals(a.toArray(), Autograd.jacobian(a::matmul, TestInputs.uniform(rng, -1, 1, 4)).toArray(), 0.0);
+    }
+
+    @Test
     void vjpAndJvpAreTransposesOfEachOther() {
         Tensor x = TestInputs.uniform(rng, -1, 1, 2, 3);
         java.util.function.Function<Tensor, Tensor> f = t -> t.mul(t).sum(0, false).mul(t.sum());

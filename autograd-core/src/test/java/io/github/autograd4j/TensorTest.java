@@ -165,6 +165,18 @@ class TensorTest {
     }
 
     @Test
+    void setGradReplacesTheGradientAndChecksItsShape() {
+        Tensor w = Tensor.vector(1, 2).requiresGrad(true);
+        w.setGrad(Tensor.vector(3, 4));
+        assertArrayEquals(new double[] {3, 4}, w.grad().toArray());
+        assertEquals("setGrad: gradient of shape (3,) does not fit tensor of shape (2,)",
+                assertThrows(IllegalArgumentException.class, () -> w.setGrad(Tensor.zeros(3))).getMessage());
+        assertArrayEquals(new double[] {3, 4}, w.grad().toArray());
+        w.setGrad(null);
+        assertNull(w.grad());
+    }
+
+    @Test
     void secondDerivativesThroughCreateGraph() {
         Tensor x = Tensor.of(new double[] {0.5, -1.5}, 2).requiresGrad(true);
         Tensor y = x.mul(x).mul(x).sum();                // sum x^3

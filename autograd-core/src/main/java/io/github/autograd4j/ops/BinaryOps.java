@@ -4,93 +4,174 @@ import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
+import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 
 /**
- * Elementwise operations of two tensors with NumPy broadcasting: each forward and its backward
- * rule side by side. Rules return gradients of the broadcast shape; the engine sums them back
- * to each operand's shape.
+ * Elementwise operations of two tensors (three for {@code where}) with NumPy broadcasting: the
+ * operands' shapes are aligned from the right, and each pair of sizes must be equal or one of
+ * them 1; the result has the broadcast shape. Each forward sits beside its backward rule. Rules
+ * return gradients of the broadcast shape; the engine sums them back to each operand's shape.
+ * Values follow {@code java.lang.Math} and IEEE arithmetic (NaN in, NaN out).
  */
 public final class BinaryOps {
 
     private BinaryOps() {
     }
 
-    /** {@code a + b}. */
+    /** {@code a + b}. Gradients: {@code g} to both. */
     public static Tensor add(Tensor a, Tensor b) {
         return elementwise("add", a, b, Double::sum, (g, out) -> new Tensor[] {g, g});
     }
 
-    /** {@code a - b}. */
+    /** {@code a - b}. Gradients: {@code g} and {@code -g}. */
     public static Tensor sub(Tensor a, Tensor b) {
         return elementwise("sub", a, b, (x, y) -> x - y, (g, out) -> new Tensor[] {g, g.neg()});
     }
 
-    /** {@code a * b}. */
+    /** {@code a * b}. Gradients: {@code g b} and {@code g a}. */
     public static Tensor mul(Tensor a, Tensor b) {
         return elementwise("mul", a, b, (x, y) -> x * y, (g, out) -> new Tensor[] {g.mul(b), g.mul(a)});
     }
 
-    /** {@code a / b}. */
+    /** {@code a / b}. Gradients: {@code g / b} and {@code -g a / b^2}. */
     public static Tensor div(Tensor a, Tensor b) {
         return elementwise("div", a, b, (x, y) -> x / y,
                 (g, out) -> new Tensor[] {g.div(b), g.mul(a).div(b.mul(b)).neg()});
     }
 
-    /** {@code a ^ b}. */
+    /**
+     * {@code a ^ b} as {@link Math#pow}. Gradients as PyTorch: {@code g b a^(b-1)} to {@code a},
+     * 0 where {@code b == 0}; {@code g a^b log(a)} to {@code b}, 0 where {@code a == 0} and
+     * {@code b >= 0} (NaN for negative {@code a}).
+     */
     public static Tensor pow(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("pow: not implemented yet");
+        return elementwise("pow", a, b, Math::pow, (g, out) -> new Tensor[] {
+            a.requiresGrad() ? where(b.ne(0), g.mul(b).mul(a.pow(b.sub(1))), Tensor.scalar(0)) : null,
+            b.requiresGrad() ? where(a.eq(0).mul(b.ge(0)), Tensor.scalar(0), g.mul(out).mul(a.log())) : null});
     }
 
-    /** The elementwise larger. */
+    /**
+     * The elementwise larger, as {@link Math#max} (NaN if either is NaN). Gradient {@code g} to
+     * the larger operand; ties split it evenly, {@code g / 2} to each.
+     */
     public static Tensor maximum(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("maximum: not implemented yet");
+        return elementwise("maximum", a, b, Math::max,
+                (g, out) -> new Tensor[] {g.mul(share(a, b)), g.mul(share(b, a))});
     }
 
-    /** The elementwise smaller. */
+    /**
+     * The elementwise smaller, as {@link Math#min} (NaN if either is NaN). Gradient {@code g} to
+     * the smaller operand; ties split it evenly, {@code g / 2} to each.
+     */
     public static Tensor minimum(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("minimum: not implemented yet");
+        return elementwise("minimum", a, b, Math::min,
+                (g, out) -> new Tensor[] {g.mul(share(b, a)), g.mul(share(a, b))});
     }
 
-    /** 1 where equal. */
+    /** 1 where {@code a == b}, else 0 (0 where either is NaN); a constant, no gradient. */
     public static Tensor eq(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("eq: not implemented yet");
+        return compare("eq", a, b, (x, y) -> x == y ? 1 : 0);
     }
 
-    /** 1 where not equal. */
+    /** 1 where {@code a != b}, else 0 (1 where either is NaN); a constant, no gradient. */
     public static Tensor ne(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("ne: not implemented yet");
+        return compare("ne", a, b, (x, y) -> x != y ? 1 : 0);
     }
 
-    /** 1 where a < b. */
+    /** 1 where {@code a < b}, else 0 (0 where either is NaN); a constant, no gradient. */
     public static Tensor lt(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("lt: not implemented yet");
+        return compare("lt", a, b, (x, y) -> x < y ? 1 : 0);
     }
 
-    /** 1 where a <= b. */
+    /** 1 where {@code a <= b}, else 0 (0 where either is NaN); a constant, no gradient. */
     public static Tensor le(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("le: not implemented yet");
+        return compare("le", a, b, (x, y) -> x <= y ? 1 : 0);
     }
 
-    /** 1 where a > b. */
+    /** 1 where {@code a > b}, else 0 (0 where either is NaN); a constant, no gradient. */
     public static Tensor gt(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("gt: not implemented yet");
+        return compare("gt", a, b, (x, y) -> x > y ? 1 : 0);
     }
 
-    /** 1 where a >= b. */
+    /** 1 where {@code a >= b}, else 0 (0 where either is NaN); a constant, no gradient. */
     public static Tensor ge(Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("ge: not implemented yet");
+        return compare("ge", a, b, (x, y) -> x >= y ? 1 : 0);
     }
 
-    /** a where condition != 0, else b. */
+    /**
+     * {@code a} where {@code condition} is non-zero (NaN counts as non-zero), else {@code b}; the
+     * three broadcast together. Gradients: {@code g} to {@code a} where the condition holds, to
+     * {@code b} elsewhere, zero in the other places (selected, not multiplied, so an infinite or NaN
+     * gradient stays where it belongs); none to {@code condition}.
+     *
+     * @throws IllegalArgumentException when the three shapes do not broadcast together
+     */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        throw new UnsupportedOperationException("where: not implemented yet");
+        Objects.requireNonNull(condition, "where: condition is null");
+        Objects.requireNonNull(a, "where: a is null");
+        Objects.requireNonNull(b, "where: b is null");
+        Shape shape;
+        try {
+            shape = Shape.broadcast("where", condition.shape(), Shape.broadcast("where", a.shape(), b.shape()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("where: condition " + condition.shape() + ", a " + a.shape()
+                    + " and b " + b.shape() + " do not broadcast together (sizes aligned from the right must be"
+                    + " equal or 1)", e);
+        }
+        double[] c = expanded(condition, shape);
+        double[] x = expanded(a, shape);
+        double[] y = expanded(b, shape);
+        double[] data = new double[shape.numel()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = c[i] != 0 ? x[i] : y[i];
+        }
+        return Tensor.fromOp("where", shape, data, (g, out) -> new Tensor[] {
+            null,
+            a.requiresGrad() ? where(condition, g, Tensor.scalar(0)) : null,
+            b.requiresGrad() ? where(condition, Tensor.scalar(0), g) : null}, condition, a, b);
+    }
+
+    /**
+     * A tensor over {@code data} (taken, not copied) that records nothing and never requires grad:
+     * comparison results and the 0/1 masks of backward rules.
+     */
+    static Tensor constant(Shape shape, double[] data) {
+        return Tensor.fromOp("constant", shape, data, (g, out) -> new Tensor[0]);
     }
 
     /** Broadcasts {@code a} and {@code b}, applies {@code f} to each pair, and records {@code rule}. */
     static Tensor elementwise(String op, Tensor a, Tensor b, DoubleBinaryOperator f, BackwardRule rule) {
-        Shape out = Shape.broadcast(op, a.shape(), b.shape());
-        double[] data = Strided.map(a.storage(), a.shape().toArray(), b.storage(), b.shape().toArray(), out.toArray(), f);
-        return Tensor.fromOp(op, out, data, rule, a, b);
+        Shape out = broadcast(op, a, b);
+        return Tensor.fromOp(op, out, map(a, b, out, f), rule, a, b);
+    }
+
+    /** {@link #elementwise} without a gradient: a constant of the broadcast shape. */
+    private static Tensor compare(String op, Tensor a, Tensor b, DoubleBinaryOperator f) {
+        Shape out = broadcast(op, a, b);
+        return constant(out, map(a, b, out, f));
+    }
+
+    /**
+     * The share of {@code max(x, y)}'s gradient that goes to {@code x}, elementwise: 1 where
+     * {@code x > y}, 1/2 on ties, else 0 (min swaps the operands).
+     */
+    private static Tensor share(Tensor x, Tensor y) {
+        return compare("share", x, y, (p, q) -> p > q ? 1 : p == q ? 0.5 : 0);
+    }
+
+    private static Shape broadcast(String op, Tensor a, Tensor b) {
+        Objects.requireNonNull(a, op + ": first operand is null");
+        Objects.requireNonNull(b, op + ": second operand is null");
+        return Shape.broadcast(op, a.shape(), b.shape());
+    }
+
+    private static double[] map(Tensor a, Tensor b, Shape out, DoubleBinaryOperator f) {
+        return Strided.map(a.storage(), a.shape().toArray(), b.storage(), b.shape().toArray(), out.toArray(), f);
+    }
+
+    /** {@code t}'s elements repeated over {@code shape}, which it broadcasts to (its own array when equal). */
+    private static double[] expanded(Tensor t, Shape shape) {
+        return t.shape().equals(shape) ? t.storage() : Strided.expand(t.storage(), t.shape().toArray(), shape.toArray());
     }
 }

@@ -342,7 +342,7 @@ public final class ReduceOps {
     }
 
     private static Tensor constant(double[] data, Shape shape) {
-        return Tensor.of(data, shape.toArray());
+        return BinaryOps.constant(shape, data);
     }
 
     /**

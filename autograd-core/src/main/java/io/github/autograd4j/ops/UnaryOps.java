@@ -1,43 +1,211 @@
 package io.github.autograd4j.ops;
 
+import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.kernel.SpecialFunctions;
+import java.util.function.DoubleUnaryOperator;
 
 /**
- * Elementwise functions of one tensor, activations included: each forward and its backward rule
- * side by side. Derivatives at kinks follow PyTorch (relu'(0) = abs'(0) = 0).
+ * Elementwise functions of one tensor, activations included: each takes a tensor of any shape
+ * (a scalar too) and returns one of the same shape. Each forward sits beside its backward rule,
+ * written with tensor operations so that it can be differentiated again. Values follow
+ * {@code java.lang.Math} (NaN in, NaN out; {@code log(0) = -inf}; {@code sqrt(-1) = NaN}).
+ * Derivatives at kinks follow PyTorch: {@code relu'(0) = abs'(0) = 0}, {@code leakyRelu'(0) = slope},
+ * clamp passes the gradient on {@code [min, max]} inclusive, and the second derivative of a
+ * piecewise-linear function is 0.
  */
 public final class UnaryOps {
+
+    private static final double INV_SQRT_2PI = 0.39894228040143267794;
 
     private UnaryOps() {
     }
 
-    /** {@code -x}. */
+    /** {@code -x}. Gradient {@code -g}. */
     public static Tensor neg(Tensor x) {
+        return map("neg", x, v -> -v, (g, out) -> new Tensor[] {g.neg()});
+    }
+
+    /** {@code e^x}. Gradient {@code g e^x} (reusing the output). */
+    public static Tensor exp(Tensor x) {
+        return map("exp", x, Math::exp, (g, out) -> new Tensor[] {g.mul(out)});
+    }
+
+    /** The natural logarithm. Gradient {@code g / x}. */
+    public static Tensor log(Tensor x) {
+        return map("log", x, Math::log, (g, out) -> new Tensor[] {g.div(x)});
+    }
+
+    /** {@code log(1 + x)}, accurate for small {@code x}. Gradient {@code g / (1 + x)}. */
+    public static Tensor log1p(Tensor x) {
+        return map("log1p", x, Math::log1p, (g, out) -> new Tensor[] {g.div(x.add(1))});
+    }
+
+    /** {@code e^x - 1}, accurate for small {@code x}. Gradient {@code g e^x = g (out + 1)}. */
+    public static Tensor expm1(Tensor x) {
+        return map("expm1", x, Math::expm1, (g, out) -> new Tensor[] {g.mul(out.add(1))});
+    }
+
+    /** The square root. Gradient {@code g / (2 sqrt(x))} (infinite at 0). */
+    public static Tensor sqrt(Tensor x) {
+        return map("sqrt", x, Math::sqrt, (g, out) -> new Tensor[] {g.div(out.mul(2))});
+    }
+
+    /** {@code 1 / sqrt(x)}. Gradient {@code -g x^(-3/2) / 2 = -g out^3 / 2}. */
+    public static Tensor rsqrt(Tensor x) {
+        return map("rsqrt", x, v -> 1.0 / Math.sqrt(v),
+                (g, out) -> new Tensor[] {g.mul(out.mul(out).mul(out)).mul(-0.5)});
+    }
+
+    /** {@code |x|}. Gradient {@code g sign(x)}: 0 at 0, as PyTorch. */
+    public static Tensor abs(Tensor x) {
+        return map("abs", x, Math::abs, (g, out) -> new Tensor[] {g.mul(mask(x, Math::signum))});
+    }
+
+    /** -1, 0 or 1 as {@link Math#signum} (-0.0 and NaN kept). Gradient zero everywhere, as PyTorch. */
+    public static Tensor sign(Tensor x) {
+        return map("sign", x, Math::signum, (g, out) -> new Tensor[] {Tensor.zerosLike(g)});
+    }
+
+    /** The sine. Gradient {@code g cos(x)}. */
+    public static Tensor sin(Tensor x) {
+        return map("sin", x, Math::sin, (g, out) -> new Tensor[] {g.mul(cos(x))});
+    }
+
+    /** The cosine. Gradient {@code -g sin(x)}. */
+    public static Tensor cos(Tensor x) {
+        return map("cos", x, Math::cos, (g, out) -> new Tensor[] {g.mul(sin(x)).neg()});
+    }
+
+    /** The hyperbolic tangent. Gradient {@code g (1 - out^2)}. */
+    public static Tensor tanh(Tensor x) {
+        return map("tanh", x, Math::tanh, (g, out) -> new Tensor[] {g.mul(out.mul(out).neg().add(1))});
+    }
+
+    /**
+     * The logistic function {@code 1 / (1 + e^-x)}, computed without overflow for large
+     * {@code |x|} (and relatively accurate for large negative {@code x}). Gradient
+     * {@code g out (1 - out)}.
+     */
+    public static Tensor sigmoid(Tensor x) {
+        return map("sigmoid", x, UnaryOps::sigmoid, (g, out) -> new Tensor[] {g.mul(out.mul(out.neg().add(1)))});
+    }
+
+    /** {@code max(x, 0)} (NaN stays NaN). Gradient {@code g} where {@code x > 0}, else 0. */
+    public static Tensor relu(Tensor x) {
+        return map("relu", x, v -> Math.max(v, 0.0),
+                (g, out) -> new Tensor[] {g.mul(mask(x, v -> v > 0 ? 1 : 0))});
+    }
+
+    /**
+     * {@code x} where {@code x > 0}, else {@code slope * x}. Gradient {@code g} where {@code x > 0},
+     * else {@code slope * g}.
+     *
+     * @throws IllegalArgumentException when {@code slope} is not finite
+     */
+    public static Tensor leakyRelu(Tensor x, double slope) {
+        checkFinite("leakyRelu", "slope", slope);
+        return map("leakyRelu", x, v -> v > 0 ? v : slope * v,
+                (g, out) -> new Tensor[] {g.mul(mask(x, v -> v > 0 ? 1 : slope))});
+    }
+
+    /**
+     * {@code x} where {@code x > 0}, else {@code alpha (e^x - 1)}. Gradient {@code g} where
+     * {@code x > 0}, else {@code g alpha e^x = g (out + alpha)}.
+     *
+     * @throws IllegalArgumentException when {@code alpha} is not finite
+     */
+    public static Tensor elu(Tensor x, double alpha) {
+        checkFinite("elu", "alpha", alpha);
+        return map("elu", x, v -> v > 0 ? v : alpha * Math.expm1(v), (g, out) -> new Tensor[] {
+            g.mul(BinaryOps.where(mask(x, v -> v > 0 ? 1 : 0), Tensor.scalar(1), out.add(alpha)))});
+    }
+
+    /**
+     * The Gaussian error linear unit {@code x Phi(x)}, with {@code Phi} the standard normal
+     * distribution function (the exact erf form, not the tanh approximation); 0 at {@code -inf}.
+     * Gradient {@code g (Phi(x) + x phi(x))}, with {@code phi} the normal density.
+     */
+    public static Tensor gelu(Tensor x) {
+        return map("gelu", x, v -> v == Double.NEGATIVE_INFINITY ? 0.0 : v * SpecialFunctions.normalCdf(v),
+                (g, out) -> new Tensor[] {g.mul(normalCdf(x).add(x.mul(normalPdf(x))))});
+    }
+
+    /**
+     * {@code log(1 + e^x)}, computed stably as {@code max(x, 0) + log1p(e^-|x|)} (no threshold:
+     * exact for every {@code x}). Gradient {@code g sigmoid(x)}.
+     */
+    public static Tensor softplus(Tensor x) {
+        return map("softplus", x, v -> Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v))),
+                (g, out) -> new Tensor[] {g.mul(sigmoid(x))});
+    }
+
+    /**
+     * Each element limited to {@code [min, max]} (NaN stays NaN); infinite bounds clamp one side
+     * only. Gradient {@code g} where {@code min <= x <= max}, else 0.
+     *
+     * @throws IllegalArgumentException when a bound is NaN or {@code min > max}
+     */
+    public static Tensor clamp(Tensor x, double min, double max) {
+        if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+            throw new IllegalArgumentException("clamp: min " + min + " and max " + max
+                    + " do not make a range; expected min <= max, neither NaN");
+        }
+        return map("clamp", x, v -> Math.min(Math.max(v, min), max),
+                (g, out) -> new Tensor[] {g.mul(mask(x, v -> v >= min && v <= max ? 1 : 0))});
+    }
+
+    /**
+     * {@code x ^ exponent} as {@link Math#pow}. Gradient {@code g exponent x^(exponent - 1)}, and
+     * zero for exponent 0, as PyTorch.
+     */
+    public static Tensor pow(Tensor x, double exponent) {
+        return map("pow", x, v -> Math.pow(v, exponent), (g, out) -> new Tensor[] {
+            exponent == 0 ? Tensor.zerosLike(g) : g.mul(pow(x, exponent - 1)).mul(exponent)});
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** {@code Phi(x)}, recorded so that its derivative {@code phi(x)} is differentiable too. */
+    private static Tensor normalCdf(Tensor x) {
+        return map("normalCdf", x, SpecialFunctions::normalCdf, (g, out) -> new Tensor[] {g.mul(normalPdf(x))});
+    }
+
+    /** The standard normal density {@code e^(-x^2/2) / sqrt(2 pi)}, from differentiable operations. */
+    private static Tensor normalPdf(Tensor x) {
+        return x.mul(x).mul(-0.5).exp().mul(INV_SQRT_2PI);
+    }
+
+    private static double sigmoid(double v) {
+        if (v >= 0) {
+            return 1.0 / (1.0 + Math.exp(-v));
+        }
+        double e = Math.exp(v);
+        return e / (1.0 + e);
+    }
+
+    /** Applies {@code f} to each element of {@code x} and records {@code rule}. */
+    private static Tensor map(String op, Tensor x, DoubleUnaryOperator f, BackwardRule rule) {
+        return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
+    }
+
+    /** {@code f} of each element of {@code x}, as a constant: the 0/1 (or slope, or sign) masks of rules. */
+    private static Tensor mask(Tensor x, DoubleUnaryOperator f) {
+        return BinaryOps.constant(x.shape(), apply(x, f));
+    }
+
+    private static double[] apply(Tensor x, DoubleUnaryOperator f) {
         double[] in = x.storage();
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
-            out[i] = -in[i];
+            out[i] = f.applyAsDouble(in[i]);
         }
-        return Tensor.fromOp("neg", x.shape(), out, (g, o) -> new Tensor[] {g.neg()}, x);
+        return out;
     }
 
-    public static Tensor exp(Tensor x) { throw new UnsupportedOperationException("exp: not implemented yet"); }
-    public static Tensor log(Tensor x) { throw new UnsupportedOperationException("log: not implemented yet"); }
-    public static Tensor log1p(Tensor x) { throw new UnsupportedOperationException("log1p: not implemented yet"); }
-    public static Tensor expm1(Tensor x) { throw new UnsupportedOperationException("expm1: not implemented yet"); }
-    public static Tensor sqrt(Tensor x) { throw new UnsupportedOperationException("sqrt: not implemented yet"); }
-    public static Tensor rsqrt(Tensor x) { throw new UnsupportedOperationException("rsqrt: not implemented yet"); }
-    public static Tensor abs(Tensor x) { throw new UnsupportedOperationException("abs: not implemented yet"); }
-    public static Tensor sign(Tensor x) { throw new UnsupportedOperationException("sign: not implemented yet"); }
-    public static Tensor sin(Tensor x) { throw new UnsupportedOperationException("sin: not implemented yet"); }
-    public static Tensor cos(Tensor x) { throw new UnsupportedOperationException("cos: not implemented yet"); }
-    public static Tensor tanh(Tensor x) { throw new UnsupportedOperationException("tanh: not implemented yet"); }
-    public static Tensor sigmoid(Tensor x) { throw new UnsupportedOperationException("sigmoid: not implemented yet"); }
-    public static Tensor relu(Tensor x) { throw new UnsupportedOperationException("relu: not implemented yet"); }
-    public static Tensor leakyRelu(Tensor x, double slope) { throw new UnsupportedOperationException("leakyRelu: not implemented yet"); }
-    public static Tensor elu(Tensor x, double alpha) { throw new UnsupportedOperationException("elu: not implemented yet"); }
-    public static Tensor gelu(Tensor x) { throw new UnsupportedOperationException("gelu: not implemented yet"); }
-    public static Tensor softplus(Tensor x) { throw new UnsupportedOperationException("softplus: not implemented yet"); }
-    public static Tensor clamp(Tensor x, double min, double max) { throw new UnsupportedOperationException("clamp: not implemented yet"); }
-    public static Tensor pow(Tensor x, double exponent) { throw new UnsupportedOperationException("pow: not implemented yet"); }
+    private static void checkFinite(String op, String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(op + ": " + name + " must be finite, got " + value);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.ops.OpAssertions.assertGradients;
+import static io.github.autograd4j.ops.OpAssertions.assertTensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,20 +68,6 @@ class ReduceOpsTest {
             new Case(new int[] {3, 1, 2}, new int[] {0, 1}, true),
             new Case(new int[] {1, 4}, new int[] {0}, false));
 
-    private static void assertTensor(Tensor actual, double[] values, int... shape) {
-        assertEquals(Shape.of(shape), actual.shape());
-        assertArrayEquals(values, actual.toArray(), 1e-12);
-    }
-
-    /**
-     * First- and second-order checks of {@code f}, and a second-order check of {@code f(x) * f(x)},
-     * whose Hessian runs the op's backward rule on a gradient that depends on the inputs.
-     */
-    private static void assertGradients(Function<Tensor[], Tensor> f, Tensor... inputs) {
-        GradCheck.of(f, inputs).assertPassed();
-        GradCheck.of(f, inputs).gradGrad().assertPassed();
-        GradCheck.of(t -> f.apply(t).mul(f.apply(t)), inputs).gradGrad().assertPassed();
-    }
 
     /** Every differentiable reduction, by name, as a function of (x, dims, keepDim). */
     private static Map<String, Reduce> reductions() {

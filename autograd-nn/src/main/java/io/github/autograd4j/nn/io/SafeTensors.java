@@ -1,0 +1,173 @@
+package io.github.autograd4j.nn.io;
+
+import io.github.autograd4j.Tensor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads and writes tensors in the <a href="https://github.com/huggingface/safetensors">safetensors</a>
+ * format, which Python's {@code safetensors}, PyTorch and the Hugging Face tools read too:
+ *
+ * <pre>
+ * 8 bytes      N, the header's length: unsigned little-endian
+ * N bytes      UTF-8 JSON: {"__metadata__": {"k": "v"}, "name": {"dtype": "F64", "shape": [2, 3], "data_offsets": [0, 48]}, ...}
+ *              padded with spaces to a multiple of 8
+ * the rest     the tensors' elements, row-major, little-endian, back to back; offsets count from here
+ * </pre>
+ *
+ * <p>Files are written as the reference implementation writes them, byte for byte: compact
+ * JSON, {@code __metadata__} first (keys sorted), then the tensors sorted by name (byte-wise
+ * UTF-8 order), their data in the same order. Writing replaces the file atomically (see
+ * {@code AtomicFile}): a failure leaves the previous file intact. Reading checks the whole
+ * header against the file before reading any data and throws {@link CheckpointFormatException}
+ * naming what is wrong. Only {@code F64} and {@code F32} tensors are read.
+ *
+ * <pre>{@code
+ * SafeTensors.write(path, Map.of("w", w, "b", b), Map.of("epoch", "3"), DType.F32);
+ * SafeTensorsFile file = SafeTensors.read(path);
+ * Tensor w2 = file.tensors().get("w");
+ * }</pre>
+ */
+public final class SafeTensors {
+
+    /** The largest header read, as in the reference implementation: larger means a corrupt file. */
+    public static final long MAX_HEADER_BYTES = 100_000_000L;
+
+    private static final int CHUNK_BYTES = 1 << 16;
+
+    private SafeTensors() {
+    }
+
+    /** Writes {@code tensors} as {@link DType#F64} (exact) with no metadata. */
+    public static void write(Path path, Map<String, Tensor> tensors) throws IOException {
+        write(path, tensors, Map.of(), DType.F64);
+    }
+
+    /**
+     * Writes {@code tensors} and {@code metadata} to {@code path}, replacing it atomically.
+     *
+     * @param metadata strings stored under {@code __metadata__}; null or empty for none
+     * @param dtype    how elements are stored: {@link DType#F64} exactly, {@link DType#F32} rounded
+     * @throws IllegalArgumentException when a name is {@code __metadata__} (reserved by the format)
+     * @throws IOException              when writing fails; the file is then unchanged
+     */
+    public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, DType dtype)
+            throws IOException {
+        write(path, tensors, metadata, dtype, AtomicFile.DURABLE);
+    }
+
+    /** {@link #write(Path, Map, Map, DType)} through {@code sink}: lets tests make writing fail part way. */
+    static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, DType dtype,
+                      AtomicFile.Sink sink) throws IOException {
+        Objects.requireNonNull(path, "SafeTensors.write: path is null");
+        Objects.requireNonNull(tensors, "SafeTensors.write: tensors are null");
+        Objects.requireNonNull(dtype, "SafeTensors.write: dtype is null");
+        Map<String, String> meta = metadata == null ? Map.of() : metadata;
+        tensors.forEach((name, t) -> {
+            Objects.requireNonNull(name, "SafeTensors.write: a tensor name is null");
+            Objects.requireNonNull(t, "SafeTensors.write: tensor '" + name + "' is null");
+            if (name.equals(SafeTensorsHeader.METADATA_KEY)) {
+                throw new IllegalArgumentException("SafeTensors.write: the name '" + name
+                        + "' is reserved for metadata in the safetensors format");
+            }
+        });
+        meta.forEach((k, v) -> {
+            Objects.requireNonNull(k, "SafeTensors.write: a metadata key is null");
+            Objects.requireNonNull(v, "SafeTensors.write: metadata value of '" + k + "' is null");
+        });
+        List<SafeTensorsHeader.Entry> entries = SafeTensorsHeader.layout(tensors, dtype);
+        byte[] header = SafeTensorsHeader.encode(entries, meta);
+        AtomicFile.write(path, sink, out -> {
+            ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.putLong(header.length);
+            flush(buffer, out);
+            out.write(header);
+            for (SafeTensorsHeader.Entry e : entries) {
+                for (double v : tensors.get(e.name()).storage()) {
+                    if (buffer.remaining() < dtype.byteSize()) {
+                        flush(buffer, out);
+                    }
+                    dtype.put(buffer, v);
+                }
+            }
+            flush(buffer, out);
+        });
+    }
+
+    /**
+     * Reads every tensor of a safetensors file, as doubles, with its metadata.
+     *
+     * @throws CheckpointFormatException when the file is truncated, its header is malformed or
+     *                                   inconsistent, or a dtype is not F64 or F32
+     * @throws IOException               when the file cannot be read
+     */
+    public static SafeTensorsFile read(Path path) throws IOException {
+        Objects.requireNonNull(path, "SafeTensors.read: path is null");
+        String source = "safetensors file " + path;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < Long.BYTES) {
+                throw new CheckpointFormatException(source + ": " + size
+                        + " bytes, too short to hold the 8-byte header length");
+            }
+            long n = readFully(channel, 0, Long.BYTES, source).getLong();
+            if (n < 0 || n > MAX_HEADER_BYTES) {
+                throw new CheckpointFormatException(source + ": header length " + Long.toUnsignedString(n)
+                        + " exceeds the limit of " + MAX_HEADER_BYTES + " bytes; this is not a safetensors file");
+            }
+            if (n > size - Long.BYTES) {
+                throw new CheckpointFormatException(source + ": header length " + n + " exceeds the "
+                        + (size - Long.BYTES) + " bytes that follow it; the file is truncated");
+            }
+            byte[] header = readFully(channel, Long.BYTES, (int) n, source).array();
+            long dataStart = Long.BYTES + n;
+            SafeTensorsHeader parsed = SafeTensorsHeader.parse(source, header, size - dataStart);
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            for (SafeTensorsHeader.Entry e : parsed.entries()) {
+                tensors.put(e.name(), readTensor(channel, dataStart, e, source));
+            }
+            return new SafeTensorsFile(tensors, parsed.metadata());
+        }
+    }
+
+    private static Tensor readTensor(FileChannel channel, long dataStart, SafeTensorsHeader.Entry e, String source)
+            throws IOException {
+        double[] values = new double[e.shape().numel()];
+        int perChunk = CHUNK_BYTES / e.dtype().byteSize();
+        for (int from = 0; from < values.length; from += perChunk) {
+            int count = Math.min(perChunk, values.length - from);
+            ByteBuffer bytes = readFully(channel, dataStart + e.begin() + (long) from * e.dtype().byteSize(),
+                    count * e.dtype().byteSize(), source);
+            for (int i = 0; i < count; i++) {
+                values[from + i] = e.dtype().get(bytes);
+            }
+        }
+        return Tensor.of(values, e.shape().toArray());
+    }
+
+    /** {@code length} bytes from {@code position}, little-endian, ready to read. */
+    private static ByteBuffer readFully(FileChannel channel, long position, int length, String source) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new CheckpointFormatException(source + ": the file ended at byte " + (position + buffer.position())
+                        + " while " + length + " bytes from byte " + position + " were expected; it was truncated while being read");
+            }
+        }
+        return buffer.flip();
+    }
+
+    private static void flush(ByteBuffer buffer, OutputStream out) throws IOException {
+        out.write(buffer.array(), 0, buffer.position());
+        buffer.clear();
+    }
+}
