@@ -54,8 +54,9 @@ class ActivationsTest {
         Tensor x = TestTensors.awayFromKinks(rng, 3, 4);
         for (Module m : new Module[] {new ReLU(), new Tanh(), new Sigmoid(), new LeakyReLU(0.1), new GELU(),
                 new Softmax(1), new Softmax(0), new Flatten(0, 1), new Identity()}) {
-            GradCheck.of(t -> m.forward(t[0]).mul(t[0]), x).assertPassed();
-            GradCheck.of(t -> m.forward(t[0]).mul(t[0]), x).gradGrad().assertPassed();
+            GradCheck check = GradCheck.of(t -> m.forward(t[0]).pow(2.0), x);
+            check.assertPassed();
+            check.gradGrad().assertPassed();
         }
     }
 
