@@ -1,0 +1,116 @@
+package io.github.autograd4j.nn;
+
+import io.github.autograd4j.Tensor;
+import io.github.autograd4j.nn.init.Init;
+import io.github.autograd4j.nn.init.Initializer;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A fully connected layer, as PyTorch's {@code nn.Linear}: {@code y = x W^T + b} for {@code x} of
+ * shape {@code (..., in)}, with parameters {@code weight} of shape {@code (out, in)} and {@code bias}
+ * of shape {@code (out,)} (when asked for).
+ *
+ * <p>By default both are drawn as PyTorch draws them: the weight by Kaiming uniform with
+ * {@code a = sqrt 5}, which is {@code U(-1/sqrt(in), 1/sqrt(in))}, then the bias from the same
+ * interval; another constructor takes the initialisers.
+ */
+public final class Linear extends Module {
+
+    private final int inFeatures;
+    private final int outFeatures;
+    private final boolean hasBias;
+
+    /** A layer with PyTorch's default initialisation drawn from {@code rng}. */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Random rng) {
+        this(inFeatures, outFeatures, bias, rng,
+                (w, r) -> Init.kaimingUniform(w, Math.sqrt(5.0), r),
+                (b, r) -> Init.uniform(b, -1.0 / Math.sqrt(inFeatures), 1.0 / Math.sqrt(inFeatures), r));
+    }
+
+    /** A layer with a bias and PyTorch's default initialisation drawn from {@code rng}. */
+    public Linear(int inFeatures, int outFeatures, Random rng) {
+        this(inFeatures, outFeatures, true, rng);
+    }
+
+    /**
+     * A layer whose weight, then bias, are filled by the given initialisers from {@code rng}.
+     *
+     * @param biasInit ignored when {@code bias} is false
+     * @throws IllegalArgumentException when a size is not positive
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Random rng, Initializer weightInit, Initializer biasInit) {
+        if (inFeatures < 1 || outFeatures < 1) {
+            throw new IllegalArgumentException("Linear(" + inFeatures + ", " + outFeatures
+                    + "): in_features and out_features must be positive");
+        }
+        Objects.requireNonNull(rng, "Linear: rng is null");
+        Objects.requireNonNull(weightInit, "Linear: weight initializer is null");
+        if (bias) {
+            Objects.requireNonNull(biasInit, "Linear: bias initializer is null");
+        }
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.hasBias = bias;
+        weightInit.initialize(registerParameter("weight", Tensor.zeros(outFeatures, inFeatures)), rng);
+        if (bias) {
+            biasInit.initialize(registerParameter("bias", Tensor.zeros(outFeatures)), rng);
+        }
+    }
+
+    /**
+     * {@code x W^T + b}, the function this layer computes, for any tensors of fitting shapes
+     * (PyTorch's {@code F.linear}).
+     *
+     * @param bias null for none
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        Tensor y = x.matmul(weight.mT());
+        return bias == null ? y : y.add(bias);
+    }
+
+    /**
+     * {@code x W^T + b} for {@code x} of shape {@code (..., in)}; the result has shape {@code (..., out)}.
+     *
+     * @throws IllegalArgumentException when {@code x} is a scalar or its last dim is not {@code in}
+     */
+    @Override
+    public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, describe() + ": input is null");
+        if (x.dim() == 0 || x.size(-1) != inFeatures) {
+            throw new IllegalArgumentException(describe() + ": expected input with last dim " + inFeatures
+                    + ", got shape " + x.shape());
+        }
+        return linear(x, weight(), hasBias ? bias() : null);
+    }
+
+    /** The weight, of shape {@code (out, in)}. */
+    public Tensor weight() {
+        return parameter("weight");
+    }
+
+    /** The bias, of shape {@code (out,)}, or null when the layer has none. */
+    public Tensor bias() {
+        return hasBias ? parameter("bias") : null;
+    }
+
+    /** The input size. */
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    /** The output size. */
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + hasBias;
+    }
+
+    @Override
+    String describe() {
+        return "Linear(" + inFeatures + ", " + outFeatures + ")";
+    }
+}

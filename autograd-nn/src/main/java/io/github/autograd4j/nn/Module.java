@@ -1,0 +1,286 @@
+package io.github.autograd4j.nn;
+
+import io.github.autograd4j.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A building block of a network, as PyTorch's {@code nn.Module}: a function {@link #forward} of a
+ * tensor that owns named parameters (leaves that require grad) and named child modules.
+ *
+ * <pre>{@code
+ * Module net = new Sequential(new Linear(10, 20, true, rng), new ReLU(), new Linear(20, 5, true, rng));
+ * net.namedParameters().keySet();   // [0.weight, 0.bias, 2.weight, 2.bias]
+ * net.numParameters();              // 325
+ * net.eval();                       // recursively, e.g. Dropout becomes the identity
+ * }</pre>
+ *
+ * <p>Subclasses register what they own in their constructor with {@link #registerParameter}
+ * and {@link #registerModule}, and read their parameters back with {@link #parameter} inside
+ * {@code forward}, which lets {@link #forwardWith} stand other tensors in for them (PyTorch's
+ * {@code torch.func.functional_call}). Registration order is the order of {@link #parameters()},
+ * {@link #namedParameters()} and {@link #toString()}: a module's own parameters first, then each
+ * child's, depth first, as PyTorch does; a tensor registered twice is listed once.
+ *
+ * <p>A module is not thread-safe: share one between threads only for reading.
+ */
+public abstract class Module {
+
+    private final Map<String, Tensor> ownParameters = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** The output for input {@code x}; recorded for backward when a parameter or {@code x} requires grad. */
+    public abstract Tensor forward(Tensor x);
+
+    // ------------------------------------------------------------------ registration
+
+    /**
+     * Registers {@code tensor} as this module's parameter {@code name} and marks it as requiring
+     * grad (as wrapping it in PyTorch's {@code nn.Parameter} does), labelling it {@code name} for
+     * graphs and messages unless it has a label; returns it.
+     *
+     * @throws IllegalArgumentException when the name is empty, contains a dot or is already used,
+     *                                  or the tensor was made by an operation (a parameter must be a leaf)
+     */
+    protected final Tensor registerParameter(String name, Tensor tensor) {
+        checkNewName(name);
+        Objects.requireNonNull(tensor, describe() + ": parameter '" + name + "' is null");
+        if (!tensor.isLeaf()) {
+            throw new IllegalArgumentException(describe() + ": parameter '" + name + "' of shape " + tensor.shape()
+                    + " was made by " + tensor.opName() + "; a parameter must be a leaf (detach() it first)");
+        }
+        tensor.requiresGrad(true);
+        if (tensor.label() == null) {
+            tensor.label(name);
+        }
+        ownParameters.put(name, tensor);
+        return tensor;
+    }
+
+    /**
+     * Registers {@code module} as child {@code name}; returns it.
+     *
+     * @throws IllegalArgumentException when the name is empty, contains a dot or is already used,
+     *                                  or the module is this one
+     */
+    protected final <M extends Module> M registerModule(String name, M module) {
+        checkNewName(name);
+        Objects.requireNonNull(module, describe() + ": module '" + name + "' is null");
+        if (module == this) {
+            throw new IllegalArgumentException(describe() + ": a module cannot be its own child ('" + name + "')");
+        }
+        children.put(name, module);
+        return module;
+    }
+
+    private void checkNewName(String name) {
+        Objects.requireNonNull(name, describe() + ": name is null");
+        if (name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException(describe() + ": name '" + name
+                    + "' must be non-empty and free of dots (dots separate the levels of a dotted name)");
+        }
+        if (ownParameters.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(describe() + ": name '" + name + "' is already used");
+        }
+    }
+
+    /**
+     * This module's own parameter {@code name}, for use in {@code forward}.
+     *
+     * @throws IllegalArgumentException when there is no such parameter
+     */
+    protected final Tensor parameter(String name) {
+        Tensor t = ownParameters.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(describe() + ": no parameter '" + name + "'; it has "
+                    + ownParameters.keySet());
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ parameters and children
+
+    /** Every parameter, in registration order, depth first, each tensor once. */
+    public final List<Tensor> parameters() {
+        return List.copyOf(namedParameters().values());
+    }
+
+    /**
+     * Every parameter by its dotted name ({@code "weight"}, {@code "0.bias"}, {@code "encoder.2.weight"}),
+     * in the order of {@link #parameters()}. A tensor registered under several names keeps the first.
+     */
+    public final LinkedHashMap<String, Tensor> namedParameters() {
+        LinkedHashMap<String, Tensor> named = new LinkedHashMap<>();
+        collect("", named, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return named;
+    }
+
+    private void collect(String prefix, Map<String, Tensor> named, Set<Tensor> seen) {
+        ownParameters.forEach((name, t) -> {
+            if (seen.add(t)) {
+                named.put(prefix + name, t);
+            }
+        });
+        children.forEach((name, child) -> child.collect(prefix + name + ".", named, seen));
+    }
+
+    /** The direct children by name, in registration order. */
+    public final Map<String, Module> namedChildren() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** The direct children, in registration order. */
+    public final List<Module> children() {
+        return List.copyOf(children.values());
+    }
+
+    /** The number of parameter elements, each tensor counted once. */
+    public final long numParameters() {
+        long n = 0;
+        for (Tensor t : parameters()) {
+            n += t.numel();
+        }
+        return n;
+    }
+
+    /** Clears every parameter's gradient (sets it to null, as PyTorch's {@code zero_grad(set_to_none=True)}). */
+    public final void zeroGrad() {
+        for (Tensor t : parameters()) {
+            t.zeroGrad();
+        }
+    }
+
+    // ------------------------------------------------------------------ functional call
+
+    /**
+     * {@link #forward} with some parameters replaced by other tensors, given by dotted name, as
+     * PyTorch's {@code torch.func.functional_call}: gradients then flow to those tensors, which
+     * lets {@code GradCheck} check a module with respect to its weights, or {@code Autograd}
+     * take a Hessian in them. The module's own parameters are put back afterwards, also when
+     * {@code forward} throws.
+     *
+     * @throws IllegalArgumentException when a name is not a parameter or a shape differs, before
+     *                                  anything is replaced
+     */
+    public final Tensor forwardWith(Map<String, Tensor> replacements, Tensor x) {
+        Objects.requireNonNull(replacements, describe() + ": replacements are null");
+        List<Runnable> restore = new ArrayList<>();
+        Map<Module, Map<String, Tensor>> plan = new IdentityHashMap<>();
+        replacements.forEach((name, t) -> {
+            Module owner = owner(name);
+            String local = name.substring(name.lastIndexOf('.') + 1);
+            Tensor current = owner.ownParameters.get(local);
+            Objects.requireNonNull(t, describe() + ": replacement for '" + name + "' is null");
+            if (!t.shape().equals(current.shape())) {
+                throw new IllegalArgumentException(describe() + ": replacement for '" + name + "' has shape "
+                        + t.shape() + ", expected " + current.shape());
+            }
+            plan.computeIfAbsent(owner, m -> new LinkedHashMap<>()).put(local, t);
+        });
+        try {
+            plan.forEach((owner, swaps) -> swaps.forEach((local, t) -> {
+                Tensor saved = owner.ownParameters.put(local, t);
+                restore.add(() -> owner.ownParameters.put(local, saved));
+            }));
+            return forward(x);
+        } finally {
+            restore.forEach(Runnable::run);
+        }
+    }
+
+    /** The module that owns the parameter of dotted name {@code name}. */
+    private Module owner(String name) {
+        Objects.requireNonNull(name, describe() + ": parameter name is null");
+        Module m = this;
+        String[] parts = name.split("\\.", -1);
+        for (int i = 0; i < parts.length - 1 && m != null; i++) {
+            m = m.children.get(parts[i]);
+        }
+        if (m == null || !m.ownParameters.containsKey(parts[parts.length - 1])) {
+            throw new IllegalArgumentException(describe() + ": no parameter named '" + name + "'; it has "
+                    + namedParameters().keySet());
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ training mode
+
+    /** Sets training mode ({@code true}) or evaluation mode on this module and every descendant; returns this. */
+    public Module train(boolean mode) {
+        training = mode;
+        for (Module child : children.values()) {
+            child.train(mode);
+        }
+        return this;
+    }
+
+    /** Training mode, recursively (the default); returns this. */
+    public final Module train() {
+        return train(true);
+    }
+
+    /** Evaluation mode, recursively (as PyTorch's {@code eval()}); returns this. */
+    public final Module eval() {
+        return train(false);
+    }
+
+    /** True in training mode. */
+    public final boolean isTraining() {
+        return training;
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /** The name shown by {@link #toString()}: the class's simple name. */
+    protected String name() {
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? "Module" : simple;
+    }
+
+    /** The settings shown between the parentheses of {@link #toString()}, e.g. {@code in_features=10}; empty by default. */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /**
+     * A tree as PyTorch prints modules:
+     * <pre>
+     * Sequential(
+     *   (0): Linear(in_features=10, out_features=20, bias=true)
+     *   (1): ReLU()
+     * )
+     * </pre>
+     */
+    @Override
+    public String toString() {
+        List<String> lines = new ArrayList<>();
+        String extra = extraRepr();
+        if (!extra.isEmpty()) {
+            lines.addAll(List.of(extra.split("\n", -1)));
+        }
+        children.forEach((name, child) -> lines.add("(" + name + "): " + child.toString().replace("\n", "\n  ")));
+        if (lines.isEmpty()) {
+            return name() + "()";
+        }
+        if (children.isEmpty() && lines.size() == 1) {
+            return name() + "(" + lines.get(0) + ")";
+        }
+        return name() + "(\n  " + String.join("\n  ", lines) + "\n)";
+    }
+
+    /**
+     * How error messages name this module: the name with its extra repr, e.g. {@code
+     * Flatten(start_dim=1, end_dim=-1)}, or just the name when there is none; Linear says {@code Linear(3, 2)}.
+     */
+    String describe() {
+        String extra = extraRepr();
+        return extra.isEmpty() ? name() : name() + "(" + extra + ")";
+    }
+}

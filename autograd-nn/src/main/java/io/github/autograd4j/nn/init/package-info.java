@@ -1,0 +1,7 @@
+/**
+ * Parameter initialisation as PyTorch's {@code torch.nn.init}: the static methods of
+ * {@link io.github.autograd4j.nn.init.Init} (uniform, normal, Xavier, Kaiming, constants) fill a
+ * leaf in place from a given {@code Random}; an {@link io.github.autograd4j.nn.init.Initializer}
+ * passes one to a module's constructor.
+ */
+package io.github.autograd4j.nn.init;

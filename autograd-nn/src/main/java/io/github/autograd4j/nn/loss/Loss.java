@@ -1,0 +1,65 @@
+package io.github.autograd4j.nn.loss;
+
+import io.github.autograd4j.Tensor;
+import java.util.Objects;
+
+/**
+ * A criterion: compares a model's output with a target, as PyTorch's loss modules, and reduces
+ * the per-element (or per-sample) losses by its {@link Reduction} (MEAN by default).
+ *
+ * <pre>{@code
+ * Loss criterion = new CrossEntropyLoss();
+ * Tensor loss = criterion.apply(net.forward(x), y);
+ * loss.backward();
+ * }</pre>
+ *
+ * <p>Inputs are checked before anything is computed; a bad shape or target throws an
+ * {@link IllegalArgumentException} naming the loss and what was expected. Gradients reach a
+ * target that requires grad where the loss is differentiable in it (as in PyTorch); class indices
+ * and {@code +-1} labels are read as constants.
+ */
+public abstract class Loss {
+
+    private final Reduction reduction;
+
+    /** A loss reducing by {@code reduction}. */
+    protected Loss(Reduction reduction) {
+        this.reduction = Objects.requireNonNull(reduction, getClass().getSimpleName() + ": reduction is null");
+    }
+
+    /**
+     * The loss of {@code input} against {@code target}, reduced.
+     *
+     * @throws IllegalArgumentException when the shapes or the target's values do not fit the loss
+     */
+    public final Tensor apply(Tensor input, Tensor target) {
+        Objects.requireNonNull(input, name() + ": input is null");
+        Objects.requireNonNull(target, name() + ": target is null");
+        return reduction.reduce(unreduced(input, target));
+    }
+
+    /** The per-element (or per-sample) losses, after checking the arguments. */
+    protected abstract Tensor unreduced(Tensor input, Tensor target);
+
+    /** How the losses are reduced. */
+    public final Reduction reduction() {
+        return reduction;
+    }
+
+    /** The name used in messages: the class's simple name. */
+    protected final String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** The settings shown by {@link #toString()} before the reduction, e.g. {@code delta=1.0}; empty by default. */
+    protected String settings() {
+        return "";
+    }
+
+    /** {@code MSELoss(reduction=MEAN)}, {@code HuberLoss(delta=1.0, reduction=MEAN)}. */
+    @Override
+    public String toString() {
+        String settings = settings();
+        return name() + "(" + (settings.isEmpty() ? "" : settings + ", ") + "reduction=" + reduction + ")";
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.autograd4j.nn.loss;
+
+import io.github.autograd4j.Tensor;
+
+/** The checks of inputs and targets that several losses share, each with the message it throws. */
+final class Targets {
+
+    private Targets() {
+    }
+
+    /**
+     * Returns {@code value} when it is finite.
+     *
+     * @throws IllegalArgumentException "HingeLoss: margin must be finite, got NaN"
+     */
+    static double finite(String op, String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(op + ": " + what + " must be finite, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that input and target have the same shape.
+     *
+     * @throws IllegalArgumentException "MSELoss: input shape (3, 2) and target shape (3,) differ"
+     */
+    static void sameShape(String op, Tensor input, Tensor target) {
+        if (!input.shape().equals(target.shape())) {
+            throw new IllegalArgumentException(op + ": input shape " + input.shape() + " and target shape "
+                    + target.shape() + " differ");
+        }
+    }
+
+    /**
+     * Checks that {@code input} has shape {@code (N, C)}.
+     *
+     * @throws IllegalArgumentException "CrossEntropyLoss: expected input of shape (N, C), got (3,)"
+     */
+    static void batchOfScores(String op, Tensor input) {
+        if (input.dim() != 2) {
+            throw new IllegalArgumentException(op + ": expected input of shape (N, C), got " + input.shape());
+        }
+    }
+
+    /**
+     * Checks that {@code target} holds {@code N} class indices for an input of shape {@code (N, C)}
+     * (whole numbers in {@code [0, C)}) and returns them as a column of shape {@code (N, 1)}, for gather.
+     * Positions in messages are flat row-major indices.
+     *
+     * @throws IllegalArgumentException naming the shape, or the first bad value and its position
+     */
+    private static Tensor classIndices(String op, Tensor input, Tensor target) {
+        batchOfScores(op, input);
+        int n = input.size(0);
+        int classes = input.size(1);
+        if (target.dim() != 1 || target.size(0) != n) {
+            throw new IllegalArgumentException(op + ": expected target of shape (" + n + ",) holding class indices"
+                    + " for input of shape " + input.shape() + ", got " + target.shape());
+        }
+        double[] values = target.storage();
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            if (v != Math.rint(v)) {
+                throw new IllegalArgumentException(op + ": target " + v + " at position " + i
+                        + " is not a class index (expected a whole number)");
+            }
+            if (v < 0 || v >= classes) {
+                throw new IllegalArgumentException(op + ": target " + (long) v + " out of range for " + classes
+                        + " classes at position " + i);
+            }
+        }
+        return target.detach().reshape(n, 1);
+    }
+
+    /**
+     * {@code input[n, target[n]]} for each {@code n}, of shape {@code (N,)}, after checking the
+     * indices as {@link #classIndices} does; the gradient reaches {@code input}.
+     */
+    static Tensor picked(String op, Tensor input, Tensor target) {
+        return input.gather(1, classIndices(op, input, target)).reshape(input.size(0));
+    }
+
+    /**
+     * Checks that {@code target} has {@code input}'s shape and holds only 1 and -1, and returns
+     * the constant {@code (1 + target) / 2}: 1 where the label is 1, 0 where it is -1.
+     *
+     * @throws IllegalArgumentException "HingeEmbeddingLoss: target must be 1 or -1, got 0.5 at position 3"
+     */
+    static Tensor positives(String op, Tensor input, Tensor target) {
+        sameShape(op, input, target);
+        double[] values = target.storage();
+        double[] positive = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 1.0 && values[i] != -1.0) {
+                throw new IllegalArgumentException(op + ": target must be 1 or -1, got " + values[i] + " at position " + i);
+            }
+            positive[i] = values[i] == 1.0 ? 1.0 : 0.0;
+        }
+        return Tensor.of(positive, target.shape().toArray());
+    }
+
+    /**
+     * Checks that every value of {@code t} lies in {@code [0, 1]}.
+     *
+     * @throws IllegalArgumentException "BCELoss: input values must be in [0, 1], got 1.5 at position 3"
+     */
+    static void probabilities(String op, String what, Tensor t) {
+        double[] values = t.storage();
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0.0 && values[i] <= 1.0)) {
+                throw new IllegalArgumentException(op + ": " + what + " values must be in [0, 1], got " + values[i]
+                        + " at position " + i);
+            }
+        }
+    }
+}
