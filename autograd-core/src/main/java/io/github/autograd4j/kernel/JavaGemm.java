@@ -1,20 +1,39 @@
 package io.github.autograd4j.kernel;
 
-/**
- * The pure-Java {@link Gemm}, always available. Loops run row by row of {@code C} in i-k-j
- * order, so the innermost loop walks a row of {@code C} and a row of {@code op(B)} with unit
- * stride and C2 turns it into SIMD code; four rows of {@code op(B)} are folded into each pass
- * over a row of {@code C}. Blocks of {@link #KC} rows by {@link #NC} columns of {@code op(B)}
- * stay in cache while every row of {@code C} uses them. A transposed {@code B} is first copied
- * (one block at a time) into row-major order; a transposed {@code A} needs no copy, as its
- * elements are read one at a time.
- */
-public final class JavaGemm implements Gemm {
+import java.util.Arrays;
 
-    /** Rows of {@code op(B)} per cache block. */
-    static final int KC = 128;
-    /** Columns of {@code op(B)} per cache block. */
-    static final int NC = 512;
+/**
+ * The pure-Java {@link Gemm}, always available; GotoBLAS's structure, shaped for what C2's
+ * auto-vectoriser handles. For each block of {@link #KC} rows by {@link #NC} columns of
+ * {@code op(B)}, the block is packed into one array per row; then, {@link #MR} rows of {@code C}
+ * at a time, the matching panel of {@code op(A)} is packed and the kernel accumulates the panel's
+ * product into {@code MR} accumulator rows, {@link #KU} rows of the block per pass:
+ * {@code acc_i[j] += sum_u a(i, p + u) * b_{p + u}[j]}. The inner loop reads three rows of the
+ * block and reads and writes three accumulator rows, all with unit stride, and C2 compiles it to
+ * SIMD fused multiply-adds. Transposed operands are read in place while packing, never copied
+ * whole. Products too small for packing go to {@link DirectGemm}.
+ *
+ * <p>C2 in JDK 17 vectorises that loop only under conditions found by measurement (outside them
+ * it runs scalar, about 2.5 times slower): every row an array of its own (rows at different
+ * offsets of one array are not vectorised), no more than about six rows in the loop (hence
+ * 3 x 3), the outer loop written {@code p + 2 < kp}, and no other loop before it in the same
+ * method (hence the accumulators are cleared as they are drained into {@code C}, not before use).
+ */
+final class JavaGemm implements Gemm {
+
+    /** Rows of {@code C} per kernel pass. */
+    static final int MR = 3;
+    /** Rows of {@code op(B)} per step of the kernel's loop. */
+    static final int KU = 3;
+    /** Rows of {@code op(B)} per packed block (a multiple of {@link #KU}). */
+    static final int KC = 240;
+    /** Columns of {@code op(B)} per packed block. */
+    static final int NC = 256;
+
+    private static final Gemm DIRECT = new DirectGemm();
+
+    /** Per-thread packing buffers, so that threads can share one instance. */
+    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
     @Override
     public String name() {
@@ -22,89 +41,120 @@ public final class JavaGemm implements Gemm {
     }
 
     @Override
+    public String toString() {
+        return name();
+    }
+
+    @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double alpha, double[] a, int offA, int lda,
                      double[] b, int offB, int ldb,
                      double beta, double[] c, int offC, int ldc) {
-        scale(m, n, beta, c, offC, ldc);
-        if (m == 0 || n == 0 || k == 0 || alpha == 0.0) {
+        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
+        if (DirectGemm.suits(m, n, k) || alpha == 0.0) {
+            DIRECT.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
             return;
         }
-        // op(A)(i, p) = a[offA + i * ais + p * aps]
-        int ais = transA ? 1 : lda;
-        int aps = transA ? lda : 1;
-        double[] packed = transB ? new double[Math.min(KC, k) * Math.min(NC, n)] : null;
+        Packing.scale(m, n, beta, c, offC, ldc);
+        Workspace w = workspace.get();
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
-                double[] bb = b;
-                int bOff = offB + p0 * ldb + j0;
-                int bLd = ldb;
-                if (transB) {
-                    packTransposed(b, offB + j0 * ldb + p0, ldb, kc, nc, packed);
-                    bb = packed;
-                    bOff = 0;
-                    bLd = nc;
-                }
-                block(m, nc, kc, alpha, a, offA + p0 * aps, ais, aps, bb, bOff, bLd, c, offC + j0, ldc);
+                int kp = (kc + KU - 1) / KU * KU;
+                w.packB(transB, b, offB, ldb, p0, kc, kp, j0, nc);
+                panels(w, transA, a, offA, lda, m, p0, kc, kp, nc, alpha, c, offC + j0, ldc);
             }
         }
     }
 
-    /** {@code C[:, 0:nc] += alpha * op(A)[:, 0:kc] * B[0:kc, 0:nc]} for a row-major block of {@code B}. */
-    private static void block(int m, int nc, int kc, double alpha, double[] a, int offA, int ais, int aps,
-                              double[] b, int offB, int ldb, double[] c, int offC, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int ai = offA + i * ais;
-            int ci = offC + i * ldc;
-            int p = 0;
-            for (; p + 3 < kc; p += 4) {
-                double a0 = alpha * a[ai + p * aps];
-                double a1 = alpha * a[ai + (p + 1) * aps];
-                double a2 = alpha * a[ai + (p + 2) * aps];
-                double a3 = alpha * a[ai + (p + 3) * aps];
-                int b0 = offB + p * ldb;
-                int b1 = b0 + ldb;
-                int b2 = b1 + ldb;
-                int b3 = b2 + ldb;
-                for (int j = 0; j < nc; j++) {
-                    c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                }
-            }
-            for (; p < kc; p++) {
-                double a0 = alpha * a[ai + p * aps];
-                int b0 = offB + p * ldb;
-                for (int j = 0; j < nc; j++) {
-                    c[ci + j] += a0 * b[b0 + j];
-                }
-            }
+    /** {@code C[:, 0:nc] += alpha op(A)[:, p0:p0+kc] B} for the packed block {@code B}, {@link #MR} rows at a time. */
+    private static void panels(Workspace w, boolean transA, double[] a, int offA, int lda, int m, int p0, int kc,
+                               int kp, int nc, double alpha, double[] c, int offC, int ldc) {
+        for (int i0 = 0; i0 < m; i0 += MR) {
+            int rows = Math.min(MR, m - i0);
+            Packing.packA(transA, a, offA, lda, i0, rows, MR, p0, kc, w.a, 0);
+            Arrays.fill(w.a, kc * MR, kp * MR, 0.0);
+            int c0 = offC + i0 * ldc;
+            int c1 = rows > 1 ? c0 + ldc : -1;
+            int c2 = rows > 2 ? c1 + ldc : -1;
+            kernel(w.acc[0], w.acc[1], w.acc[2], w.b, w.a, kp, nc, alpha, c, c0, c1, c2);
         }
     }
 
-    /** Copies the {@code nc x kc} block of {@code B} at {@code off} into {@code out} as its {@code kc x nc} transpose. */
-    private static void packTransposed(double[] b, int off, int ldb, int kc, int nc, double[] out) {
-        for (int j = 0; j < nc; j++) {
-            int bj = off + j * ldb;
-            for (int p = 0; p < kc; p++) {
-                out[p * nc + j] = b[bj + p];
+    /**
+     * {@code C[i] += alpha sum_p a[p * MR + i] * b[p]} over the rows {@code b[p]} of the packed
+     * block, for the {@code MR} rows of {@code C} that start at {@code c0, c1, c2} (-1: a padding
+     * row, not written), using {@code r0, r1, r2} as accumulators; {@code kp} is a multiple of
+     * {@link #KU}. The accumulators are zero on entry and are left zero.
+     */
+    private static void kernel(double[] r0, double[] r1, double[] r2, double[][] b, double[] a, int kp, int nc,
+                               double alpha, double[] c, int c0, int c1, int c2) {
+        // "p + 2 < kp", not "p < kp", and no loop before this one: see the class comment
+        for (int p = 0, at = 0; p + 2 < kp; p += KU, at += KU * MR) {
+            double[] x0 = b[p];
+            double[] x1 = b[p + 1];
+            double[] x2 = b[p + 2];
+            double a00 = a[at];
+            double a10 = a[at + 1];
+            double a20 = a[at + 2];
+            double a01 = a[at + 3];
+            double a11 = a[at + 4];
+            double a21 = a[at + 5];
+            double a02 = a[at + 6];
+            double a12 = a[at + 7];
+            double a22 = a[at + 8];
+            for (int j = 0; j < nc; j++) {
+                double b0 = x0[j];
+                double b1 = x1[j];
+                double b2 = x2[j];
+                r0[j] = Math.fma(a02, b2, Math.fma(a01, b1, Math.fma(a00, b0, r0[j])));
+                r1[j] = Math.fma(a12, b2, Math.fma(a11, b1, Math.fma(a10, b0, r1[j])));
+                r2[j] = Math.fma(a22, b2, Math.fma(a21, b1, Math.fma(a20, b0, r2[j])));
             }
         }
+        drain(alpha, r0, c, c0, nc);
+        drain(alpha, r1, c, c1, nc);
+        drain(alpha, r2, c, c2, nc);
     }
 
-    /** {@code C *= beta}; {@code C = 0} when {@code beta == 0}, without reading {@code C}. */
-    private static void scale(int m, int n, double beta, double[] c, int offC, int ldc) {
-        if (beta == 1.0) {
+    /** {@code c[at + j] += alpha * acc[j]} (unless {@code at} is -1) and {@code acc[j] = 0}, for {@code j < n}. */
+    private static void drain(double alpha, double[] acc, double[] c, int at, int n) {
+        if (at < 0) {
+            Arrays.fill(acc, 0, n, 0.0);
             return;
         }
-        for (int i = 0; i < m; i++) {
-            int ci = offC + i * ldc;
-            if (beta == 0.0) {
-                java.util.Arrays.fill(c, ci, ci + n, 0.0);
-            } else {
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] *= beta;
+        for (int j = 0; j < n; j++) {
+            c[at + j] = Math.fma(alpha, acc[j], c[at + j]);
+            acc[j] = 0.0;
+        }
+    }
+
+    /** One thread's buffers: the packed block of {@code op(B)}, a packed panel of {@code op(A)}, the accumulators. */
+    private static final class Workspace {
+        final double[][] b = new double[KC][NC];
+        final double[] a = new double[KC * MR];
+        final double[][] acc = new double[MR][NC];
+
+        /**
+         * Rows {@code p0 .. p0 + kc - 1}, columns {@code j0 .. j0 + nc - 1} of {@code op(B)} into
+         * {@code b[p][j]}, and zeros into rows {@code kc .. kp - 1}.
+         */
+        void packB(boolean transB, double[] src, int offB, int ldb, int p0, int kc, int kp, int j0, int nc) {
+            if (transB) {
+                for (int j = 0; j < nc; j++) {
+                    int from = offB + (j0 + j) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        b[p][j] = src[from + p];
+                    }
                 }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(src, offB + (p0 + p) * ldb + j0, b[p], 0, nc);
+                }
+            }
+            for (int p = kc; p < kp; p++) {
+                Arrays.fill(b[p], 0, nc, 0.0);
             }
         }
     }

@@ -1,0 +1,58 @@
+package io.github.autograd4j.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Copies shared by the GEMM kernels: scaling {@code C} by {@code beta}, and packing a panel of
+ * {@code op(A)} so that a kernel reads it with unit stride whatever {@code A}'s transpose flag
+ * and leading dimension. Panels are zero-padded to the kernel's full tile, so a kernel never
+ * branches on edges; the padded results are computed and then dropped.
+ */
+final class Packing {
+
+    private Packing() {
+    }
+
+    /** {@code C *= beta}; {@code C = 0} when {@code beta == 0}, without reading {@code C}. */
+    static void scale(int m, int n, double beta, double[] c, int offC, int ldc) {
+        if (beta == 1.0) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = offC + i * ldc;
+            if (beta == 0.0) {
+                Arrays.fill(c, ci, ci + n, 0.0);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] *= beta;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows {@code i0 .. i0 + rows - 1} and columns {@code p0 .. p0 + kc - 1} of {@code op(A)}
+     * into {@code out[at + p * mr + i]}: for each column, {@code mr} consecutive values, the rows past
+     * {@code rows} set to zero.
+     */
+    static void packA(boolean transA, double[] a, int offA, int lda, int i0, int rows, int mr, int p0, int kc,
+                      double[] out, int at) {
+        for (int i = 0; i < mr; i++) {
+            if (i >= rows) {
+                for (int p = 0; p < kc; p++) {
+                    out[at + p * mr + i] = 0.0;
+                }
+            } else if (transA) {
+                int src = offA + p0 * lda + i0 + i;
+                for (int p = 0; p < kc; p++) {
+                    out[at + p * mr + i] = a[src + p * lda];
+                }
+            } else {
+                int src = offA + (i0 + i) * lda + p0;
+                for (int p = 0; p < kc; p++) {
+                    out[at + p * mr + i] = a[src + p];
+                }
+            }
+        }
+    }
+}

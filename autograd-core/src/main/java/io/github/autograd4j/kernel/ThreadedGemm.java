@@ -1,0 +1,127 @@
+package io.github.autograd4j.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a single-threaded {@link Gemm} on several threads for large products: {@code C} is cut into
+ * stripes of rows or of columns (whichever dimension is larger), each computed by the inner kernel
+ * as a product of its own, one on the calling thread and the rest on a small pool of daemon
+ * threads shared by all calls. Products below {@link #MIN_WORK} multiply-adds run on the calling
+ * thread alone: for them, handing work to another thread costs more than it saves.
+ */
+final class ThreadedGemm implements Gemm {
+
+    /** Products with fewer multiply-adds ({@code m n k}) than this per thread are not split. */
+    static final long MIN_WORK = 1L << 20;
+    /** Stripe boundaries fall on multiples of this (a multiple of every kernel's tile sides). */
+    static final int ALIGN = 48;
+
+    private final Gemm inner;
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** {@code inner} on up to {@code threads} threads ({@code >= 2}). */
+    ThreadedGemm(Gemm inner, int threads) {
+        if (threads < 2) {
+            throw new IllegalArgumentException("ThreadedGemm: needs at least 2 threads, got " + threads);
+        }
+        this.inner = inner;
+        this.threads = threads;
+        AtomicInteger count = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "autograd4j-gemm-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " on " + threads + " threads";
+    }
+
+    /** The most threads one product uses. */
+    int threads() {
+        return threads;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double alpha, double[] a, int offA, int lda,
+                     double[] b, int offB, int ldb,
+                     double beta, double[] c, int offC, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
+        boolean byRows = m >= n;
+        int extent = byRows ? m : n;
+        long work = (long) m * n * k;
+        int parts = (int) Math.min(Math.min(threads, work / MIN_WORK), (extent + ALIGN - 1) / ALIGN);
+        if (parts < 2) {
+            inner.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+            return;
+        }
+        int stripe = (extent + parts - 1) / parts;
+        stripe = (stripe + ALIGN - 1) / ALIGN * ALIGN;
+        List<Future<?>> others = new ArrayList<>();
+        for (int from = stripe; from < extent; from += stripe) {
+            int start = from;
+            int size = Math.min(stripe, extent - from);
+            others.add(pool.submit(() -> part(byRows, start, size, transA, transB, m, n, k, alpha, a, offA, lda,
+                    b, offB, ldb, beta, c, offC, ldc)));
+        }
+        part(byRows, 0, Math.min(stripe, extent), transA, transB, m, n, k, alpha, a, offA, lda,
+                b, offB, ldb, beta, c, offC, ldc);
+        await(others);
+    }
+
+    /** The product for rows (or columns) {@code start .. start + size - 1} of {@code C}. */
+    private void part(boolean byRows, int start, int size, boolean transA, boolean transB, int m, int n, int k,
+                      double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
+                      double beta, double[] c, int offC, int ldc) {
+        if (byRows) {
+            int at = offA + (transA ? start : start * lda);
+            inner.gemm(transA, transB, size, n, k, alpha, a, at, lda, b, offB, ldb, beta, c, offC + start * ldc, ldc);
+        } else {
+            int at = offB + (transB ? start * ldb : start);
+            inner.gemm(transA, transB, m, size, k, alpha, a, offA, lda, b, at, ldb, beta, c, offC + start, ldc);
+        }
+    }
+
+    /** Waits for every part, then rethrows the first failure, if any. */
+    private static void await(List<Future<?>> parts) {
+        Throwable failure = null;
+        boolean interrupted = false;
+        for (Future<?> f : parts) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the parts write into C: wait for them all the same
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+}
