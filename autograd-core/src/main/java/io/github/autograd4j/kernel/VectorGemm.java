@@ -25,7 +25,7 @@ final class VectorGemm implements Gemm {
     /** Columns of a micro-tile: two vectors. */
     static final int NR = 2 * L;
     /** Rows of {@code op(B)} (columns of {@code op(A)}) per packed block. */
-    static final int KC = 256;
+    static final int KC = 128;
     /** Rows of {@code op(A)} per packed block, a multiple of {@link #MR}. */
     static final int MC = 96;
     /** Columns of {@code op(B)} per packed block, a multiple of {@link #NR}. */

@@ -24,7 +24,7 @@ class GemmTest {
 
     /**
      * Sizes (m, n, k): 1, odd, and not multiples of any tile or block (JavaGemm: 3-row panels,
-     * KC = 240, NC = 256; VectorGemm: 6 x 16 tiles, KC = 256, MC = 96, NC = 1024), small ones that
+     * KC = 240, NC = 256; VectorGemm: 6 x 16 tiles, KC = 128, MC = 96, NC = 1024), small ones that
      * go to DirectGemm and large ones that ThreadedGemm splits by rows and by columns.
      */
     private static final int[][] SIZES = {
