@@ -138,6 +138,16 @@ final class VectorGemm implements Gemm {
 
     /** {@code C[i][j] += alpha tile[i * NR + j]} for the {@code rows x cols} tile at {@code c[co]}. */
     private static void addTile(double[] tile, int rows, int cols, double alpha, double[] c, int co, int ldc) {
+        if (cols == NR) {
+            DoubleVector s = DoubleVector.broadcast(S, alpha);
+            for (int i = 0; i < rows; i++) {
+                int ci = co + i * ldc;
+                DoubleVector.fromArray(S, tile, i * NR).fma(s, DoubleVector.fromArray(S, c, ci)).intoArray(c, ci);
+                DoubleVector.fromArray(S, tile, i * NR + L).fma(s, DoubleVector.fromArray(S, c, ci + L))
+                        .intoArray(c, ci + L);
+            }
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             int ci = co + i * ldc;
             int ti = i * NR;
