@@ -34,25 +34,21 @@ public final class Strided {
             for (int i = 0; i < n; i++) {
                 out[i] = f.applyAsDouble(s, b[i]);
             }
-        } else {
+        } else if (n > 0) {
+            int rank = outShape.length;
             int[] sa = broadcastStrides(shapeA, outShape);
             int[] sb = broadcastStrides(shapeB, outShape);
-            int rank = outShape.length;
-            int[] index = new int[rank];
-            int ia = 0;
-            int ib = 0;
-            for (int i = 0; i < n; i++) {
-                out[i] = f.applyAsDouble(a[ia], b[ib]);
-                for (int d = rank - 1; d >= 0; d--) {
-                    ia += sa[d];
-                    ib += sb[d];
-                    if (++index[d] < outShape[d]) {
-                        break;
-                    }
-                    ia -= sa[d] * outShape[d];
-                    ib -= sb[d] * outShape[d];
-                    index[d] = 0;
+            int run = outShape[rank - 1];
+            int da = sa[rank - 1];
+            int db = sb[rank - 1];
+            Odometer odometer = new Odometer(outShape, sa, sb);
+            for (int i = 0; i < n; i += run) {
+                int ia = odometer.first;
+                int ib = odometer.second;
+                for (int j = 0; j < run; j++) {
+                    out[i + j] = f.applyAsDouble(a[ia + j * da], b[ib + j * db]);
                 }
+                odometer.next();
             }
         }
         return out;
@@ -81,20 +77,25 @@ public final class Strided {
             out[0] = s;
             return out;
         }
-        int[] st = broadcastStrides(target, shapeG);
         int rank = shapeG.length;
-        int[] index = new int[rank];
-        int it = 0;
-        for (int i = 0; i < g.length; i++) {
-            out[it] += g[i];
-            for (int d = rank - 1; d >= 0; d--) {
-                it += st[d];
-                if (++index[d] < shapeG[d]) {
-                    break;
+        int[] st = broadcastStrides(target, shapeG);
+        int run = shapeG[rank - 1];
+        int dt = st[rank - 1];
+        Odometer odometer = new Odometer(shapeG, st, new int[rank]);
+        for (int i = 0; i < g.length; i += run) {
+            int it = odometer.first;
+            if (dt == 0) {
+                double s = 0.0;
+                for (int j = 0; j < run; j++) {
+                    s += g[i + j];
                 }
-                it -= st[d] * shapeG[d];
-                index[d] = 0;
+                out[it] += s;
+            } else {
+                for (int j = 0; j < run; j++) {
+                    out[it + j] += g[i + j];
+                }
             }
+            odometer.next();
         }
         return out;
     }
@@ -102,6 +103,18 @@ public final class Strided {
     /** Reorders the axes of {@code a}: output dim {@code i} is input dim {@code perm[i]}. */
     public static double[] permute(double[] a, int[] shape, int[] perm) {
         int rank = shape.length;
+        double[] out = new double[a.length];
+        if (a.length == 0) {
+            return out;
+        }
+        if (rank >= 2 && swapsLastTwo(perm)) {
+            int rows = shape[rank - 2];
+            int cols = shape[rank - 1];
+            for (int at = 0; at < a.length; at += rows * cols) {
+                transpose(a, at, rows, cols, out);
+            }
+            return out;
+        }
         int[] inStrides = strides(shape);
         int[] outShape = new int[rank];
         int[] s = new int[rank];
@@ -109,21 +122,49 @@ public final class Strided {
             outShape[i] = shape[perm[i]];
             s[i] = inStrides[perm[i]];
         }
-        double[] out = new double[a.length];
-        int[] index = new int[rank];
-        int ia = 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[ia];
-            for (int d = rank - 1; d >= 0; d--) {
-                ia += s[d];
-                if (++index[d] < outShape[d]) {
-                    break;
-                }
-                ia -= s[d] * outShape[d];
-                index[d] = 0;
+        int run = rank == 0 ? 1 : outShape[rank - 1];
+        int step = rank == 0 ? 0 : s[rank - 1];
+        Odometer odometer = new Odometer(outShape, s, new int[rank]);
+        for (int i = 0; i < out.length; i += run) {
+            int ia = odometer.first;
+            for (int j = 0; j < run; j++) {
+                out[i + j] = a[ia + j * step];
             }
+            odometer.next();
         }
         return out;
+    }
+
+    /** Whether {@code perm} keeps every dim but the last two, which it swaps. */
+    private static boolean swapsLastTwo(int[] perm) {
+        int rank = perm.length;
+        for (int i = 0; i < rank - 2; i++) {
+            if (perm[i] != i) {
+                return false;
+            }
+        }
+        return perm[rank - 2] == rank - 1 && perm[rank - 1] == rank - 2;
+    }
+
+    /**
+     * {@code out[at + c * rows + r] = a[at + r * cols + c]}: the {@code rows x cols} matrix at
+     * {@code at}, transposed in square tiles so that both reads and writes stay within a few cache
+     * lines (a plain loop misses the cache on every write once a column exceeds it).
+     */
+    private static void transpose(double[] a, int at, int rows, int cols, double[] out) {
+        final int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            int r1 = Math.min(rows, r0 + tile);
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                int c1 = Math.min(cols, c0 + tile);
+                for (int r = r0; r < r1; r++) {
+                    int from = at + r * cols;
+                    for (int c = c0; c < c1; c++) {
+                        out[at + c * rows + r] = a[from + c];
+                    }
+                }
+            }
+        }
     }
 
     /** Row-major strides of a shape. */
@@ -156,5 +197,40 @@ public final class Strided {
             s[i + offset] = shape[i] == 1 ? 0 : own[i];
         }
         return s;
+    }
+
+    /**
+     * Walks the positions of {@code shape} but its last dim (row by row), keeping two flat offsets
+     * that advance by their own strides, so that loops run along the last dim in between.
+     */
+    private static final class Odometer {
+        private final int[] shape;
+        private final int[] firstStrides;
+        private final int[] secondStrides;
+        private final int[] index;
+        /** The offsets at the start of the current row. */
+        int first;
+        int second;
+
+        Odometer(int[] shape, int[] firstStrides, int[] secondStrides) {
+            this.shape = shape;
+            this.firstStrides = firstStrides;
+            this.secondStrides = secondStrides;
+            this.index = new int[shape.length];
+        }
+
+        /** Moves to the start of the next row. */
+        void next() {
+            for (int d = shape.length - 2; d >= 0; d--) {
+                first += firstStrides[d];
+                second += secondStrides[d];
+                if (++index[d] < shape[d]) {
+                    return;
+                }
+                first -= firstStrides[d] * shape[d];
+                second -= secondStrides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
     }
 }
