@@ -56,11 +56,12 @@ public final class Kernels {
     }
 
     /**
-     * The implementation named {@code forced}, or the fastest available when it is null or blank.
+     * The single-threaded implementation named {@code forced} (one of {@link #available()}), or the
+     * fastest available when it is null or blank; benchmarks use it to run each kernel by name.
      *
      * @throws IllegalArgumentException when no implementation has that name
      */
-    static Gemm selectGemm(String forced) {
+    public static Gemm selectGemm(String forced) {
         if (forced == null || forced.isBlank()) {
             return AVAILABLE.get(0);
         }
