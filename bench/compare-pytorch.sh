@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the MLP 784-256-128-10 train step (float64) in PyTorch and in autograd4j on this machine,
+# for batch 64 and 256 on 1 and 2 threads, and prints the times and ratios (docs/benchmarks.md).
+# Optional tooling, not part of the library, its tests or CI. Needs Debian's python3-torch:
+#   apt-get install -y python3-torch
+# Usage: bench/compare-pytorch.sh [extra JMH options, e.g. -wi 3 -i 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=/usr/bin/python3
+JAR=autograd-examples/target/autograd-examples.jar
+BATCHES=(64 256)
+THREADS=(1 2)
+OUT=$(mktemp -d)
+
+if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
+    echo "compare-pytorch: $PYTHON has no torch; install it with: apt-get install -y python3-torch" >&2
+    exit 1
+fi
+if [[ ! -f $JAR ]]; then
+    mvn -B -q package -DskipTests -pl autograd-examples -am
+fi
+
+# OpenBLAS picks its kernels by CPU unless told otherwise: let it, as on a normal install.
+unset OPENBLAS_CORETYPE
+for t in "${THREADS[@]}"; do
+    for b in "${BATCHES[@]}"; do
+        OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t MKL_NUM_THREADS=$t \
+            "$PYTHON" bench/mlp_step.py measure --batch "$b" --threads "$t" | tee -a "$OUT/torch.txt"
+    done
+done
+echo "torch $("$PYTHON" -c 'import torch; print(torch.__version__)'), threads pinned by torch.set_num_threads and OMP/OPENBLAS/MKL_NUM_THREADS"
+
+java --add-modules jdk.incubator.vector -jar "$JAR" bench MlpStepBenchmark \
+    -p batch="$(IFS=,; echo "${BATCHES[*]}")" -p threads="$(IFS=,; echo "${THREADS[*]}")" \
+    -rf json -rff "$OUT/jmh.json" "$@" > "$OUT/jmh.log"
+tail -n $((2 + ${#BATCHES[@]} * ${#THREADS[@]} * 2)) "$OUT/jmh.log"
+echo
+"$PYTHON" bench/mlp_step.py report "$OUT/torch.txt" "$OUT/jmh.json"
