@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the MLP 784-256-128-10 train step (float64) in PyTorch and in autograd4j on this machine,
 # for batch 64 and 256 on 1 and 2 threads, and prints the times and ratios (docs/benchmarks.md).
-# Optional tooling, not part of the library, its tests or CI. Needs Debian's python3-torch:
-#   apt-get install -y python3-torch
+# Optional tooling, not part of the library, its tests or CI. Needs Debian's python3-torch, and
+# OpenBLAS as the system BLAS (without it torch 1.13 on Debian multiplies with the reference BLAS,
+# about 10 times slower):
+#   apt-get install -y python3-torch libopenblas0-pthread
 # Usage: bench/compare-pytorch.sh [extra JMH options, e.g. -wi 3 -i 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,12 @@ if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
     echo "compare-pytorch: $PYTHON has no torch; install it with: apt-get install -y python3-torch" >&2
     exit 1
 fi
+BLAS=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)
+if [[ $BLAS != *openblas* ]]; then
+    echo "compare-pytorch: warning: the system BLAS is $BLAS, not OpenBLAS; PyTorch's times will be slow" \
+         "(apt-get install -y libopenblas0-pthread)" >&2
+fi
+echo "BLAS: $BLAS"
 if [[ ! -f $JAR ]]; then
     mvn -B -q package -DskipTests -pl autograd-examples -am
 fi

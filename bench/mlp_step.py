@@ -44,32 +44,32 @@ def measure(batch, threads, rounds, seconds):
             steps += 1
         if r >= 3:
             per_round.append((time.perf_counter() - start) * 1e3 / steps)
-    print(batch, threads, statistics.mean(per_round))
+    print(batch, threads, statistics.mean(per_round), min(per_round))
 
 
 def report(torch_file, jmh_file):
     torch_ms = {}
     with open(torch_file) as f:
         for line in f:
-            batch, threads, ms = line.split()
-            torch_ms[(int(batch), int(threads))] = float(ms)
+            batch, threads, mean, best = line.split()
+            torch_ms[(int(batch), int(threads))] = (float(mean), float(best))
     ours = {}
     with open(jmh_file) as f:
         for r in json.load(f):
             p = r["params"]
-            ours[(int(p["batch"]), int(p["threads"]), p["kernel"])] = r["primaryMetric"]["score"]
+            raw = [t for fork in r["primaryMetric"]["rawData"] for t in fork]
+            ours[(int(p["batch"]), int(p["threads"]), p["kernel"])] = (r["primaryMetric"]["score"], min(raw))
     kernels = sorted({k for (_, _, k) in ours}, reverse=True)  # vector-api before java
-    header = "| batch | threads | PyTorch ms/step |" + "".join(
-        f" autograd4j {k} ms/step | ratio |" for k in kernels)
-    print(header)
+    print("| batch | threads | PyTorch ms/step |" + "".join(f" {k} ms/step | ratio |" for k in kernels))
     print("|" + "---:|" * (3 + 2 * len(kernels)))
-    for (batch, threads), t in sorted(torch_ms.items()):
-        row = f"| {batch} | {threads} | {t:.3f} |"
+    for (batch, threads), (t, t_best) in sorted(torch_ms.items()):
+        row = f"| {batch} | {threads} | {t:.2f} (best {t_best:.2f}) |"
         for k in kernels:
             o = ours.get((batch, threads, k))
-            row += " - | - |" if o is None else f" {o:.3f} | {o / t:.2f} |"
+            row += " - | - |" if o is None else f" {o[0]:.2f} (best {o[1]:.2f}) | {o[0] / t:.2f} ({o[1] / t_best:.2f}) |"
         print(row)
-    print("\nratio = autograd4j time / PyTorch time (below 1: autograd4j is faster)")
+    print("\nms/step: mean over the measured iterations (best: fastest iteration); ratio = autograd4j"
+          " time / PyTorch time, of the means (of the bests); below 1, autograd4j is faster")
 
 
 def main():
