@@ -37,17 +37,19 @@ final class Packing {
      */
     static void packA(boolean transA, double[] a, int offA, int lda, int i0, int rows, int mr, int p0, int kc,
                       double[] out, int at) {
-        for (int i = 0; i < mr; i++) {
-            if (i >= rows) {
-                for (int p = 0; p < kc; p++) {
-                    out[at + p * mr + i] = 0.0;
+        if (rows < mr) {
+            Arrays.fill(out, at, at + kc * mr, 0.0);
+        }
+        if (transA) {
+            // op(A)(i, p) = a[p * lda + i]: the panel's rows of each column are side by side
+            for (int p = 0; p < kc; p++) {
+                int src = offA + (p0 + p) * lda + i0;
+                for (int i = 0; i < rows; i++) {
+                    out[at + p * mr + i] = a[src + i];
                 }
-            } else if (transA) {
-                int src = offA + p0 * lda + i0 + i;
-                for (int p = 0; p < kc; p++) {
-                    out[at + p * mr + i] = a[src + p * lda];
-                }
-            } else {
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
                 int src = offA + (i0 + i) * lda + p0;
                 for (int p = 0; p < kc; p++) {
                     out[at + p * mr + i] = a[src + p];

@@ -172,17 +172,28 @@ final class VectorGemm implements Gemm {
             for (int jr = 0; jr < nc; jr += NR) {
                 int cols = Math.min(NR, nc - jr);
                 int base = jr * kc;
-                for (int p = 0; p < kc; p++) {
-                    int at = base + p * NR;
-                    if (transB) {
-                        int from = offB + (j0 + jr) * ldb + p0 + p;
-                        for (int j = 0; j < cols; j++) {
-                            b[at + j] = src[from + j * ldb];
+                if (cols < NR) {
+                    java.util.Arrays.fill(b, base, base + kc * NR, 0.0);
+                }
+                if (transB) {
+                    // op(B)(p, j) = src[j * ldb + p]: read each column of the panel along p
+                    for (int j = 0; j < cols; j++) {
+                        int from = offB + (j0 + jr + j) * ldb + p0;
+                        for (int p = 0; p < kc; p++) {
+                            b[base + p * NR + j] = src[from + p];
                         }
-                    } else {
-                        System.arraycopy(src, offB + (p0 + p) * ldb + j0 + jr, b, at, cols);
                     }
-                    java.util.Arrays.fill(b, at + cols, at + NR, 0.0);
+                } else if (cols == NR) {
+                    // two vector copies per row: System.arraycopy's call costs more than 16 doubles
+                    for (int p = 0; p < kc; p++) {
+                        int from = offB + (p0 + p) * ldb + j0 + jr;
+                        DoubleVector.fromArray(S, src, from).intoArray(b, base + p * NR);
+                        DoubleVector.fromArray(S, src, from + L).intoArray(b, base + p * NR + L);
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(src, offB + (p0 + p) * ldb + j0 + jr, b, base + p * NR, cols);
+                    }
                 }
             }
         }
