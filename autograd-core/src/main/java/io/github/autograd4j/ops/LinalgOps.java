@@ -76,6 +76,32 @@ public final class LinalgOps {
     }
 
     /**
+     * {@code matmul(a, b.mT())} without copying the transpose: the kernel reads {@code b}
+     * transposed in place, forward and backward. This is {@code F.linear}'s {@code x W^T}, for
+     * {@code a} of shape {@code (..., k)} or {@code (k,)} and {@code b} of shape {@code (..., n, k)}
+     * (batch dims broadcast as in {@link #matmul}); a 1-d {@code a} gives shape {@code (..., n)}.
+     *
+     * @throws IllegalArgumentException when {@code a} is a scalar, {@code b} has fewer than 2 dims,
+     *                                  their last dims differ, or the batch dims do not broadcast
+     */
+    public static Tensor matmulTransposed(Tensor a, Tensor b) {
+        if (a.dim() == 0 || b.dim() < 2) {
+            throw new IllegalArgumentException("matmulTransposed: needs operands of at least 1 and 2 dims, got shapes "
+                    + a.shape() + " and " + b.shape());
+        }
+        int k = a.size(-1);
+        if (k != b.size(-1)) {
+            throw new IllegalArgumentException("matmulTransposed: cannot multiply " + a.shape() + " by the transpose of "
+                    + b.shape() + ": last dimensions " + k + " and " + b.size(-1) + " differ");
+        }
+        if (a.dim() > 1) {
+            return product(a, false, b, true);
+        }
+        Shape batch = batchBroadcast("matmulTransposed", a.reshape(1, k), b);
+        return product(a.reshape(1, k), false, b, true).reshape(append(batch, b.size(-2)));
+    }
+
+    /**
      * The dot product {@code sum_i a_i b_i} of two 1-d tensors of equal length, a scalar.
      * Backward: {@code da = g b}, {@code db = g a}.
      *
