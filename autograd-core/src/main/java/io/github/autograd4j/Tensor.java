@@ -57,8 +57,6 @@ public final class Tensor extends Node {
     private Tensor grad;
     private boolean retainsGrad;
     private boolean freed;
-    private String label;
-    private GradHooks<Tensor> hooks;
 
     private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
@@ -507,10 +505,7 @@ public final class Tensor extends Node {
      */
     public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
-        if (hooks == null) {
-            hooks = new GradHooks<>();
-        }
-        hooks.add(g -> {
+        this.<Tensor>hooksToAddTo().add(g -> {
             Tensor replaced = Objects.requireNonNull(hook.apply(g), opName + ": a gradient hook returned null");
             if (!replaced.shape.equals(g.shape)) {
                 throw new IllegalStateException(opName + ": a gradient hook returned shape " + replaced.shape
@@ -523,7 +518,7 @@ public final class Tensor extends Node {
 
     /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
     public void clearHooks() {
-        hooks = null;
+        removeHooks();
     }
 
     Tensor checkedSeed(String op, Tensor gradient) {
@@ -586,6 +581,7 @@ public final class Tensor extends Node {
             grad = null;
             return true;
         }
+        GradHooks<Tensor> hooks = hooks();
         if (hooks != null) {
             hooks.prior = grad;
             grad = null;
@@ -624,6 +620,7 @@ public final class Tensor extends Node {
         if (grad == null) {
             return sent;
         }
+        GradHooks<Tensor> hooks = hooks();
         if (hooks != null) {
             grad = hooks.apply(grad);
         }
@@ -663,6 +660,7 @@ public final class Tensor extends Node {
     @Override
     void endPass(boolean retainGraph) {
         if (isLeaf()) {
+            GradHooks<Tensor> hooks = hooks();
             if (hooks != null) {
                 Tensor passGrad = grad == null ? null : hooks.apply(grad);
                 grad = hooks.prior == null ? passGrad : passGrad == null ? hooks.prior : hooks.prior.add(passGrad);
@@ -721,13 +719,8 @@ public final class Tensor extends Node {
 
     /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */
     public Tensor label(String label) {
-        this.label = label;
+        setLabel(label);
         return this;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -741,6 +734,7 @@ public final class Tensor extends Node {
     }
 
     private String describe() {
+        String label = label();
         return label == null ? "tensor of shape " + shape : "tensor '" + label + "' of shape " + shape;
     }
 
