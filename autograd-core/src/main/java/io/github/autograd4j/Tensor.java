@@ -40,8 +40,11 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p><b>Gradients.</b> {@code backward()} accumulates into leaves that require grad, as PyTorch
  * does; interior gradients are freed after the pass unless {@link #retainGrad()} was called, and
- * what the rules saved is freed unless the graph is retained, after which a second backward
- * through it throws an {@link IllegalStateException} that says so.
+ * the graph is freed unless it is retained: what the rules saved, and each interior tensor's links
+ * to its inputs, so intermediate results nobody else holds can be collected even while the loss is
+ * kept. A second backward through a freed graph throws an {@link IllegalStateException} that says
+ * so, and a graph view ({@code Graph.of}) of a freed tensor shows it without its inputs: to view a
+ * graph with its gradients after backward, pass {@code retainGraph = true}.
  */
 public final class Tensor extends Node {
 
@@ -50,7 +53,7 @@ public final class Tensor extends Node {
     private final double[] data;
     private final Shape shape;
     private final String opName;
-    private final Tensor[] inputs;
+    private Tensor[] inputs;
     private BackwardRule rule;
     private Function<Tensor[], Tensor> replay;
     private boolean requiresGrad;
@@ -671,8 +674,11 @@ public final class Tensor extends Node {
             grad = null;
         }
         if (!retainGraph) {
+            // as PyTorch frees its graph: what the rule saved, and the links that would keep every
+            // intermediate tensor reachable from the root while the caller holds it
             rule = null;
             replay = null;
+            inputs = NO_INPUTS;
             freed = true;
         }
     }
@@ -696,7 +702,7 @@ public final class Tensor extends Node {
 
     @Override
     public boolean isLeaf() {
-        return inputs.length == 0;
+        return inputs.length == 0 && !freed;
     }
 
     /**
