@@ -6,11 +6,13 @@
 # about 10 times slower):
 #   apt-get install -y python3-torch libopenblas0-pthread
 # Usage: bench/compare-pytorch.sh [extra JMH options, e.g. -wi 3 -i 5]
+# On a machine shared with other work, OMP_WAIT_POLICY=PASSIVE keeps torch's 2-thread runs from
+# spinning against the other processes (see docs/benchmarks.md). JAR= picks another examples jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=/usr/bin/python3
-JAR=autograd-examples/target/autograd-examples.jar
+JAR=${JAR:-autograd-examples/target/autograd-examples.jar}
 BATCHES=(64 256)
 THREADS=(1 2)
 OUT=$(mktemp -d)
@@ -37,7 +39,8 @@ for t in "${THREADS[@]}"; do
             "$PYTHON" bench/mlp_step.py measure --batch "$b" --threads "$t" | tee -a "$OUT/torch.txt"
     done
 done
-echo "torch $("$PYTHON" -c 'import torch; print(torch.__version__)'), threads pinned by torch.set_num_threads and OMP/OPENBLAS/MKL_NUM_THREADS"
+echo "torch $("$PYTHON" -c 'import torch; print(torch.__version__)'), threads pinned by torch.set_num_threads" \
+     "and OMP/OPENBLAS/MKL_NUM_THREADS; OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-(unset)}"
 
 java --add-modules jdk.incubator.vector -jar "$JAR" bench MlpStepBenchmark \
     -p batch="$(IFS=,; echo "${BATCHES[*]}")" -p threads="$(IFS=,; echo "${THREADS[*]}")" \
