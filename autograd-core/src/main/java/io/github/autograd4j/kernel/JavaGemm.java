@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@code acc_i[j] += sum_u a(i, p + u) * b_{p + u}[j]}. The inner loop reads three rows of the
  * block and reads and writes three accumulator rows, all with unit stride, and C2 compiles it to
  * SIMD fused multiply-adds. Transposed operands are read in place while packing, never copied
- * whole. Products too small for packing go to {@link DirectGemm}.
+ * whole. {@link PackedGemm} hands products too small for packing to {@link DirectGemm}.
  *
  * <p>C2 in JDK 17 vectorises that loop only under conditions found by measurement (outside them
  * it runs scalar, about 2.5 times slower): every row an array of its own (rows at different
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * 3 x 3), the outer loop written {@code p + 2 < kp}, and no other loop before it in the same
  * method (hence the accumulators are cleared as they are drained into {@code C}, not before use).
  */
-final class JavaGemm implements Gemm {
+final class JavaGemm extends PackedGemm<JavaGemm.Workspace> {
 
     /** Rows of {@code C} per kernel pass. */
     static final int MR = 3;
@@ -30,10 +30,9 @@ final class JavaGemm implements Gemm {
     /** Columns of {@code op(B)} per packed block. */
     static final int NC = 256;
 
-    private static final Gemm DIRECT = new DirectGemm();
-
-    /** Per-thread packing buffers, so that threads can share one instance. */
-    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
+    JavaGemm() {
+        super(Workspace::new);
+    }
 
     @Override
     public String name() {
@@ -41,22 +40,9 @@ final class JavaGemm implements Gemm {
     }
 
     @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     double alpha, double[] a, int offA, int lda,
-                     double[] b, int offB, int ldb,
-                     double beta, double[] c, int offC, int ldc) {
-        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
-        if (DirectGemm.suits(m, n, k) || alpha == 0.0) {
-            DIRECT.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
-            return;
-        }
-        Packing.scale(m, n, beta, c, offC, ldc);
-        Workspace w = workspace.get();
+    void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
+                  double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
+                  double[] c, int offC, int ldc) {
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
@@ -131,7 +117,7 @@ final class JavaGemm implements Gemm {
     }
 
     /** One thread's buffers: the packed block of {@code op(B)}, a packed panel of {@code op(A)}, the accumulators. */
-    private static final class Workspace {
+    static final class Workspace {
         final double[][] b = new double[KC][NC];
         final double[] a = new double[KC * MR];
         final double[][] acc = new double[MR][NC];

@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * preferred species: 16 doubles with AVX-512, 8 with AVX2) and updating it with one fused
  * multiply-add per register per step, then writes the tile back through a small buffer. Panels
  * are zero-padded, so edge tiles run the same micro-kernel and only their write-back differs.
- * Products too small for packing go to {@link DirectGemm}.
+ * {@link PackedGemm} hands products too small for packing to {@link DirectGemm}.
  */
-final class VectorGemm implements Gemm {
+final class VectorGemm extends PackedGemm<VectorGemm.Workspace> {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
@@ -31,10 +31,9 @@ final class VectorGemm implements Gemm {
     /** Columns of {@code op(B)} per packed block, a multiple of {@link #NR}. */
     static final int NC = 64 * NR;
 
-    private static final Gemm DIRECT = new DirectGemm();
-
-    /** Per-thread packing buffers, so that threads can share one instance. */
-    private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
+    VectorGemm() {
+        super(Workspace::new);
+    }
 
     @Override
     public String name() {
@@ -42,22 +41,9 @@ final class VectorGemm implements Gemm {
     }
 
     @Override
-    public String toString() {
-        return name();
-    }
-
-    @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     double alpha, double[] a, int offA, int lda,
-                     double[] b, int offB, int ldb,
-                     double beta, double[] c, int offC, int ldc) {
-        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
-        if (DirectGemm.suits(m, n, k) || alpha == 0.0) {
-            DIRECT.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
-            return;
-        }
-        Packing.scale(m, n, beta, c, offC, ldc);
-        Workspace w = workspace.get();
+    void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
+                  double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
+                  double[] c, int offC, int ldc) {
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
@@ -158,7 +144,7 @@ final class VectorGemm implements Gemm {
     }
 
     /** One thread's buffers: the packed blocks of {@code op(A)} and {@code op(B)}, and an edge tile. */
-    private static final class Workspace {
+    static final class Workspace {
         final double[] a = new double[MC * KC];
         final double[] b = new double[KC * NC];
         final double[] tile = new double[MR * NR];

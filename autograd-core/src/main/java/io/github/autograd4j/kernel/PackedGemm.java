@@ -1,0 +1,44 @@
+package io.github.autograd4j.kernel;
+
+import java.util.function.Supplier;
+
+/**
+ * The entry shared by the packed kernels ({@link JavaGemm}, {@link VectorGemm}): checks the
+ * arguments, hands products too small for packing to {@link DirectGemm}, scales {@code C} by
+ * {@code beta}, then runs the kernel's blocked product with this thread's packing buffers
+ * ({@code W}), so that threads can share one instance.
+ */
+abstract class PackedGemm<W> implements Gemm {
+
+    private static final Gemm DIRECT = new DirectGemm();
+
+    private final ThreadLocal<W> workspace;
+
+    PackedGemm(Supplier<W> newWorkspace) {
+        this.workspace = ThreadLocal.withInitial(newWorkspace);
+    }
+
+    @Override
+    public final void gemm(boolean transA, boolean transB, int m, int n, int k,
+                           double alpha, double[] a, int offA, int lda,
+                           double[] b, int offB, int ldb,
+                           double beta, double[] c, int offC, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
+        if (DirectGemm.suits(m, n, k) || alpha == 0.0) {
+            DIRECT.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+            return;
+        }
+        Packing.scale(m, n, beta, c, offC, ldc);
+        multiply(workspace.get(), transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc);
+    }
+
+    /** {@code C += alpha op(A) op(B)} for checked arguments and a product worth packing. */
+    abstract void multiply(W w, boolean transA, boolean transB, int m, int n, int k,
+                           double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
+                           double[] c, int offC, int ldc);
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
