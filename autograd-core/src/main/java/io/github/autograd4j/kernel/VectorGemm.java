@@ -29,7 +29,7 @@ final class VectorGemm extends PackedGemm<VectorGemm.Workspace> {
     /** Rows of {@code op(A)} per packed block, a multiple of {@link #MR}. */
     static final int MC = 96;
     /** Columns of {@code op(B)} per packed block, a multiple of {@link #NR}. */
-    static final int NC = 64 * NR;
+    static final int NC = 32 * NR;
 
     VectorGemm() {
         super(Workspace::new);
