@@ -13,45 +13,93 @@ public final class Strided {
     private Strided() {
     }
 
+    /** {@code x + y}: {@link #map} runs it as a plain loop (which C2 vectorises) instead of a call per element. */
+    public static final DoubleBinaryOperator ADD = Double::sum;
+    /** {@code x - y}, run as a plain loop by {@link #map}. */
+    public static final DoubleBinaryOperator SUB = (x, y) -> x - y;
+    /** {@code x * y}, run as a plain loop by {@link #map}. */
+    public static final DoubleBinaryOperator MUL = (x, y) -> x * y;
+    /** {@code x / y}, run as a plain loop by {@link #map}. */
+    public static final DoubleBinaryOperator DIV = (x, y) -> x / y;
+
     /**
      * {@code out[i] = f(a[ia], b[ib])} over {@code outShape}, where {@code a} and {@code b}
-     * broadcast to {@code outShape}.
+     * broadcast to {@code outShape}. For {@link #ADD}, {@link #SUB}, {@link #MUL} and {@link #DIV},
+     * rows where both operands are contiguous, or the second is one value, run without calling
+     * {@code f}.
      */
     public static double[] map(double[] a, int[] shapeA, double[] b, int[] shapeB, int[] outShape, DoubleBinaryOperator f) {
         int n = numel(outShape);
         double[] out = new double[n];
         if (a.length == n && b.length == n) {
-            for (int i = 0; i < n; i++) {
-                out[i] = f.applyAsDouble(a[i], b[i]);
-            }
+            run(f, a, 0, 1, b, 0, 1, out, 0, n);
         } else if (b.length == 1 && a.length == n) {
-            double s = b[0];
-            for (int i = 0; i < n; i++) {
-                out[i] = f.applyAsDouble(a[i], s);
-            }
+            run(f, a, 0, 1, b, 0, 0, out, 0, n);
         } else if (a.length == 1 && b.length == n) {
-            double s = a[0];
-            for (int i = 0; i < n; i++) {
-                out[i] = f.applyAsDouble(s, b[i]);
-            }
+            run(f, a, 0, 0, b, 0, 1, out, 0, n);
         } else if (n > 0) {
             int rank = outShape.length;
             int[] sa = broadcastStrides(shapeA, outShape);
             int[] sb = broadcastStrides(shapeB, outShape);
-            int run = outShape[rank - 1];
-            int da = sa[rank - 1];
-            int db = sb[rank - 1];
+            int row = outShape[rank - 1];
             Odometer odometer = new Odometer(outShape, sa, sb);
-            for (int i = 0; i < n; i += run) {
-                int ia = odometer.first;
-                int ib = odometer.second;
-                for (int j = 0; j < run; j++) {
-                    out[i + j] = f.applyAsDouble(a[ia + j * da], b[ib + j * db]);
-                }
+            for (int i = 0; i < n; i += row) {
+                run(f, a, odometer.first, sa[rank - 1], b, odometer.second, sb[rank - 1], out, i, row);
                 odometer.next();
             }
         }
         return out;
+    }
+
+    /** {@code out[o + j] = f(a[ia + j * da], b[ib + j * db])} for {@code j < len}; strides are 0 or 1. */
+    private static void run(DoubleBinaryOperator f, double[] a, int ia, int da, double[] b, int ib, int db,
+                            double[] out, int o, int len) {
+        if (da == 1 && db == 1) {
+            if (f == ADD) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] + b[ib + j];
+                }
+            } else if (f == SUB) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] - b[ib + j];
+                }
+            } else if (f == MUL) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] * b[ib + j];
+                }
+            } else if (f == DIV) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] / b[ib + j];
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = f.applyAsDouble(a[ia + j], b[ib + j]);
+                }
+            }
+        } else if (da == 1 && db == 0 && (f == ADD || f == SUB || f == MUL || f == DIV)) {
+            double y = b[ib];
+            if (f == ADD) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] + y;
+                }
+            } else if (f == SUB) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] - y;
+                }
+            } else if (f == MUL) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] * y;
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] / y;
+                }
+            }
+        } else {
+            for (int j = 0; j < len; j++) {
+                out[o + j] = f.applyAsDouble(a[ia + j * da], b[ib + j * db]);
+            }
+        }
     }
 
     /** Copies {@code a} to every position of {@code outShape} it broadcasts to. */

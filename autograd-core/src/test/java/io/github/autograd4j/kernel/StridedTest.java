@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Strided}'s row-at-a-time loops and tiled transpose against element-by-element references
- * written from the definitions, on random shapes (sizes 0 to 40, so that tiles have edges).
+ * {@link Strided}'s row-at-a-time loops, its plain loops for {@code ADD}, {@code SUB}, {@code MUL},
+ * {@code DIV} and its tiled transpose against element-by-element references written from the
+ * definitions, on random shapes (sizes 0 to 40, so that tiles have edges).
  */
 class StridedTest {
 
@@ -36,8 +38,11 @@ class StridedTest {
             double[] a = randomData(Strided.numel(shapeA));
             double[] b = randomData(Strided.numel(shapeB));
             String where = Arrays.toString(shapeA) + " and " + Arrays.toString(shapeB) + " to " + Arrays.toString(out);
-            assertArrayEquals(mapReference(a, shapeA, b, shapeB, out), Strided.map(a, shapeA, b, shapeB, out, (x, y) -> x - 2 * y),
-                    0.0, "map " + where);
+            DoubleBinaryOperator[] ops = {Strided.ADD, Strided.SUB, Strided.MUL, Strided.DIV, (x, y) -> x - 2 * y};
+            for (DoubleBinaryOperator f : ops) {
+                assertArrayEquals(mapReference(a, shapeA, b, shapeB, out, f), Strided.map(a, shapeA, b, shapeB, out, f),
+                        0.0, "map " + where);
+            }
             double[] g = randomData(Strided.numel(out));
             assertArrayEquals(sumToReference(g, out, shapeA), Strided.sumTo(g, out, shapeA), 1e-12, "sumTo " + where);
         }
@@ -61,11 +66,12 @@ class StridedTest {
         return out;
     }
 
-    private static double[] mapReference(double[] a, int[] shapeA, double[] b, int[] shapeB, int[] out) {
+    private static double[] mapReference(double[] a, int[] shapeA, double[] b, int[] shapeB, int[] out,
+                                         DoubleBinaryOperator f) {
         double[] result = new double[Strided.numel(out)];
         for (int i = 0; i < result.length; i++) {
             int[] index = unravel(i, out);
-            result[i] = a[broadcastIndex(index, shapeA)] - 2 * b[broadcastIndex(index, shapeB)];
+            result[i] = f.applyAsDouble(a[broadcastIndex(index, shapeA)], b[broadcastIndex(index, shapeB)]);
         }
         return result;
     }
