@@ -21,22 +21,22 @@ public final class BinaryOps {
 
     /** {@code a + b}. Gradients: {@code g} to both. */
     public static Tensor add(Tensor a, Tensor b) {
-        return elementwise("add", a, b, Double::sum, (g, out) -> new Tensor[] {g, g});
+        return elementwise("add", a, b, Strided.ADD, (g, out) -> new Tensor[] {g, g});
     }
 
     /** {@code a - b}. Gradients: {@code g} and {@code -g}. */
     public static Tensor sub(Tensor a, Tensor b) {
-        return elementwise("sub", a, b, (x, y) -> x - y, (g, out) -> new Tensor[] {g, g.neg()});
+        return elementwise("sub", a, b, Strided.SUB, (g, out) -> new Tensor[] {g, g.neg()});
     }
 
     /** {@code a * b}. Gradients: {@code g b} and {@code g a}. */
     public static Tensor mul(Tensor a, Tensor b) {
-        return elementwise("mul", a, b, (x, y) -> x * y, (g, out) -> new Tensor[] {g.mul(b), g.mul(a)});
+        return elementwise("mul", a, b, Strided.MUL, (g, out) -> new Tensor[] {g.mul(b), g.mul(a)});
     }
 
     /** {@code a / b}. Gradients: {@code g / b} and {@code -g a / b^2}. */
     public static Tensor div(Tensor a, Tensor b) {
-        return elementwise("div", a, b, (x, y) -> x / y,
+        return elementwise("div", a, b, Strided.DIV,
                 (g, out) -> new Tensor[] {g.div(b), g.mul(a).div(b.mul(b)).neg()});
     }
 
