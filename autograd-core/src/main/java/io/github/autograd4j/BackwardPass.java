@@ -17,6 +17,8 @@ final class BackwardPass {
     private static final AtomicLong EPOCHS = new AtomicLong();
 
     private final Node[] order;
+    /** Whether some node asked for {@link Node#endPass} (a scalar graph without hooks does not). */
+    private final boolean ending;
     private final boolean createGraph;
     private int next;
 
@@ -27,14 +29,13 @@ final class BackwardPass {
      * is changed when the check fails.
      */
     BackwardPass(Node root, boolean createGraph) {
-        this.order = topologicalOrder(root, false);
+        this.order = new Traversal(false).order(root);
         this.createGraph = createGraph;
+        boolean anyEnding = false;
         for (Node node : order) {
-            node.checkBackwardAvailable();
+            anyEnding |= node.startPass();
         }
-        for (Node node : order) {
-            node.startPass();
-        }
+        this.ending = anyEnding;
         this.next = order.length - 1;
     }
 
@@ -68,10 +69,12 @@ final class BackwardPass {
         return node;
     }
 
-    /** Ends the pass on every node: frees what the rules saved unless the graph is retained. */
+    /** Ends the pass: frees what the rules saved unless the graph is retained (skipped when no node asked). */
     void end(boolean retainGraph) {
-        for (Node node : order) {
-            node.endPass(retainGraph);
+        if (ending) {
+            for (Node node : order) {
+                node.endPass(retainGraph);
+            }
         }
     }
 
@@ -89,38 +92,57 @@ final class BackwardPass {
      * unless {@code everyNode}, which adds constants (for inspecting a graph).
      */
     static Node[] topologicalOrder(Node root, boolean everyNode) {
-        long epoch = EPOCHS.incrementAndGet();
-        Node[] out = new Node[64];
-        int size = 0;
-        Node[] stack = new Node[64];
-        int[] nextInput = new int[64];
-        int depth = 0;
-        root.visitMark = epoch;
-        stack[depth++] = root;
-        while (depth > 0) {
-            Node node = stack[depth - 1];
-            int i = nextInput[depth - 1];
-            if (i < node.inputCount()) {
-                nextInput[depth - 1] = i + 1;
-                Node in = node.input(i);
-                if ((everyNode || in.requiresGrad()) && in.visitMark != epoch) {
-                    in.visitMark = epoch;
-                    if (depth == stack.length) {
-                        stack = Arrays.copyOf(stack, depth * 2);
-                        nextInput = Arrays.copyOf(nextInput, depth * 2);
-                    }
-                    stack[depth] = in;
-                    nextInput[depth] = 0;
-                    depth++;
-                }
-            } else {
-                stack[--depth] = null;
-                if (size == out.length) {
-                    out = Arrays.copyOf(out, size * 2);
-                }
-                out[size++] = node;
-            }
+        return new Traversal(everyNode).order(root);
+    }
+
+    /**
+     * An iterative depth-first post-order over an explicit stack: each node is marked when it is
+     * first reached, its inputs are visited in order, and it is emitted after all of them.
+     */
+    static final class Traversal {
+        private final boolean everyNode;
+
+        Traversal(boolean everyNode) {
+            this.everyNode = everyNode;
         }
-        return size == out.length ? out : Arrays.copyOf(out, size);
+
+        Node[] order(Node root) {
+            long epoch = EPOCHS.incrementAndGet();
+            Node[] out = new Node[64];
+            int size = 0;
+            Node[] stack = new Node[64];
+            int[] nextInput = new int[64];
+            int depth = 0;
+            root.visitMark = epoch;
+            stack[depth++] = root;
+            while (depth > 0) {
+                Node node = stack[depth - 1];
+                int i = nextInput[depth - 1];
+                if (i < node.inputCount()) {
+                    nextInput[depth - 1] = i + 1;
+                    Node in = node.input(i);
+                    if ((everyNode || in.requiresGrad()) && in.visitMark != epoch) {
+                        in.visitMark = epoch;
+                        if (depth == stack.length) {
+                            stack = Arrays.copyOf(stack, depth * 2);
+                            nextInput = Arrays.copyOf(nextInput, depth * 2);
+                        }
+                        stack[depth] = in;
+                        nextInput[depth] = 0;
+                        depth++;
+                    }
+                } else {
+                    stack[--depth] = null;
+                    if (!everyNode) {
+                        node.checkBackwardAvailable();
+                    }
+                    if (size == out.length) {
+                        out = Arrays.copyOf(out, size * 2);
+                    }
+                    out[size++] = node;
+                }
+            }
+            return size == out.length ? out : Arrays.copyOf(out, size);
+        }
     }
 }

@@ -92,8 +92,11 @@ public abstract class Node {
     /**
      * Starts a backward pass on this node: an interior node clears its gradient buffer; a leaf
      * with gradient hooks sets its gradient aside, so that the hooks see this pass's part alone.
+     *
+     * @return whether this node needs {@link #endPass} when the pass is over
      */
-    abstract void startPass();
+    abstract boolean startPass();
+
 
     /**
      * Sends this node's gradient, multiplied by each local derivative, to its inputs. With
@@ -102,8 +105,10 @@ public abstract class Node {
     abstract void propagate(boolean createGraph);
 
     /**
-     * Called on every node once a pass is over: a leaf with hooks runs them on this pass's
-     * gradient and adds the result to what it had; saved state is freed unless {@code retainGraph}.
+     * Called on every node once a pass is over, when any node's {@link #startPass} asked for it (so
+     * an implementation must do nothing when it did not ask): a leaf with
+     * hooks runs them on this pass's gradient and adds the result to what it had; saved state is
+     * freed unless {@code retainGraph}.
      */
     abstract void endPass(boolean retainGraph);
 }

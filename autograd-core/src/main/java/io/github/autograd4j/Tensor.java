@@ -581,14 +581,19 @@ public final class Tensor extends Node {
     }
 
     @Override
-    void startPass() {
+    boolean startPass() {
         if (!isLeaf()) {
             grad = null;
-        } else if (hooks != null) {
+            return true;
+        }
+        if (hooks != null) {
             hooks.prior = grad;
             grad = null;
+            return true;
         }
+        return false;
     }
+
 
     @Override
     void propagate(boolean createGraph) {

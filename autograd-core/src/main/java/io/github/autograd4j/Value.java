@@ -236,14 +236,19 @@ public final class Value extends Node {
     }
 
     @Override
-    void startPass() {
+    boolean startPass() {
         if (!isLeaf()) {
             grad = 0.0;
-        } else if (hooks != null) {
+            return false;
+        }
+        if (hooks != null) {
             hooks.prior = grad;
             grad = 0.0;
+            return true;
         }
+        return false;
     }
+
 
     @Override
     void propagate(boolean createGraph) {

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn;
 
+import io.github.autograd4j.TestInputs;
 import static io.github.autograd4j.nn.TestTensors.assertTensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class ActivationsTest {
     @Test
     void activationsHaveFirstAndSecondDerivatives() {
         Random rng = new Random(0);
-        Tensor x = TestTensors.awayFromKinks(rng, 3, 4);
+        Tensor x = TestInputs.awayFromKinks(rng, 3, 4);
         for (Module m : new Module[] {new ReLU(), new Tanh(), new Sigmoid(), new LeakyReLU(0.1), new GELU(),
                 new Softmax(1), new Softmax(0), new Flatten(0, 1), new Identity()}) {
             GradCheck check = GradCheck.of(t -> m.forward(t[0]).pow(2.0), x);

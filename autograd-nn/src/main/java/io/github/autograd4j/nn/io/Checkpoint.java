@@ -2,6 +2,8 @@ package io.github.autograd4j.nn.io;
 
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.optim.Optimizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +19,10 @@ import java.util.Objects;
  * epoch. The file is replaced atomically, so a crash while saving keeps the previous checkpoint.
  *
  * <pre>{@code
- * Checkpoint.save(path, net.namedParameters(), optimizer.stateDict(), Map.of("epoch", "3"));
+ * Checkpoint.save(path, net, optimizer, Map.of("epoch", "3"));
  * ...
- * Checkpoint ckpt = Checkpoint.loadInto(path, net.namedParameters());   // checks, then copies
- * optimizer.loadStateDict(ckpt.optimizer());
+ * Checkpoint ckpt = Checkpoint.restore(path, net, optimizer);   // checks both, then copies
+ * int epoch = Integer.parseInt(ckpt.metadata().get("epoch"));
  * }</pre>
  *
  * @param model     the model's tensors by name, without the prefix
@@ -89,6 +91,28 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
         return new Checkpoint(model, optimizer, file.metadata());
     }
 
+    /** Saves a module's named parameters and an optimiser's state (F64, so values restore exactly). */
+    public static void save(Path path, Module module, Optimizer optimizer, Map<String, String> metadata) throws IOException {
+        save(path, module.namedParameters(), optimizer.stateDict(), metadata);
+    }
+
+    /**
+     * Loads a checkpoint into a module and its optimiser: checks the module's parameters (names
+     * and shapes) and the optimiser's state, and only then changes either, so a checkpoint of
+     * another architecture or optimiser leaves both as they were.
+     *
+     * @return the checkpoint, for its metadata
+     * @throws IllegalArgumentException when the model or the optimiser state does not match
+     */
+    public static Checkpoint restore(Path path, Module module, Optimizer optimizer) throws IOException {
+        Checkpoint checkpoint = load(path);
+        Map<String, Tensor> params = module.namedParameters();
+        checkpoint.checkModel(params);
+        optimizer.loadStateDict(checkpoint.optimizer());
+        checkpoint.copyChecked(params);
+        return checkpoint;
+    }
+
     /**
      * Loads a checkpoint and copies its model tensors into {@code modelParams} (see
      * {@link #copyModelInto(Map)}); returns it, for the optimiser state and metadata.
@@ -111,6 +135,17 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      *                                  '0.weight' has shape (20, 10) in the file but (20, 12) in the model"
      */
     public void copyModelInto(Map<String, Tensor> params) {
+        checkModel(params);
+        copyChecked(params);
+    }
+
+    private void copyChecked(Map<String, Tensor> params) {
+        try (var noGrad = Grad.disabled()) {
+            params.forEach((name, live) -> live.copyFrom(model.get(name)));
+        }
+    }
+
+    private void checkModel(Map<String, Tensor> params) {
         Objects.requireNonNull(params, "checkpoint: parameters are null");
         List<String> problems = new ArrayList<>();
         params.forEach((name, live) -> {
@@ -131,9 +166,6 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
                 .forEach(name -> problems.add("the file has parameter '" + name + "', which the model lacks"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("checkpoint: " + String.join("; ", problems));
-        }
-        try (var noGrad = Grad.disabled()) {
-            params.forEach((name, live) -> live.copyFrom(model.get(name)));
         }
     }
 }

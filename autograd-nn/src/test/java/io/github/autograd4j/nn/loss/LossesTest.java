@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.loss;
 
+import io.github.autograd4j.TestInputs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,7 +81,7 @@ class LossesTest {
     void regressionLossesHaveGradients() {
         Random rng = new Random(0);
         Tensor target = Tensor.randn(rng, 3, 4);
-        Tensor input = target.add(TestTensors.awayFromKinks(rng, 3, 4));
+        Tensor input = target.add(TestInputs.awayFromKinks(rng, 3, 4));
         assertGradients(MSELoss::new, input, target, true);
         assertGradients(L1Loss::new, input, target, false);
         // differences 0.3 and more away from |d| = delta = 1
@@ -104,7 +105,7 @@ class LossesTest {
     @Test
     void bceHasGradientsAndStaysFiniteAtZeroAndOne() {
         Random rng = new Random(1);
-        Tensor p = TestTensors.uniform(rng, 0.1, 0.9, 3, 4);
+        Tensor p = TestInputs.uniform(rng, 0.1, 0.9, 3, 4);
         Tensor y = Tensor.rand(rng, 3, 4);
         assertGradients(BCELoss::new, p, y, true);
         Tensor edge = Tensor.vector(0.0, 1.0, 0.0, 1.0).requiresGrad(true);

@@ -1,0 +1,93 @@
+package io.github.autograd4j.nn.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.autograd4j.Tensor;
+import io.github.autograd4j.nn.Linear;
+import io.github.autograd4j.nn.MLP;
+import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.loss.MSELoss;
+import io.github.autograd4j.nn.optim.Adam;
+import io.github.autograd4j.nn.optim.Optimizer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Saving and restoring a module with its optimiser: resuming equals not stopping; a mismatch changes nothing. */
+class CheckpointRestoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final Tensor x = Tensor.randn(new Random(1), 8, 3);
+    private final Tensor y = Tensor.randn(new Random(2), 8, 2);
+
+    private void train(Module net, Optimizer optimizer, int steps) {
+        for (int i = 0; i < steps; i++) {
+            optimizer.zeroGrad();
+            new MSELoss().apply(net.forward(x), y).backward();
+            optimizer.step();
+        }
+    }
+
+    private static List<double[]> values(Module net) {
+        return net.parameters().stream().map(Tensor::toArray).toList();
+    }
+
+    @Test
+    void resumingFromACheckpointEqualsNotStopping() throws Exception {
+        Module straight = new MLP(new Random(5), 3, 4, 2);
+        train(straight, Adam.builder().lr(0.01).build(straight.parameters()), 6);
+
+        Module first = new MLP(new Random(5), 3, 4, 2);
+        Optimizer firstOptimizer = Adam.builder().lr(0.01).build(first.parameters());
+        train(first, firstOptimizer, 3);
+        Path file = dir.resolve("ckpt.safetensors");
+        Checkpoint.save(file, first, firstOptimizer, Map.of("step", "3"));
+
+        Module resumed = new MLP(new Random(99), 3, 4, 2);
+        Optimizer resumedOptimizer = Adam.builder().lr(0.01).build(resumed.parameters());
+        Checkpoint checkpoint = Checkpoint.restore(file, resumed, resumedOptimizer);
+        assertEquals("3", checkpoint.metadata().get("step"));
+        train(resumed, resumedOptimizer, 3);
+
+        List<double[]> expected = values(straight);
+        List<double[]> actual = values(resumed);
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), 0.0, "parameter " + i);
+        }
+    }
+
+    @Test
+    void anotherArchitectureIsRefusedAndNothingChanges() throws Exception {
+        Module net = new MLP(new Random(5), 3, 4, 2);
+        Optimizer optimizer = Adam.builder().lr(0.01).build(net.parameters());
+        train(net, optimizer, 2);
+        Path file = dir.resolve("ckpt.safetensors");
+        Checkpoint.save(file, net, optimizer, Map.of());
+
+        Module other = new MLP(new Random(6), 3, 5, 2);
+        Optimizer otherOptimizer = Adam.builder().lr(0.01).build(other.parameters());
+        train(other, otherOptimizer, 1);
+        List<double[]> before = values(other);
+        Map<String, Tensor> stateBefore = otherOptimizer.stateDict();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.restore(file, other, otherOptimizer));
+        assertTrue(e.getMessage().startsWith("checkpoint: parameter '0.weight' has shape (4, 3) in the file but (5, 3) in the model"),
+                e.getMessage());
+        List<double[]> after = values(other);
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), after.get(i), 0.0);
+        }
+        Map<String, Tensor> stateAfter = otherOptimizer.stateDict();
+        assertEquals(stateBefore.keySet(), stateAfter.keySet());
+        stateBefore.forEach((k, v) -> assertArrayEquals(v.toArray(), stateAfter.get(k).toArray(), 0.0, k));
+        assertEquals(Linear.class, ((MLP) other).get(0).getClass());
+    }
+}
