@@ -11,6 +11,15 @@ import java.util.Locale;
  */
 public final class SeedExample {
 
+    /**
+     * A run.
+     *
+     * @param steps how many gradient-descent steps (the first is printed in full)
+     * @param out   where the values are printed
+     */
+    public record Config(int steps, PrintStream out) {
+    }
+
     /** What a run ends with: the loss before each step and the weights after the last. */
     public record Result(double[] losses, double[][] w1, double[] w2) {
     }
@@ -20,11 +29,15 @@ public final class SeedExample {
     private SeedExample() {
     }
 
-    /** Runs {@code steps} gradient-descent steps, printing the first in full detail to {@code out}. */
-    public static Result run(int steps, PrintStream out) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("seed: steps must be at least 1, got " + steps);
-        }
+    /**
+     * Runs the configured gradient-descent steps, printing the first in full detail.
+     *
+     * @throws UsageException when there are fewer than 1 steps
+     */
+    public static Result run(Config config) {
+        int steps = config.steps();
+        PrintStream out = config.out();
+        UsageException.require(steps >= 1, "--steps must be at least 1, got " + steps);
         Value[] x = {Value.constant(1).label("x[0]"), Value.constant(-2).label("x[1]")};
         Value[][] w1 = {
             {Value.of(1, "W1[0,0]"), Value.of(-1, "W1[0,1]")},

@@ -1,0 +1,59 @@
+package io.github.autograd4j.examples.train;
+
+import io.github.autograd4j.examples.data.LabelledData;
+import io.github.autograd4j.examples.plot.Charts;
+import io.github.autograd4j.nn.MLP;
+import io.github.autograd4j.nn.Module;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What the {@code digits} and {@code mnist} commands share: an MLP with ReLU between its layers,
+ * initialised from the run seed, trained by {@link Trainer} and summed up in a line of text and a
+ * PNG of its loss and accuracy curves.
+ *
+ * @param history the epochs, first to last
+ * @param model   the trained model
+ * @param curves  the PNG of the training curves
+ * @param seconds the wall time of training (this run's epochs only, when resumed)
+ */
+public record ClassifierRun(History history, Module model, Path curves, double seconds) {
+
+    /** The test accuracy after the last epoch, a fraction. */
+    public double testAccuracy() {
+        return history.last().testAccuracy();
+    }
+
+    /** The MLP of the given layer sizes, initialised from {@code seed}'s {@code "init"} stream. */
+    public static Module mlp(long seed, int... layers) {
+        return new MLP(RunSeeds.random(seed, "init"), layers);
+    }
+
+    /**
+     * Trains {@link #mlp} of {@code layers} on {@code train}, evaluates on {@code test} after
+     * every epoch, writes {@code <task>-curves.png} into the output directory and prints a summary to {@code out}.
+     */
+    public static ClassifierRun train(String task, int[] layers, LabelledData train, LabelledData test, TrainOptions options,
+                                      PrintStream out) throws IOException {
+        String shape = Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+        out.printf(Locale.ROOT, "%s: MLP %s, %d training and %d test samples, %s lr %s, batch %d, %d epochs, seed %d%n",
+                task, shape, train.size(), test.size(), options.optimizer(), options.lr(), options.batchSize(),
+                options.epochs(), options.seed());
+        Module model = mlp(options.seed(), layers);
+        long start = System.nanoTime();
+        History history = new Trainer(task, model, List.of(), options).fit(train, test);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path curves = Charts.trainingCurves(options.out().resolve(task + "-curves.png"), task + " MLP " + shape, history);
+        ClassifierRun run = new ClassifierRun(history, model, curves, seconds);
+        out.printf(Locale.ROOT, "%s: test accuracy %.2f %% (%d of %d) after %d epochs in %.1f s%n", task,
+                100 * run.testAccuracy(), Math.round(run.testAccuracy() * test.size()), test.size(),
+                history.epochs().size(), seconds);
+        out.println(task + ": training curves in " + curves);
+        return run;
+    }
+}
