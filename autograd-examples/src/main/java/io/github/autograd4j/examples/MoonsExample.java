@@ -55,7 +55,7 @@ public final class MoonsExample {
         Moons data = Moons.make(100, 0.1, new Random(config.seed()));
         MLP model = new MLP(new Random(config.seed()), 2, 16, 16, 1);
         MoonsStep step = new MoonsStep(model, data);
-        out.printf(Locale.ROOT, "moons: %s, %d parameters, %d points, SVM loss + %s * L2, %d steps%n", model,
+        out.printf(Locale.ROOT, "moons: MLP 2-16-16-1 (ReLU), %d parameters, %d points, SVM loss + %s * L2, %d steps%n",
                 model.parameters().size(), data.size(), MoonsStep.ALPHA, config.steps());
         double[] losses = new double[config.steps()];
         long start = System.nanoTime();

@@ -15,7 +15,7 @@ public final class RegressionCommand implements Callable<Integer> {
     int epochs = 50;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "learning rate (default ${DEFAULT-VALUE})")
-    double lr = 0.1;
+    double lr = 0.3;
 
     @Option(names = "--lambda", paramLabel = "L", description = "L2 weight in the cost (default ${DEFAULT-VALUE})")
     double lambda = 0.01;

@@ -81,10 +81,10 @@ public final class Idx {
     private static void header(DataInputStream in, String name, int magic, int headerBytes) throws IOException {
         int found = headerInt(in, name, "magic number", headerBytes);
         if (found != magic) {
-            String hint = found == IMAGES_MAGIC ? "; it is an image file"
-                    : found == LABELS_MAGIC ? "; it is a label file" : "";
-            throw new DataFormatException(String.format(Locale.ROOT, "%s: magic number 0x%08X is not that of an IDX %s file (0x%08X)%s",
-                    name, found, magic == IMAGES_MAGIC ? "image" : "label", magic, hint));
+            String hint = found == IMAGES_MAGIC ? " (that of an image file)"
+                    : found == LABELS_MAGIC ? " (that of a label file)" : "";
+            throw new DataFormatException(String.format(Locale.ROOT, "%s: magic number 0x%08X%s, expected 0x%08X for an IDX %s file",
+                    name, found, hint, magic, magic == IMAGES_MAGIC ? "image" : "label"));
         }
     }
 

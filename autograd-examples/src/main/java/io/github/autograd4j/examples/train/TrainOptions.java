@@ -43,6 +43,11 @@ public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind o
         return new TrainOptions(epochs, batchSize, lr, optimizer, seed, threads, out, progress, checkpoint, resume);
     }
 
+    /** These options with {@code out} as the output directory. */
+    public TrainOptions withOut(Path out) {
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, threads, out, progress, checkpoint, resume);
+    }
+
     /** These options with checkpointing to {@code checkpoint} and resuming from {@code resume} (either may be null). */
     public TrainOptions withCheckpoints(Path checkpoint, Path resume) {
         return new TrainOptions(epochs, batchSize, lr, optimizer, seed, threads, out, progress, checkpoint, resume);

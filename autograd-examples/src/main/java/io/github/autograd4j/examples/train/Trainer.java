@@ -72,6 +72,20 @@ public final class Trainer {
 
     /** Trains on {@code train} for the remaining epochs, evaluating on {@code test}; returns every epoch's stats. */
     public History fit(LabelledData train, LabelledData test) throws IOException {
+        return fit(train, test, options.epochs());
+    }
+
+    /**
+     * Trains as {@link #fit(LabelledData, LabelledData)} but stops after epoch {@code lastEpoch}
+     * (counting from 1) of the {@link TrainOptions#epochs()} planned, as a run interrupted there
+     * would: the learning-rate schedule is that of the whole run.
+     *
+     * @throws IllegalArgumentException when {@code lastEpoch} is not in {@code 1..epochs}
+     */
+    public History fit(LabelledData train, LabelledData test, int lastEpoch) throws IOException {
+        if (lastEpoch < 1 || lastEpoch > options.epochs()) {
+            throw new IllegalArgumentException("Trainer.fit: lastEpoch must be in 1.." + options.epochs() + ", got " + lastEpoch);
+        }
         applyThreads(options.threads());
         Optimizer optimizer = options.optimizer().build(model.parameters(), options.lr());
         Random shuffle = new Random();
@@ -83,7 +97,7 @@ public final class Trainer {
             history.addAll(TrainingCheckpoint.restore(options.resume(), task, options, model, optimizer));
         }
         try (Progress progress = Progress.create(task, options.progress(), options.epochs(), history.size(), loader.numBatches())) {
-            for (int epoch = history.size(); epoch < options.epochs(); epoch++) {
+            for (int epoch = history.size(); epoch < lastEpoch; epoch++) {
                 shuffle.setSeed(RunSeeds.of(options.seed(), "shuffle", epoch));
                 for (int i = 0; i < perEpoch.size(); i++) {
                     perEpoch.get(i).setSeed(RunSeeds.of(options.seed(), "model-random-" + i, epoch));

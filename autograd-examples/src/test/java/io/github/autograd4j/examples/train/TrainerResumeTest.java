@@ -1,0 +1,62 @@
+package io.github.autograd4j.examples.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.autograd4j.Tensor;
+import io.github.autograd4j.examples.data.BundledData;
+import io.github.autograd4j.examples.data.LabelledData;
+import io.github.autograd4j.nn.Module;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerResumeTest {
+
+    private static final int[] LAYERS = {64, 16, 10};
+
+    @Test
+    void aRunResumedFromItsCheckpointEndsWithTheWeightsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        LabelledData all = BundledData.digits().scaled(1.0 / 16);
+        LabelledData train = all.select(IntStream.range(0, 300).toArray());
+        LabelledData test = all.select(IntStream.range(300, 400).toArray());
+        for (OptimizerKind kind : List.of(OptimizerKind.ADAM, OptimizerKind.MOMENTUM)) {
+            TrainOptions options = new TrainOptions(4, 32, kind.defaultLr(), kind, 3, 0, dir, false, null, null);
+
+            Module straight = ClassifierRun.mlp(3, LAYERS);
+            History whole = new Trainer("t", straight, List.of(), options).fit(train, test);
+
+            Path checkpoint = dir.resolve(kind + ".safetensors");
+            Module interrupted = ClassifierRun.mlp(3, LAYERS);
+            new Trainer("t", interrupted, List.of(), options.withCheckpoints(checkpoint, null)).fit(train, test, 2);
+            assertTrue(Files.isRegularFile(checkpoint));
+            assertFalse(equal(straight, interrupted), "after 2 of 4 epochs the weights differ");
+
+            Module resumed = ClassifierRun.mlp(3, LAYERS);
+            History continued = new Trainer("t", resumed, List.of(), options.withCheckpoints(null, checkpoint)).fit(train, test);
+
+            assertTrue(equal(straight, resumed), kind + ": the same final weights, bit for bit");
+            assertEquals(4, continued.epochs().size());
+            assertEquals(whole.last().testLoss(), continued.last().testLoss());
+            assertEquals(whole.epochs().get(1).trainLoss(), continued.epochs().get(1).trainLoss(), "epoch 2 comes from the checkpoint");
+        }
+    }
+
+    private static boolean equal(Module a, Module b) {
+        Map<String, Tensor> pa = a.namedParameters();
+        Map<String, Tensor> pb = b.namedParameters();
+        assertEquals(pa.keySet(), pb.keySet());
+        for (String name : pa.keySet()) {
+            if (!Arrays.equals(pa.get(name).toArray(), pb.get(name).toArray())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
