@@ -9,9 +9,11 @@ import io.github.autograd4j.examples.cli.MoonsCommand;
 import io.github.autograd4j.examples.cli.RegressionCommand;
 import io.github.autograd4j.examples.cli.SeedCommand;
 import io.github.autograd4j.examples.cli.TourCommand;
+import io.github.autograd4j.examples.cli.TrainMixin;
 import io.github.autograd4j.examples.cli.XorCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +73,9 @@ public final class Main implements Callable<Integer> {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Main::badArguments);
         cli.setExecutionExceptionHandler((e, command, parsed) -> failed(e, command));
+        Map.of("tour", DigitsExample.defaults(), "digits", DigitsExample.defaults(), "mnist", MnistExample.defaults())
+                .forEach((name, defaults) -> cli.getSubcommands().get(name).getCommandSpec().usageMessage()
+                        .footer(TrainMixin.describe(defaults)));
         return cli;
     }
 

@@ -3,6 +3,7 @@ package io.github.autograd4j.examples.cli;
 import io.github.autograd4j.examples.train.OptimizerKind;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,6 +50,12 @@ public final class TrainMixin {
         return new TrainOptions(or(epochs, defaults.epochs()), or(batchSize, defaults.batchSize()), rate, kind,
                 or(seed, defaults.seed()), or(threads, defaults.threads()), or(out, defaults.out()),
                 defaults.progress() && !noProgress, or(checkpoint, defaults.checkpoint()), or(resume, defaults.resume()));
+    }
+
+    /** The line a command's help ends with: {@code defaults} as options. */
+    public static String describe(TrainOptions defaults) {
+        return String.format(Locale.ROOT, "%nDefaults: --optimizer %s --lr %s --batch-size %d --epochs %d --seed %d --out %s",
+                defaults.optimizer(), defaults.lr(), defaults.batchSize(), defaults.epochs(), defaults.seed(), defaults.out());
     }
 
     private static <T> T or(T given, T fallback) {

@@ -1,0 +1,63 @@
+package io.github.autograd4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    /** The exit status and standard error of a command line. */
+    private record Run(int status, String err, String out) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        int status = cli.execute(args);
+        return new Run(status, err.toString(), out.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "frob                      | autograd-examples: Unmatched argument at index 0: 'frob' (see autograd-examples --help)",
+        "seed --steps 0            | seed: --steps must be at least 1, got 0",
+        "seed --steps x            | seed: Invalid value for option '--steps': 'x' is not an int (see autograd-examples seed --help)",
+        "digits --optimizer lbfgs  | digits: Invalid value for option '--optimizer': expected one of [SGD, MOMENTUM, ADAM, ADAMW] (case-insensitive) but was 'lbfgs' (see autograd-examples digits --help)",
+        "digits --batch-size 0     | digits: --batch-size must be at least 1, got 0",
+        "mnist                     | mnist: Missing required option: '--data=DIR' (see autograd-examples mnist --help)",
+        "graph                     | graph: Missing required parameter: 'EXPR-EXAMPLE' (see autograd-examples graph --help)",
+        "moons --steps -1          | moons: --steps must be at least 1, got -1"})
+    void badArgumentsExitWithTwoAndOneLine(String args, String message) {
+        Run r = run(args.trim().split(" +"));
+        assertEquals(Main.USAGE, r.status());
+        assertEquals(message + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void everyCommandHasHelpAndExitsWithZero() {
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            if (!command.equals("bench")) {
+                Run r = run(command, "--help");
+                assertEquals(0, r.status(), command);
+                assertTrue(r.out().startsWith("Usage: autograd-examples " + command), r.out());
+            }
+        }
+        assertEquals(0, run("gradcheck").status());
+        assertEquals(0, run("--help").status());
+    }
+
+    @Test
+    void optimiserNamesAreCaseInsensitive() {
+        assertEquals("digits: --epochs must be at least 1, got 0" + System.lineSeparator(),
+                run("digits", "--optimizer", "AdamW", "--epochs", "0").err());
+    }
+}
