@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples.train;
 
+import java.text.DecimalFormat;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -92,19 +93,25 @@ public abstract class Progress implements AutoCloseable {
         Bar(String task, int epochs, int done, int batches) {
             super(task, epochs);
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax((long) (epochs - done) * batches)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).showSpeed().setUpdateIntervalMillis(200)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).showSpeed(new DecimalFormat("#")).hideEta()
+                    .setUpdateIntervalMillis(200)
                     .continuousUpdate().build();
         }
 
         @Override
         public void batch(int epoch, double loss) {
             bar.step();
-            bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d loss %.4f%s", epoch, epochs, loss, lastEpoch));
+            show(epoch, loss);
         }
 
         @Override
         public void epoch(EpochStats s) {
-            lastEpoch = String.format(Locale.ROOT, " | test %.1f%%", 100 * s.testAccuracy());
+            lastEpoch = String.format(Locale.ROOT, " test %.1f%%", 100 * s.testAccuracy());
+            show(s.epoch(), s.trainLoss());
+        }
+
+        private void show(int epoch, double loss) {
+            bar.setExtraMessage(String.format(Locale.ROOT, " epoch %d/%d loss %.3f%s", epoch, epochs, loss, lastEpoch));
         }
 
         @Override
