@@ -64,7 +64,7 @@ public final class MoonsExample {
             Value loss = step.loss();
             model.zeroGrad();
             loss.backward();
-            update(model, lr);
+            GradientDescent.step(model.parameters(), lr);
             losses[k] = loss.data();
             if ((k + 1) % Math.max(1, losses.length / 10) == 0 || k == 0) {
                 out.printf(Locale.ROOT, "  step %4d  loss %.6f  accuracy %5.1f %%%n", k + 1, losses[k], 100 * accuracy(model, data));
@@ -79,15 +79,6 @@ public final class MoonsExample {
                 step.operationsPerStep());
         out.println("moons: decision boundary in " + png);
         return new Result(losses, accuracy, msPerStep, png);
-    }
-
-    @SuppressWarnings("try") // the scope is used for its effect only
-    private static void update(MLP model, double lr) {
-        try (var off = Grad.disabled()) {
-            for (Value p : model.parameters()) {
-                p.setData(p.data() - lr * p.grad());
-            }
-        }
     }
 
     @SuppressWarnings("try") // the scope is used for its effect only

@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import io.github.autograd4j.Value;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -76,9 +77,7 @@ public final class SeedExample {
                 out.println("Backward (each node's gradient dJ/dnode, outputs first)");
                 print(out, loss, yhat, z2, a1[0], a1[1], z1[0], z1[1], w2[0], w2[1], w1[0][0], w1[0][1], w1[1][0], w1[1][1]);
             }
-            for (Value p : params) {
-                p.setData(p.data() - LEARNING_RATE * p.grad());
-            }
+            GradientDescent.step(List.of(params), LEARNING_RATE);
             if (detailed) {
                 out.println();
                 out.println("Update: W <- W - 0.1 * dJ/dW");

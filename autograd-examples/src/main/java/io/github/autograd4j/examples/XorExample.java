@@ -145,7 +145,6 @@ public final class XorExample {
         MLP net = new MLP(new Random(config.seed()), Activation.SIGMOID, Activation.SIGMOID, 2, config.net().hidden, 1);
         return new Trainee() {
             @Override
-            @SuppressWarnings("try") // the scope is used for its effect only
             public double step(double lr) {
                 Value loss = null;
                 for (int i = 0; i < INPUTS.length; i++) {
@@ -155,11 +154,7 @@ public final class XorExample {
                 loss = loss.mul(1.0 / INPUTS.length);
                 net.zeroGrad();
                 loss.backward();
-                try (var off = Grad.disabled()) {
-                    for (Value p : net.parameters()) {
-                        p.setData(p.data() - lr * p.grad());
-                    }
-                }
+                GradientDescent.step(net.parameters(), lr);
                 return loss.data();
             }
 
