@@ -11,6 +11,7 @@ import io.github.autograd4j.examples.cli.SeedCommand;
 import io.github.autograd4j.examples.cli.TourCommand;
 import io.github.autograd4j.examples.cli.TrainMixin;
 import io.github.autograd4j.examples.cli.XorCommand;
+import io.github.autograd4j.examples.data.DataFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -92,8 +93,13 @@ public final class Main implements Callable<Integer> {
             err.println(command.getCommandName() + ": " + e.getMessage());
             return USAGE;
         }
-        if (e instanceof IOException) {
+        if (e instanceof DataFormatException) {
             err.println(command.getCommandName() + ": " + e.getMessage());
+            return FAILURE;
+        }
+        if (e instanceof IOException) {
+            // the JDK's file exceptions say only the path in their message; the class name says what went wrong
+            err.println(command.getCommandName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return FAILURE;
         }
         throw e;

@@ -3,11 +3,15 @@ package io.github.autograd4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.autograd4j.examples.data.Idx;
+import io.github.autograd4j.examples.data.IdxFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class MainTest {
@@ -35,7 +39,8 @@ class MainTest {
         "digits --batch-size 0     | digits: --batch-size must be at least 1, got 0",
         "mnist                     | mnist: Missing required option: '--data=DIR' (see autograd-examples mnist --help)",
         "graph                     | graph: Missing required parameter: 'EXPR-EXAMPLE' (see autograd-examples graph --help)",
-        "moons --steps -1          | moons: --steps must be at least 1, got -1"})
+        "moons --steps -1          | moons: --steps must be at least 1, got -1",
+        "digits --out pom.xml      | digits: --out pom.xml is a file; expected a directory (made if missing)"})
     void badArgumentsExitWithTwoAndOneLine(String args, String message) {
         Run r = run(args.trim().split(" +"));
         assertEquals(Main.USAGE, r.status());
@@ -53,6 +58,17 @@ class MainTest {
         }
         assertEquals(0, run("gradcheck").status());
         assertEquals(0, run("--help").status());
+    }
+
+    @Test
+    void aMalformedDataFileExitsWithOneAndOneLine(@TempDir Path dir) throws Exception {
+        IdxFiles.writeBars(dir, "train", 10, 1, false);
+        IdxFiles.writeBars(dir, "t10k", 10, 1, false);
+        IdxFiles.write(dir.resolve("train-labels-idx1-ubyte"), Idx.IMAGES_MAGIC, new int[] {10, 1, 1}, new byte[10]);
+        Run r = run("mnist", "--data", dir.toString(), "--out", dir.toString());
+        assertEquals(Main.FAILURE, r.status());
+        assertEquals("mnist: train-labels-idx1-ubyte: magic number 0x00000803 (that of an image file), expected 0x00000801"
+                + " for an IDX label file" + System.lineSeparator(), r.err());
     }
 
     @Test

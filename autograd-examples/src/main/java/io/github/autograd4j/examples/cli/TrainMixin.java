@@ -28,7 +28,7 @@ public final class TrainMixin {
     @Option(names = "--seed", paramLabel = "N", description = "seed of initialisation, split, shuffles")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads of the matrix product (0: as configured)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads of a multi-threaded GEMM kernel (this version's uses 1)")
     Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "directory for plots (default ./autograd-out)")

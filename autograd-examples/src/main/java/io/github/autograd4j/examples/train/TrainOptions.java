@@ -2,6 +2,7 @@ package io.github.autograd4j.examples.train;
 
 import static io.github.autograd4j.examples.UsageException.require;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param optimizer  the optimiser
  * @param seed       the seed of every random choice: initialisation, split, shuffles, dropout
  * @param threads    the value of the system property {@value Trainer#THREADS_PROPERTY} to set before
- *                   the first matrix product (read by the GEMM kernel), or 0 to leave it alone
+ *                   the first matrix product, for a multi-threaded GEMM kernel (this version's
+ *                   pure-Java kernel uses one thread), or 0 to leave it alone
  * @param out        the directory for plots and other outputs
  * @param progress   show a progress bar on a terminal (plain log lines otherwise)
  * @param checkpoint a file to save the model and optimiser to after every epoch, or null
@@ -36,6 +38,7 @@ public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind o
         require(threads >= 0, "--threads must be 0 (leave as is) or more, got " + threads);
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(out, "out");
+        require(!Files.exists(out) || Files.isDirectory(out), "--out " + out + " is a file; expected a directory (made if missing)");
     }
 
     /** These options with {@code epochs} instead. */

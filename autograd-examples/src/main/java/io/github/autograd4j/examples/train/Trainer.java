@@ -4,6 +4,7 @@ import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.graph.Graph;
+import io.github.autograd4j.kernel.Kernels;
 import io.github.autograd4j.nn.Module;
 import io.github.autograd4j.nn.data.Batch;
 import io.github.autograd4j.nn.data.DataLoader;
@@ -184,11 +185,18 @@ public final class Trainer {
         }
     }
 
-    /** Sets {@value #THREADS_PROPERTY} when {@code threads > 0}; the GEMM kernel reads it when it is first used. */
+    /**
+     * Sets {@value #THREADS_PROPERTY} when {@code threads > 0}, for a multi-threaded GEMM kernel to
+     * read when it is first used. The pure-Java kernel of this version runs on the calling thread
+     * only, which a warning says when more than one thread is asked for.
+     */
     static void applyThreads(int threads) {
         if (threads > 0) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
-            LOG.debug("{}={} (read by the GEMM kernel when it is first used)", THREADS_PROPERTY, threads);
+            LOG.debug("{}={}", THREADS_PROPERTY, threads);
+        }
+        if (threads > 1) {
+            LOG.warn("--threads {}: the GEMM kernel '{}' runs on one thread, so training does too", threads, Kernels.gemm().name());
         }
     }
 
