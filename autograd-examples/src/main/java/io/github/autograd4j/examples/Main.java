@@ -14,7 +14,9 @@ import io.github.autograd4j.examples.cli.XorCommand;
 import io.github.autograd4j.examples.data.DataFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The examples' command line: {@code java -jar autograd-examples.jar [command] [options]}, with
- * {@code tour} when no command is given. Exit status 0 on success; 2 with a one-line reason on bad
+ * {@code tour} when no command is given (its options may then be given alone). Exit status 0 on success; 2 with a one-line reason on bad
  * arguments (an unknown option, a value out of range, a checkpoint of another run); 1 with a
  * one-line reason when a file cannot be read or written.
  */
@@ -65,7 +67,24 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line; returns the exit status instead of exiting (for tests). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cli = commandLine();
+        return cli.execute(withDefaultCommand(cli, args));
+    }
+
+    /**
+     * {@code args} with {@code tour} in front when, after the top-level options, they go on with
+     * an option rather than a command: {@code --epochs 5} alone means {@code tour --epochs 5}.
+     */
+    static String[] withDefaultCommand(CommandLine cli, String... args) {
+        Set<String> topLevel = cli.getCommandSpec().optionsMap().keySet();
+        String first = Arrays.stream(args).filter(a -> !topLevel.contains(a)).findFirst().orElse(null);
+        if (first == null || !first.startsWith("-")) {
+            return args; // a command, or a word picocli reports as an unknown command
+        }
+        String[] withTour = new String[args.length + 1];
+        withTour[0] = "tour";
+        System.arraycopy(args, 0, withTour, 1, args.length);
+        return withTour;
     }
 
     /** The configured command line: case-insensitive option values, one-line error reports. */

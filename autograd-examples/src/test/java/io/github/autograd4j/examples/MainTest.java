@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,17 @@ class MainTest {
         assertEquals(Main.FAILURE, r.status());
         assertEquals("mnist: train-labels-idx1-ubyte: magic number 0x00000803 (that of an image file), expected 0x00000801"
                 + " for an IDX label file" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void optionsWithoutACommandAreTheToursOptions() {
+        CommandLine cli = Main.commandLine();
+        assertArrayEquals(new String[] {"tour", "--epochs", "2"}, Main.withDefaultCommand(cli, "--epochs", "2"));
+        assertArrayEquals(new String[] {"tour", "--debug", "--out", "x"}, Main.withDefaultCommand(cli, "--debug", "--out", "x"));
+        assertArrayEquals(new String[] {"--debug", "digits"}, Main.withDefaultCommand(cli, "--debug", "digits"));
+        assertArrayEquals(new String[] {"--help"}, Main.withDefaultCommand(cli, "--help"));
+        assertArrayEquals(new String[0], Main.withDefaultCommand(cli));
+        assertArrayEquals(new String[] {"frob", "--epochs", "2"}, Main.withDefaultCommand(cli, "frob", "--epochs", "2"));
     }
 
     @Test
