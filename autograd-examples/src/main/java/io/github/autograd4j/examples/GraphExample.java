@@ -9,7 +9,9 @@ import io.github.autograd4j.nn.Linear;
 import io.github.autograd4j.nn.loss.CrossEntropyLoss;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +73,9 @@ public final class GraphExample {
     public record Result(Graph graph, List<Path> files, boolean rendered) {
     }
 
+    /** Graphs up to this many nodes are drawn left to right as exported; larger ones top to bottom. */
+    static final int LEFT_TO_RIGHT_NODES = 12;
+
     private GraphExample() {
     }
 
@@ -94,8 +99,10 @@ public final class GraphExample {
         files.add(AtomicFiles.writeString(dir.resolve(stem + ".txt"), graph.toTable()));
         Path graphviz = graphviz();
         if (graphviz != null) {
+            // core's DOT runs left to right, which makes a long chain thousands of pixels wide
+            String drawn = graph.size() > LEFT_TO_RIGHT_NODES ? graph.toDot().replace("rankdir=LR", "rankdir=TB") : graph.toDot();
             for (String format : List.of("png", "svg")) {
-                files.add(render(graphviz, dot, format));
+                files.add(render(graphviz, drawn, dot, format));
             }
         }
         return new Result(graph, List.copyOf(files), graphviz != null);
@@ -108,14 +115,19 @@ public final class GraphExample {
                 .filter(Files::isExecutable).findFirst().orElse(null);
     }
 
-    private static Path render(Path graphviz, Path dot, String format) throws IOException {
+    /** Runs {@code dot -T<format>} on {@code dotText}, writing next to {@code dot} with the format's suffix. */
+    private static Path render(Path graphviz, String dotText, Path dot, String format) throws IOException {
         Path target = dot.resolveSibling(dot.getFileName().toString().replaceFirst("\\.dot$", "." + format));
         AtomicFiles.write(target, out -> {
-            Process p = new ProcessBuilder(graphviz.toString(), "-T" + format, dot.toString()).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder(graphviz.toString(), "-T" + format).start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(dotText.getBytes(StandardCharsets.UTF_8));
+            }
             p.getInputStream().transferTo(out);
             try {
                 if (p.waitFor() != 0) {
-                    throw new IOException("dot -T" + format + " " + dot + " failed: " + new String(p.getErrorStream().readAllBytes()).trim());
+                    throw new IOException("dot -T" + format + " " + dot + " failed: "
+                            + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
