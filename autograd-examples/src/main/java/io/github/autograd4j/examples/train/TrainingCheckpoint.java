@@ -67,22 +67,29 @@ final class TrainingCheckpoint {
         expect(where, meta, TASK, task);
         expect(where, meta, SEED, Long.toString(options.seed()));
         expect(where, meta, OPTIMIZER, options.optimizer().toString());
+        List<EpochStats> history = new ArrayList<>();
         try {
-            checkpoint.copyModelInto(model.namedParameters());
-            optimizer.loadStateDict(checkpoint.optimizer());
+            int done = Integer.parseInt(meta.getOrDefault(DONE, "0"));
+            for (int i = 0; i < done; i++) {
+                String stats = meta.get(HISTORY + i);
+                UsageException.require(stats != null, where + "its metadata lacks the stats of epoch " + (i + 1) + " of " + done);
+                history.add(EpochStats.parse(stats));
+            }
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + "its epoch history is damaged (" + e.getMessage() + ")");
+        }
+        try {
+            Checkpoint.restore(path, model, optimizer); // checks model and optimiser before changing either
         } catch (IllegalArgumentException e) {
             throw new UsageException(where + e.getMessage());
-        }
-        int done = Integer.parseInt(meta.getOrDefault(DONE, "0"));
-        List<EpochStats> history = new ArrayList<>();
-        for (int i = 0; i < done; i++) {
-            history.add(EpochStats.parse(meta.get(HISTORY + i)));
         }
         if (!Integer.toString(options.epochs()).equals(meta.get(EPOCHS))) {
             LOG.warn("{}: the checkpoint's run planned {} epochs and this one {}: the learning-rate schedule differs from here on",
                     task, meta.get(EPOCHS), options.epochs());
         }
-        LOG.info("{}: resumed from {} after epoch {}", task, path, done);
+        LOG.info("{}: resumed from {} after epoch {}", task, path, history.size());
         return history;
     }
 

@@ -2,9 +2,11 @@ package io.github.autograd4j.examples.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.examples.UsageException;
 import io.github.autograd4j.examples.data.BundledData;
 import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.nn.Module;
@@ -46,6 +48,22 @@ class TrainerResumeTest {
             assertEquals(whole.last().testLoss(), continued.last().testLoss());
             assertEquals(whole.epochs().get(1).trainLoss(), continued.epochs().get(1).trainLoss(), "epoch 2 comes from the checkpoint");
         }
+    }
+
+    @Test
+    void aCheckpointOfAnotherArchitectureIsRefusedBeforeAnyWeightChanges(@TempDir Path dir) throws Exception {
+        LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
+        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, dir, false, null, null);
+        Path checkpoint = dir.resolve("small.safetensors");
+        new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), options.withCheckpoints(checkpoint, null)).fit(all, all);
+
+        Module wider = ClassifierRun.mlp(3, 64, 32, 10);
+        Module untouched = ClassifierRun.mlp(3, 64, 32, 10);
+        Trainer resuming = new Trainer("t", wider, List.of(), options.withEpochs(2).withCheckpoints(null, checkpoint));
+        UsageException e = assertThrows(UsageException.class, () -> resuming.fit(all, all));
+        assertTrue(e.getMessage().startsWith("--resume " + checkpoint + ": checkpoint: parameter '0.weight' has shape (16, 64) in the file"
+                + " but (32, 64) in the model"), e.getMessage());
+        assertTrue(equal(untouched, wider), "no weight changed");
     }
 
     private static boolean equal(Module a, Module b) {
