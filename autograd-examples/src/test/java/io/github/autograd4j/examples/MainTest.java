@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.examples.data.Idx;
 import io.github.autograd4j.examples.data.IdxFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +84,19 @@ class MainTest {
         assertArrayEquals(new String[] {"--help"}, Main.withDefaultCommand(cli, "--help"));
         assertArrayEquals(new String[0], Main.withDefaultCommand(cli));
         assertArrayEquals(new String[] {"frob", "--epochs", "2"}, Main.withDefaultCommand(cli, "frob", "--epochs", "2"));
+    }
+
+    @Test
+    void benchHandsItsArgumentsToJmh() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.commandLine().execute("bench", "-l", "MoonsStep"));
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("MoonsStepBenchmark"), bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
