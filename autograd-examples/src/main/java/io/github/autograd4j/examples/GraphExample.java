@@ -161,7 +161,7 @@ public final class GraphExample {
         Tensor y = Tensor.vector(0, 1).label("y");
         Tensor h = hidden.forward(x).relu().label("h");
         Tensor loss = new CrossEntropyLoss().apply(output.forward(h), y).label("loss");
-        loss.backward();
+        loss.backward(null, true, false); // retain the graph, which a plain backward() frees, to draw it
         return loss;
     }
 }

@@ -76,7 +76,7 @@ public final class Tour {
         model.namedParameters().forEach((name, p) -> p.label(name));
         Tensor loss = new CrossEntropyLoss().apply(model.forward(first.x().label("image")), first.y().label("label")).label("loss");
         model.zeroGrad();
-        loss.backward();
+        loss.backward(null, true, false); // retain the graph, which a plain backward() frees, to draw it
         return Graph.of(loss);
     }
 
