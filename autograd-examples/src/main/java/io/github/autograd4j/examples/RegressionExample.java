@@ -91,7 +91,7 @@ public final class RegressionExample {
                     100 * accuracy.get(m.getKey()), format(w.toArray()), b.get(0));
         }
         Path plot = Charts.lines(config.dir().resolve("regression-costs.png"),
-                "logistic regression on iris: cost J = BCE + lambda/2 |w|^2", "epoch", "cost on all 150 samples", costs, false);
+                "logistic regression on iris: cost J = BCE + lambda/2 |w|^2", "epoch", "cost on all 150 samples", costs);
         out.println("regression: cost curves in " + plot);
         return new Result(costs, accuracy, plot);
     }

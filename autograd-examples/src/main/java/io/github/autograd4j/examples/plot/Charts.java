@@ -58,15 +58,13 @@ public final class Charts {
     }
 
     /**
-     * One line chart of several series over {@code 1..n} (epochs or steps), with a logarithmic
-     * y axis when {@code logY}.
+     * One line chart of several series over {@code 1..n} (epochs or steps).
      *
      * @return {@code file}
      */
-    public static Path lines(Path file, String title, String xTitle, String yTitle, Map<String, double[]> series, boolean logY)
+    public static Path lines(Path file, String title, String xTitle, String yTitle, Map<String, double[]> series)
             throws IOException {
         XYChart chart = lineChart(title, xTitle, yTitle);
-        chart.getStyler().setYAxisLogarithmic(logY);
         series.forEach((name, y) -> add(chart, name, IntStream.rangeClosed(1, y.length).asDoubleStream().toArray(), y));
         return save(file, List.of(chart));
     }
