@@ -24,6 +24,18 @@ public final class LabelledData {
      * @throws IllegalArgumentException when the sizes do not fit or a label is not a class
      */
     public LabelledData(String name, double[] features, int featureCount, int[] labels, List<String> classNames) {
+        this(name, features, featureCount, labels, classNames, true);
+    }
+
+    /**
+     * A data set over {@code features} and {@code labels} themselves, which the caller hands over
+     * and no longer touches: MNIST's 47 million feature values are not worth a second copy.
+     */
+    static LabelledData handedOver(String name, double[] features, int featureCount, int[] labels, List<String> classNames) {
+        return new LabelledData(name, features, featureCount, labels, classNames, false);
+    }
+
+    private LabelledData(String name, double[] features, int featureCount, int[] labels, List<String> classNames, boolean copy) {
         this.name = Objects.requireNonNull(name, "LabelledData: name is null");
         this.classNames = List.copyOf(classNames);
         if (featureCount < 1 || features.length != (long) labels.length * featureCount) {
@@ -36,9 +48,9 @@ public final class LabelledData {
                         + (this.classNames.size() - 1));
             }
         }
-        this.features = features.clone();
+        this.features = copy ? features.clone() : features;
         this.featureCount = featureCount;
-        this.labels = labels.clone();
+        this.labels = copy ? labels.clone() : labels;
     }
 
     /**

@@ -48,7 +48,7 @@ public record Mnist(LabelledData train, LabelledData test) {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = images.pixels()[i] / 255.0;
         }
-        return new LabelledData("mnist-" + prefix, pixels, images.rows() * images.columns(), labels, CLASSES);
+        return LabelledData.handedOver("mnist-" + prefix, pixels, images.rows() * images.columns(), labels, CLASSES);
     }
 
     private static Path find(Path dir, String stem, String suffix) {
