@@ -3,13 +3,13 @@ package io.github.autograd4j.examples;
 import io.github.autograd4j.examples.data.BundledData;
 import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.examples.data.StratifiedSplit;
+import io.github.autograd4j.examples.output.OutputDirectory;
 import io.github.autograd4j.examples.train.ClassifierRun;
 import io.github.autograd4j.examples.train.OptimizerKind;
 import io.github.autograd4j.examples.train.RunSeeds;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 
 /**
  * The {@code digits} command: an MLP 64-128-64-10 on the UCI handwritten digits shipped with this
@@ -36,7 +36,7 @@ public final class DigitsExample {
 
     /** The default training options: Adam at 3e-3 with batches of 32 for 30 epochs, seed 0. */
     public static TrainOptions defaults() {
-        return new TrainOptions(30, 32, 3e-3, OptimizerKind.ADAM, 0, 0, Path.of("autograd-out"), true, null, null);
+        return new TrainOptions(30, 32, 3e-3, OptimizerKind.ADAM, 0, 0, OutputDirectory.DEFAULT, true, null, null);
     }
 
     /** Trains and evaluates; the run's history, model and curves PNG. */

@@ -1,6 +1,7 @@
 package io.github.autograd4j.examples;
 
 import io.github.autograd4j.examples.data.Mnist;
+import io.github.autograd4j.examples.output.OutputDirectory;
 import io.github.autograd4j.examples.train.ClassifierRun;
 import io.github.autograd4j.examples.train.OptimizerKind;
 import io.github.autograd4j.examples.train.TrainOptions;
@@ -33,7 +34,7 @@ public final class MnistExample {
 
     /** The default training options: Adam at 1e-3 with batches of 64 for 3 epochs, seed 0. */
     public static TrainOptions defaults() {
-        return new TrainOptions(3, 64, 1e-3, OptimizerKind.ADAM, 0, 0, Path.of("autograd-out"), true, null, null);
+        return new TrainOptions(3, 64, 1e-3, OptimizerKind.ADAM, 0, 0, OutputDirectory.DEFAULT, true, null, null);
     }
 
     /**

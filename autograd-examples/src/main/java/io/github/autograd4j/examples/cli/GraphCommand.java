@@ -1,9 +1,9 @@
 package io.github.autograd4j.examples.cli;
 
 import io.github.autograd4j.examples.GraphExample;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,12 +15,12 @@ public final class GraphCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPR-EXAMPLE", description = "one of: ${COMPLETION-CANDIDATES}")
     GraphExample.Expression expression;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
-    Path out = Path.of("autograd-out");
+    @Mixin
+    OutMixin out;
 
     @Override
     public Integer call() throws Exception {
-        GraphExample.run(new GraphExample.Config(expression, out, System.out));
+        GraphExample.run(new GraphExample.Config(expression, out.dir, System.out));
         return 0;
     }
 }

@@ -2,9 +2,9 @@ package io.github.autograd4j.examples.cli;
 
 import io.github.autograd4j.examples.MoonsExample;
 import io.github.autograd4j.examples.bench.MoonsStep;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code moons}: see {@link MoonsExample}. */
@@ -18,12 +18,12 @@ public final class MoonsCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of data and initialisation (default ${DEFAULT-VALUE})")
     long seed = MoonsStep.SEED;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
-    Path out = Path.of("autograd-out");
+    @Mixin
+    OutMixin out;
 
     @Override
     public Integer call() throws Exception {
-        MoonsExample.run(new MoonsExample.Config(steps, seed, out, System.out));
+        MoonsExample.run(new MoonsExample.Config(steps, seed, out.dir, System.out));
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package io.github.autograd4j.examples.cli;
 
 import io.github.autograd4j.examples.RegressionExample;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code regression}: see {@link RegressionExample}. */
@@ -26,12 +26,12 @@ public final class RegressionCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffles (default ${DEFAULT-VALUE})")
     long seed = 0;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default ${DEFAULT-VALUE})")
-    Path out = Path.of("autograd-out");
+    @Mixin
+    OutMixin out;
 
     @Override
     public Integer call() throws Exception {
-        RegressionExample.run(new RegressionExample.Config(epochs, lr, lambda, batchSize, seed, out, System.out));
+        RegressionExample.run(new RegressionExample.Config(epochs, lr, lambda, batchSize, seed, out.dir, System.out));
         return 0;
     }
 }
