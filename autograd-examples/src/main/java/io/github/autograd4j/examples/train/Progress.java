@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples.train;
 
+import java.io.Console;
 import java.text.DecimalFormat;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Shows how training goes: a progress bar over all remaining batches (me.tongfei:progressbar, on
  * standard error) when a person watches a terminal, and plain log lines, about ten per run,
  * otherwise. A bar redraws a line with carriage returns, which makes a mess of a log file or a
- * pipe, so it is used only when {@link System#console()} says there is a terminal.
+ * pipe, so it is used only on a terminal ({@link #onTerminal()}).
  */
 public abstract class Progress implements AutoCloseable {
 
@@ -34,7 +35,24 @@ public abstract class Progress implements AutoCloseable {
      * terminal, log lines otherwise.
      */
     public static Progress create(String task, boolean bar, int epochs, int done, int batches) {
-        return bar && System.console() != null ? new Bar(task, epochs, done, batches) : new Lines(task, epochs);
+        return bar && onTerminal() ? new Bar(task, epochs, done, batches) : new Lines(task, epochs);
+    }
+
+    /**
+     * Whether standard input and output are a terminal. From Java 22 {@link System#console()}
+     * exists even when they are redirected, and {@code Console.isTerminal()} (looked up by
+     * reflection, as this code compiles for Java 17) tells; before, a console exists only on a terminal.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** Called after each batch with its loss. */

@@ -11,7 +11,7 @@ class ProgressTest {
     void withoutATerminalOrWhenAskedForLinesItLogsLines() {
         try (Progress asked = Progress.create("t", false, 3, 0, 10); Progress noTerminal = Progress.create("t", true, 3, 0, 10)) {
             assertInstanceOf(Progress.Lines.class, asked);
-            Class<? extends Progress> expected = System.console() == null ? Progress.Lines.class : Progress.Bar.class;
+            Class<? extends Progress> expected = Progress.onTerminal() ? Progress.Bar.class : Progress.Lines.class;
             assertEquals(expected, noTerminal.getClass());
         }
     }
