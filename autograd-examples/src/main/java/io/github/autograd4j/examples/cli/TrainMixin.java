@@ -31,7 +31,7 @@ public final class TrainMixin {
     @Option(names = "--threads", paramLabel = "N", description = "threads of a multi-threaded GEMM kernel (this version's uses 1)")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "directory for plots (default ./autograd-out)")
+    @Option(names = "--out", paramLabel = "DIR", description = "directory for plots and graph files")
     Path out;
 
     @Option(names = "--no-progress", description = "log lines instead of a progress bar")
