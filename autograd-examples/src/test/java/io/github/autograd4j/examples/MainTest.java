@@ -20,7 +20,7 @@ import picocli.CommandLine;
 
 class MainTest {
 
-    /** The exit status and standard error of a command line. */
+    /** The exit status, standard error and picocli's standard output (usage help) of a command line. */
     private record Run(int status, String err, String out) {
     }
 
@@ -32,6 +32,19 @@ class MainTest {
         cli.setOut(new PrintWriter(out, true));
         int status = cli.execute(args);
         return new Run(status, err.toString(), out.toString());
+    }
+
+    /** The exit status of a command line and what the example printed on {@link System#out}. */
+    private static Run printed(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            Run r = run(args);
+            return new Run(r.status(), r.err(), bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
     }
 
     @ParameterizedTest
@@ -60,7 +73,9 @@ class MainTest {
                 assertTrue(r.out().startsWith("Usage: autograd-examples " + command), r.out());
             }
         }
-        assertEquals(0, run("gradcheck").status());
+        Run gradcheck = printed("gradcheck");
+        assertEquals(0, gradcheck.status());
+        assertTrue(gradcheck.out().contains("passed: true"), gradcheck.out());
         assertEquals(0, run("--help").status());
     }
 
@@ -88,15 +103,9 @@ class MainTest {
 
     @Test
     void benchHandsItsArgumentsToJmh() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, Main.commandLine().execute("bench", "-l", "MoonsStep"));
-        } finally {
-            System.setOut(original);
-        }
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("MoonsStepBenchmark"), bytes.toString(StandardCharsets.UTF_8));
+        Run r = printed("bench", "-l", "MoonsStep");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("MoonsStepBenchmark"), r.out());
     }
 
     @Test
