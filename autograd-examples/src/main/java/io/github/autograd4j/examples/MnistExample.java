@@ -47,6 +47,6 @@ public final class MnistExample {
         UsageException.require(Files.isDirectory(config.data()), "--data " + config.data()
                 + ": no such directory; it must hold MNIST's four IDX files (see the README)");
         Mnist mnist = Mnist.load(config.data());
-        return ClassifierRun.train("mnist", LAYERS, mnist.train(), mnist.test(), config.train(), config.out());
+        return ClassifierRun.train("mnist", LAYERS, 0, mnist.train(), mnist.test(), config.train(), config.out());
     }
 }

@@ -73,6 +73,7 @@ public final class Tour {
     /** The cross-entropy of {@code model}'s logits for the first digits image, with its gradients. */
     static Graph forwardGraph(Module model) throws IOException {
         LabelledData first = BundledData.digits().select(new int[] {0}).scaled(1.0 / BundledData.DIGITS_MAX_PIXEL);
+        model.eval(); // dropout off: the forward pass of a prediction
         model.namedParameters().forEach((name, p) -> p.label(name));
         Tensor loss = new CrossEntropyLoss().apply(model.forward(first.x().label("image")), first.y().label("label")).label("loss");
         model.zeroGrad();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code digits}: see {@link DigitsExample}. */
 @Command(name = "digits", mixinStandardHelpOptions = true,
-        description = "MLP 64-128-64-10 on the bundled UCI digits (1,797 8x8 images), stratified 80/20 split.")
+        description = "MLP 64-256-128-10 (dropout 0.3) on the bundled UCI digits (1,797 8x8 images), stratified 80/20 split.")
 public final class DigitsCommand implements Callable<Integer> {
 
     @Mixin

@@ -30,20 +30,25 @@ class TrainerResumeTest {
         LabelledData test = all.select(IntStream.range(300, 400).toArray());
         for (OptimizerKind kind : List.of(OptimizerKind.ADAM, OptimizerKind.MOMENTUM)) {
             TrainOptions options = new TrainOptions(4, 32, kind.defaultLr(), kind, 3, 0, dir, false, null, null);
+            double dropout = kind == OptimizerKind.MOMENTUM ? 0.3 : 0; // dropout's masks must repeat too
 
-            Module straight = ClassifierRun.mlp(3, LAYERS);
-            History whole = new Trainer("t", straight, List.of(), options).fit(train, test);
+            ClassifierRun.Net straightNet = ClassifierRun.mlp(3, dropout, LAYERS);
+            Module straight = straightNet.model();
+            History whole = new Trainer("t", straight, straightNet.perEpoch(), options).fit(train, test);
 
             Path checkpoint = dir.resolve(kind + ".safetensors");
-            Module interrupted = ClassifierRun.mlp(3, LAYERS);
-            new Trainer("t", interrupted, List.of(), options.withCheckpoints(checkpoint, null)).fit(train, test, 2);
+            ClassifierRun.Net interruptedNet = ClassifierRun.mlp(3, dropout, LAYERS);
+            Module interrupted = interruptedNet.model();
+            new Trainer("t", interrupted, interruptedNet.perEpoch(), options.withCheckpoints(checkpoint, null)).fit(train, test, 2);
             assertTrue(Files.isRegularFile(checkpoint));
             assertFalse(equal(straight, interrupted), "after 2 of 4 epochs the weights differ");
 
-            Module resumed = ClassifierRun.mlp(3, LAYERS);
-            History continued = new Trainer("t", resumed, List.of(), options.withCheckpoints(null, checkpoint)).fit(train, test);
+            ClassifierRun.Net resumedNet = ClassifierRun.mlp(3, dropout, LAYERS);
+            Module resumed = resumedNet.model();
+            History continued = new Trainer("t", resumed, resumedNet.perEpoch(), options.withCheckpoints(null, checkpoint))
+                    .fit(train, test);
 
-            assertTrue(equal(straight, resumed), kind + ": the same final weights, bit for bit");
+            assertTrue(equal(straight, resumed), kind + ", dropout " + dropout + ": the same final weights, bit for bit");
             assertEquals(4, continued.epochs().size());
             assertEquals(whole.last().testLoss(), continued.last().testLoss());
             assertEquals(whole.epochs().get(1).trainLoss(), continued.epochs().get(1).trainLoss(), "epoch 2 comes from the checkpoint");
