@@ -1,0 +1,69 @@
+package io.github.autograd4j.properties;
+
+import io.github.autograd4j.GradCheck;
+import io.github.autograd4j.Shape;
+import io.github.autograd4j.Tensor;
+import io.github.autograd4j.properties.Composition.Op;
+import io.github.autograd4j.properties.Composition.Probe;
+import io.github.autograd4j.properties.Composition.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Random compositions of 2 to 6 operations on random broadcast-compatible shapes pass
+ * {@link GradCheck} to first and second order. A failing case is shrunk by jqwik to fewer steps,
+ * smaller shapes and simpler values before it is reported (see {@link Composition#toString()}).
+ */
+class CompositionPropertyTest {
+
+    @Property(seed = PropertySeed.CI)
+    void compositionsPassGradCheckToSecondOrder(@ForAll("compositions") Composition c) {
+        Tensor[] inputs = c.inputs();
+        Statistics.label("rank of input 0").collect(inputs[0].dim());
+        Statistics.label("steps").collect(c.steps().size());
+        c.steps().forEach(s -> Statistics.label("ops").collect(s.op()));
+        Probe probe = new Probe();
+        c.run(inputs, probe);
+        Assume.that(probe.acceptable());
+        Function<Tensor[], Tensor> f = t -> c.run(t, Probe.OFF);
+        GradCheck.of(f, inputs).assertPassed();
+        GradCheck.of(f, inputs).gradGrad().assertPassed();
+    }
+
+    /**
+     * Two inputs of shapes that broadcast together: a "full" shape of rank 0 to 4 with sizes 1 to
+     * 3; input 0 has it with some sizes set to 1, input 1 lacks some leading dims and has other
+     * sizes set to 1. Elements in [-1.5, 1.5].
+     */
+    @Provide
+    Arbitrary<Composition> compositions() {
+        Arbitrary<List<Integer>> full = Arbitraries.integers().between(1, 3).list().ofMaxSize(4);
+        Arbitrary<List<Boolean>> ones = Arbitraries.of(false, true).list().ofSize(4);
+        Arbitrary<Integer> dropped = Arbitraries.integers().between(0, 4);
+        Arbitrary<List<Double>> values = Arbitraries.doubles().between(-1.5, 1.5).ofScale(4)
+                .list().ofSize(2 * Composition.MAX_NUMEL);
+        Arbitrary<List<Step>> steps = Combinators.combine(Arbitraries.of(Op.class), Arbitraries.integers().between(0, 7))
+                .as(Step::new).list().ofMinSize(2).ofMaxSize(6);
+        return Combinators.combine(full, ones, ones, dropped, values, steps)
+                .as((dims, ones0, ones1, drop, v, s) ->
+                        new Composition(List.of(derived(dims, ones0, 0), derived(dims, ones1, drop)), v, s));
+    }
+
+    /** {@code dims} without its first {@code drop} sizes, and size 1 where {@code ones} says so. */
+    private static Shape derived(List<Integer> dims, List<Boolean> ones, int drop) {
+        List<Integer> kept = new ArrayList<>();
+        for (int d = Math.min(drop, dims.size()); d < dims.size(); d++) {
+            kept.add(ones.get(d) ? 1 : dims.get(d));
+        }
+        return Shape.of(kept.stream().mapToInt(Integer::intValue).toArray());
+    }
+}
