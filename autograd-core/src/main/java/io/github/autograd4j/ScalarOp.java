@@ -60,7 +60,7 @@ enum ScalarOp {
         double partial(int input, double a, double b, double out) { return out * (1.0 - out); }
     },
     RELU("relu", 1) {
-        double apply(double a, double b) { return a > 0.0 ? a : 0.0; }
+        double apply(double a, double b) { return Math.max(a, 0.0); }
         double partial(int input, double a, double b, double out) { return a > 0.0 ? 1.0 : 0.0; }
     },
     ABS("abs", 1) {
