@@ -1,12 +1,10 @@
 package io.github.autograd4j.properties;
 
 import io.github.autograd4j.GradCheck;
-import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.properties.Composition.Op;
 import io.github.autograd4j.properties.Composition.Probe;
 import io.github.autograd4j.properties.Composition.Step;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
@@ -39,31 +37,13 @@ class CompositionPropertyTest {
         GradCheck.of(f, inputs).gradGrad().assertPassed();
     }
 
-    /**
-     * Two inputs of shapes that broadcast together: a "full" shape of rank 0 to 4 with sizes 1 to
-     * 3; input 0 has it with some sizes set to 1, input 1 lacks some leading dims and has other
-     * sizes set to 1. Elements in [-1.5, 1.5].
-     */
+    /** Two inputs of shapes that broadcast together ({@link ShapeArbitraries#broadcastPair()}), elements in [-1.5, 1.5]. */
     @Provide
     Arbitrary<Composition> compositions() {
-        Arbitrary<List<Integer>> full = Arbitraries.integers().between(1, 3).list().ofMaxSize(4);
-        Arbitrary<List<Boolean>> ones = Arbitraries.of(false, true).list().ofSize(4);
-        Arbitrary<Integer> dropped = Arbitraries.integers().between(0, 4);
         Arbitrary<List<Double>> values = Arbitraries.doubles().between(-1.5, 1.5).ofScale(4)
                 .list().ofSize(2 * Composition.MAX_NUMEL);
         Arbitrary<List<Step>> steps = Combinators.combine(Arbitraries.of(Op.class), Arbitraries.integers().between(0, 7))
                 .as(Step::new).list().ofMinSize(2).ofMaxSize(6);
-        return Combinators.combine(full, ones, ones, dropped, values, steps)
-                .as((dims, ones0, ones1, drop, v, s) ->
-                        new Composition(List.of(derived(dims, ones0, 0), derived(dims, ones1, drop)), v, s));
-    }
-
-    /** {@code dims} without its first {@code drop} sizes, and size 1 where {@code ones} says so. */
-    private static Shape derived(List<Integer> dims, List<Boolean> ones, int drop) {
-        List<Integer> kept = new ArrayList<>();
-        for (int d = Math.min(drop, dims.size()); d < dims.size(); d++) {
-            kept.add(ones.get(d) ? 1 : dims.get(d));
-        }
-        return Shape.of(kept.stream().mapToInt(Integer::intValue).toArray());
+        return Combinators.combine(ShapeArbitraries.broadcastPair(), values, steps).as(Composition::new);
     }
 }
