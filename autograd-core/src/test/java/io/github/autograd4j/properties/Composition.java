@@ -5,6 +5,9 @@ import io.github.autograd4j.Tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
  * A random program for the property tests: two input tensors of broadcast-compatible shapes
@@ -31,6 +34,19 @@ record Composition(List<Shape> shapes, List<Double> values, List<Step> steps) {
         public String toString() {
             return op + "(" + arg + ")";
         }
+    }
+
+    /**
+     * Random compositions: two inputs of shapes that broadcast together
+     * ({@link ShapeArbitraries#broadcastPair()}), elements in [-1.5, 1.5], and 2 to 6 steps. Every
+     * part shrinks (shapes to rank 0, elements to 0, steps to fewer and to earlier ops).
+     */
+    static Arbitrary<Composition> arbitrary() {
+        Arbitrary<List<Double>> values = Arbitraries.doubles().between(-1.5, 1.5).ofScale(4)
+                .list().ofSize(2 * MAX_NUMEL);
+        Arbitrary<List<Step>> steps = Combinators.combine(Arbitraries.of(Op.class), Arbitraries.integers().between(0, 7))
+                .as(Step::new).list().ofMinSize(2).ofMaxSize(6);
+        return Combinators.combine(ShapeArbitraries.broadcastPair(), values, steps).as(Composition::new);
     }
 
     /** The inputs as fresh leaves that require grad. */

@@ -2,15 +2,10 @@ package io.github.autograd4j.properties;
 
 import io.github.autograd4j.GradCheck;
 import io.github.autograd4j.Tensor;
-import io.github.autograd4j.properties.Composition.Op;
 import io.github.autograd4j.properties.Composition.Probe;
-import io.github.autograd4j.properties.Composition.Step;
-import java.util.List;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -37,13 +32,8 @@ class CompositionPropertyTest {
         GradCheck.of(f, inputs).gradGrad().assertPassed();
     }
 
-    /** Two inputs of shapes that broadcast together ({@link ShapeArbitraries#broadcastPair()}), elements in [-1.5, 1.5]. */
     @Provide
     Arbitrary<Composition> compositions() {
-        Arbitrary<List<Double>> values = Arbitraries.doubles().between(-1.5, 1.5).ofScale(4)
-                .list().ofSize(2 * Composition.MAX_NUMEL);
-        Arbitrary<List<Step>> steps = Combinators.combine(Arbitraries.of(Op.class), Arbitraries.integers().between(0, 7))
-                .as(Step::new).list().ofMinSize(2).ofMaxSize(6);
-        return Combinators.combine(ShapeArbitraries.broadcastPair(), values, steps).as(Composition::new);
+        return Composition.arbitrary();
     }
 }
