@@ -24,7 +24,7 @@ class ShrinkingTest {
         ShrinkingFixture.armed = true;
         List<Event> failed;
         try {
-            failed = EngineTestKit.engine("jqwik")
+            failed = EngineTestKit.engine("jqwik").enableImplicitConfigurationParameters(true)
                     .selectors(selectMethod(ShrinkingFixture.class, "noCompositionTakesASine", Composition.class.getName()))
                     .execute().testEvents().failed().list();
         } finally {
