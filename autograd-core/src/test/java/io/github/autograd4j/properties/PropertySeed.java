@@ -3,7 +3,7 @@ package io.github.autograd4j.properties;
 /**
  * The seed every property runs with, so that a run repeats exactly (in CI too). How many tries
  * each property makes is set in one place, outside the code: {@code jqwik.tries.default}, which
- * Maven takes from the {@code autograd4j.properties.tries} property of the parent pom (100 by
+ * Maven takes from the {@code autograd4j.properties.tries} property of the parent pom (500 by
  * default; {@code mvn -B verify -pl autograd-core -Dautograd4j.properties.tries=10000} for a long
  * run). See docs/testing.md.
  */

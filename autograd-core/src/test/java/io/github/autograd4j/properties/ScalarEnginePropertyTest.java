@@ -16,10 +16,10 @@ import net.jqwik.api.constraints.DoubleRange;
 /**
  * The scalar engine ({@link Value}, its own derivative table) and the tensor engine on rank-0
  * tensors agree on random programs: the same value, NaN where one gives NaN (a logarithm of a
- * negative, say), to rounding; and the same gradients wherever every intermediate value is
- * finite. Through a NaN or an infinity the engines may differ: {@code pow} with exponent 0 gives
- * the tensor engine a zero gradient whatever comes from above (as PyTorch), the scalar engine
- * the upstream gradient times 0, which is NaN for an infinite one.
+ * negative, say), to rounding; and the same gradients, NaN or infinite ones included. A
+ * constant exponent of 0 is left out: there the tensor engine's gradient is 0 whatever comes
+ * from above (as PyTorch's), the scalar engine's the upstream gradient times 0, which is NaN for
+ * an infinite or NaN one.
  */
 class ScalarEnginePropertyTest {
 
@@ -31,6 +31,7 @@ class ScalarEnginePropertyTest {
         }
     }
 
+    /** Constant operands; the last, 0, is not used as an exponent (see the class comment). */
     private static final double[] CONSTANTS = {2.0, -1.0, 0.5, 3.0, 0.0};
 
     @Property(seed = PropertySeed.CI)
@@ -41,15 +42,13 @@ class ScalarEnginePropertyTest {
         Tensor[] t = {Tensor.scalar(x).requiresGrad(true), Tensor.scalar(y).requiresGrad(true)};
         Value vOut = v[0];
         Tensor tOut = t[0];
-        boolean finite = true;
         for (Step s : steps) {
-            double c = CONSTANTS[s.arg % CONSTANTS.length];
+            double c = CONSTANTS[s.arg % (s.op == Op.POW_CONSTANT ? CONSTANTS.length - 1 : CONSTANTS.length)];
             vOut = s.op.apply(vOut, v[s.arg % 2], c);
             tOut = s.op.apply(tOut, t[s.arg % 2], c);
-            finite &= Double.isFinite(vOut.data());
         }
         assertSame("value", tOut.item(), vOut.data());
-        if (finite && tOut.requiresGrad()) {
+        if (tOut.requiresGrad()) {
             vOut.backward();
             tOut.backward();
             for (int i = 0; i < 2; i++) {
