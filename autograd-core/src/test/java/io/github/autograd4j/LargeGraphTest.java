@@ -2,6 +2,7 @@ package io.github.autograd4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,7 @@ class LargeGraphTest {
         int n = 10_000_000;
         long start = System.nanoTime();
         Value x = Value.of(0.25, "x");
-        Value v = x;
-        for (int i = 0; i < n; i++) {
-            v = v.add(x);
-        }
+        Value v = chain(x, Value::add, n);
         long built = System.nanoTime();
         v.backward();
         report("chain", n, start, built);
@@ -74,14 +72,20 @@ class LargeGraphTest {
         int n = 10_000_000;
         long start = System.nanoTime();
         Tensor x = Tensor.scalar(0.25).requiresGrad(true);
-        Tensor v = x;
-        for (int i = 0; i < n; i++) {
-            v = v.add(x);
-        }
+        Tensor v = chain(x, Tensor::add, n);
         long built = System.nanoTime();
         v.backward();
         report("tensor chain", n, start, built);
         assertEquals(n + 1.0, x.grad().item(), 0.0);
+    }
+
+    /** {@code x + x + ... + x}, {@code n} additions, each on the previous sum. */
+    private static <T> T chain(T x, BinaryOperator<T> add, int n) {
+        T v = x;
+        for (int i = 0; i < n; i++) {
+            v = add.apply(v, x);
+        }
+        return v;
     }
 
     private static void report(String graph, long nodes, long start, long built) {
