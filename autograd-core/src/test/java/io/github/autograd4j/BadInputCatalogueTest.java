@@ -81,6 +81,16 @@ class BadInputCatalogueTest {
         });
         cases.put("C34", on(w -> () -> GradCheck.of(t -> t[0].sum(), w).eps(0).check()));
         cases.put("C35", on(w -> () -> Autograd.grad(w.sum(), List.of(Tensor.ones(2)), false)));
+        cases.put("C36", on(w -> () -> {
+            try (var anomalies = Debug.detectAnomalies()) {
+                Tensor.of(new double[] {1, Double.NaN, 3, 4, 5, 6}, 2, 3).mul(w);
+            }
+        }));
+        cases.put("C37", on(w -> () -> {
+            try (var anomalies = Debug.detectAnomalies()) {
+                w.sub(1).sqrt().sum().backward();
+            }
+        }));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }

@@ -31,6 +31,9 @@ public final class ErrorCatalogue {
     /** The catalogue, relative to the project root. A message shows a file's name without its (temporary) directory. */
     private static final String DOC = "docs/errors.md";
 
+    /** How a row ends whose message ends with the line of user code that made a node (which the table cannot know). */
+    private static final String SITE = "; made at …";
+
     private ErrorCatalogue() {
     }
 
@@ -92,7 +95,10 @@ public final class ErrorCatalogue {
         Map<Object, Object> before = snapshot(s);
         Throwable e = assertThrows(Throwable.class, s.bad(), row.id() + " threw nothing");
         String message = String.valueOf(e.getMessage()).replace(dir.toAbsolutePath() + dir.getFileSystem().getSeparator(), "");
-        if (!row.exception().equals(e.getClass().getSimpleName()) || !row.message().equals(message)) {
+        boolean sameMessage = row.message().endsWith(SITE)
+                ? message.startsWith(row.message().substring(0, row.message().length() - SITE.length() + "; made at ".length()))
+                : row.message().equals(message);
+        if (!row.exception().equals(e.getClass().getSimpleName()) || !sameMessage) {
             fail(row.id() + ": expected " + row.exception() + " `" + row.message() + "`\n"
                     + "but got:\n| " + row.id() + " | " + row.input() + " | `" + e.getClass().getSimpleName() + "` | `"
                     + message.replace("|", "\\|") + "` |", e);

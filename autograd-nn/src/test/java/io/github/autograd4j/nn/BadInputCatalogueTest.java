@@ -5,6 +5,7 @@ import static io.github.autograd4j.ErrorCatalogue.Scenario.watching;
 import io.github.autograd4j.ErrorCatalogue;
 import io.github.autograd4j.ErrorCatalogue.Case;
 import io.github.autograd4j.ErrorCatalogue.Scenario;
+import io.github.autograd4j.Debug;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.data.DataLoader;
 import io.github.autograd4j.nn.data.TensorDataset;
@@ -190,6 +191,11 @@ class BadInputCatalogueTest {
             SafeTensors.write(file, Map.of("w", Tensor.ones(2)));
             return new Scenario(List.of(), List.of(file), () -> SafeTensors.write(file, Map.of("__metadata__", Tensor.zeros(2))));
         });
+        cases.put("N44", trained(t -> () -> {
+            try (var anomalies = Debug.detectAnomalies()) {
+                t.net().forward(Tensor.of(new double[] {0.5, Double.NaN, 1}, 1, 3));
+            }
+        }));
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }
