@@ -8,6 +8,7 @@ import io.github.autograd4j.ErrorCatalogue.Scenario;
 import io.github.autograd4j.Debug;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.data.DataLoader;
+import io.github.autograd4j.nn.data.Datasets;
 import io.github.autograd4j.nn.data.TensorDataset;
 import io.github.autograd4j.nn.init.Init;
 import io.github.autograd4j.nn.io.Checkpoint;
@@ -196,6 +197,22 @@ class BadInputCatalogueTest {
                 t.net().forward(Tensor.of(new double[] {0.5, Double.NaN, 1}, 1, 3));
             }
         }));
+        cases.put("N45", dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained saved = Trained.make();
+            Checkpoint.save(file, saved.net(), saved.optimizer(), Map.of());
+            Trained target = Trained.make();
+            Optimizer sgd = SGD.builder().lr(0.1).momentum(0.9).build(target.net().parameters());
+            return new Scenario(target.watched(), List.of(file), () -> Checkpoint.restore(file, target.net(), sgd));
+        });
+        cases.put("N46", dir -> {
+            Path file = dir.resolve("weights.safetensors");
+            SafeTensors.write(file, Trained.make().net().namedParameters());
+            Trained target = Trained.make();
+            return new Scenario(target.watched(), List.of(file), () -> Checkpoint.restore(file, target.net(), target.optimizer()));
+        });
+        cases.put("N47", trained(t -> () -> new DataLoader(new TensorDataset(t.input(4)), 2, true, null, false)));
+        cases.put("N48", trained(t -> () -> Datasets.randomSplit(new TensorDataset(t.input(4)), rng, 1, 2)));
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }
