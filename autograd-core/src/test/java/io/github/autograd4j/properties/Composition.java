@@ -15,8 +15,9 @@ import net.jqwik.api.Combinators;
  * starts as input 0), some with an input as second operand. Every step is smooth where it is
  * used: poles are avoided by construction (a division is by {@code 1 + b^2}, a logarithm and a
  * square root are taken of {@code 1 + x^2}, a power's base is a sigmoid), and the steps with a kink
- * (relu, abs, elu, maximum, and prod, whose second derivative is inexact at repeated zeros) report
- * how close their operands came to it, so that a property can discard cases within 1e-3 of one.
+ * (relu, leaky relu, abs, elu, clamp, where, maximum, minimum, max over a dim at ties, the norm at
+ * 0, and prod, whose second derivative is inexact at repeated zeros) report how close their
+ * operands came to it, so that a property can discard cases within 1e-3 of one.
  *
  * @param shapes the inputs' shapes
  * @param values the inputs' elements: input {@code i} takes its first elements from
@@ -302,6 +303,96 @@ record Composition(List<Shape> shapes, List<Double> values, List<Step> steps) {
                     return x;
                 }
                 return x.dim() == 0 ? Tensor.stack(0, x, x.mul(0.5)) : Tensor.cat(dim(x, arg), x, x.mul(0.5));
+            }
+        },
+        MINIMUM {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                Tensor b = fit(x, other);
+                p.kink(x.sub(b));
+                return x.minimum(b);
+            }
+        },
+        /** {@code log1p(x^2)}. */
+        LOG1P {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.mul(x).log1p(); }
+        },
+        EXPM1 {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.expm1(); }
+        },
+        /** {@code 1 / sqrt(1 + x^2)}. */
+        RSQRT {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.mul(x).add(1).rsqrt(); }
+        },
+        LEAKY_RELU {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                p.kink(x);
+                return x.leakyRelu(0.1);
+            }
+        },
+        /** Clamped to [-0.5, 0.5]: kinks at both ends. */
+        CLAMP {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                p.kink(x.sub(0.5));
+                p.kink(x.add(0.5));
+                return x.clamp(-0.5, 0.5);
+            }
+        },
+        /** {@code x} where {@code x > 0}, else {@code x * b}: a kink at 0. */
+        WHERE {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                p.kink(x);
+                return Tensor.where(x.gt(0), x, x.mul(fit(x, other)));
+            }
+        },
+        /** The 2-norm over a dim (of everything for a scalar), singular where it is 0. */
+        NORM {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                Tensor norm = x.dim() == 0 ? x.norm() : x.norm(2.0, dim(x, arg), arg >= 4);
+                p.kink(norm);
+                return norm;
+            }
+        },
+        /** The largest over a dim; elements within 1e-3 of each other count as a kink (a tie), copies included. */
+        MAX {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                Tensor v = x.flatten();
+                p.kink(v.unsqueeze(1).sub(v.unsqueeze(0)).abs().add(Tensor.eye(v.numel())));
+                return x.dim() == 0 ? x.max() : x.max(dim(x, arg), arg >= 4);
+            }
+        },
+        /** {@code stack(x, x^2)} along a dim. */
+        STACK {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                return 2 * x.numel() > MAX_NUMEL || x.dim() >= 4 ? x : Tensor.stack(arg % (x.dim() + 1), x, x.mul(x));
+            }
+        },
+        /** Splits along a dim into two chunks and puts the second first. */
+        CHUNK_SWAP {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                if (x.dim() == 0 || x.size(dim(x, arg)) < 2) {
+                    return x;
+                }
+                List<Tensor> parts = x.chunk(2, dim(x, arg));
+                return Tensor.cat(dim(x, arg), parts.get(1), parts.get(0));
+            }
+        },
+        /** {@code gather} along a dim with the index reversed, so every element moves. */
+        GATHER_REVERSED {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
+                if (x.dim() == 0) {
+                    return x;
+                }
+                int d = dim(x, arg);
+                int size = x.size(d);
+                int inner = 1;
+                for (int k = d + 1; k < x.dim(); k++) {
+                    inner *= x.size(k);
+                }
+                double[] index = new double[x.numel()];
+                for (int i = 0; i < index.length; i++) {
+                    index[i] = size - 1 - (i / inner) % size;
+                }
+                return x.gather(d, Tensor.of(index, x.shape().toArray()));
             }
         },
         /** {@code x @ x^T} on the last two dims; the dot product of a vector with itself; {@code x * x} for a scalar. */
