@@ -395,6 +395,22 @@ record Composition(List<Shape> shapes, List<Double> values, List<Step> steps) {
                 return x.gather(d, Tensor.of(index, x.shape().toArray()));
             }
         },
+        /** The inverse of {@code x x^T + I} (positive definite, so never singular) on the last two dims. */
+        INV {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.dim() < 2 ? x : spd(x).inv(); }
+        },
+        /** {@code log det(x x^T + I)}. */
+        LOG_DET {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.dim() < 2 ? x : spd(x).logDet(); }
+        },
+        /** The Cholesky factor of {@code x x^T + I}. */
+        CHOLESKY {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.dim() < 2 ? x : spd(x).cholesky(); }
+        },
+        /** {@code (x x^T + I)^-1 x}, by solve. */
+        SOLVE {
+            Tensor apply(Tensor x, Tensor other, int arg, Probe p) { return x.dim() < 2 ? x : Tensor.solve(spd(x), x); }
+        },
         /** {@code x @ x^T} on the last two dims; the dot product of a vector with itself; {@code x * x} for a scalar. */
         MATMUL {
             Tensor apply(Tensor x, Tensor other, int arg, Probe p) {
@@ -423,6 +439,11 @@ record Composition(List<Shape> shapes, List<Double> values, List<Step> steps) {
                 numel *= Math.max(a, b);
             }
             return numel > MAX_NUMEL ? other.mean() : other;
+        }
+
+        /** {@code x x^T + I} on the last two dims: symmetric positive definite. */
+        static Tensor spd(Tensor x) {
+            return x.matmul(x.mT()).add(Tensor.eye(x.size(-2)));
         }
 
         static int dim(Tensor x, int arg) {
