@@ -132,7 +132,7 @@ final class BackwardPass {
                         depth++;
                     }
                 } else {
-                    stack[--depth] = null;
+                    depth--; // the stale slot is not cleared: the stack dies with this call, and a store costs a GC barrier
                     if (!everyNode) {
                         node.checkBackwardAvailable();
                     }

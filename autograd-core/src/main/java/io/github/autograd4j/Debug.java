@@ -61,7 +61,7 @@ public final class Debug {
     static void afterForward(Node node, double[] values) {
         int[] depths = DEPTHS.get();
         if (depths[SITES] > 0 || depths[ANOMALIES] > 0) {
-            node.site = userFrame();
+            node.setSite(userFrame());
         }
         if (depths[ANOMALIES] > 0 && depths[RULES] == 0 && !allFinite(values)) {
             throw AnomalyException.forward(node);

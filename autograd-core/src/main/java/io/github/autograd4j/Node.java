@@ -17,10 +17,61 @@ public abstract class Node {
     /** Traversal epoch of the last backward pass that visited this node (see BackwardPass). */
     long visitMark;
 
-    /** Where user code made this node, while {@link Debug} records sites; otherwise null. */
-    StackTraceElement site;
+    /** What few nodes carry (label, creation site, gradient hooks); null while none is set. */
+    private Extras extras;
+
+    /**
+     * The parts of a node that most nodes never set, kept in a side object so that a scalar node
+     * stays at 64 bytes (on a JVM with compressed pointers): a graph of millions of them is
+     * walked on every backward pass, and memory traffic is what that walk costs.
+     */
+    private static final class Extras {
+        String label;
+        StackTraceElement site;
+        GradHooks<?> hooks;
+    }
 
     Node() {
+    }
+
+    private Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
+    }
+
+    /** Where user code made this node, while {@link Debug} records sites; otherwise null. */
+    final StackTraceElement site() {
+        return extras == null ? null : extras.site;
+    }
+
+    final void setSite(StackTraceElement site) {
+        extras().site = site;
+    }
+
+    final void setLabel(String label) {
+        extras().label = label;
+    }
+
+    /** This node's gradient hooks, or null when it has none. */
+    @SuppressWarnings("unchecked") // each subclass adds hooks of its own gradient type only
+    final <G> GradHooks<G> hooks() {
+        return extras == null ? null : (GradHooks<G>) extras.hooks;
+    }
+
+    /** This node's gradient hooks, made empty first if it has none. */
+    final <G> GradHooks<G> hooksToAddTo() {
+        if (extras().hooks == null) {
+            extras.hooks = new GradHooks<G>();
+        }
+        return hooks();
+    }
+
+    final void removeHooks() {
+        if (extras != null) {
+            extras.hooks = null;
+        }
     }
 
     /**
@@ -67,13 +118,16 @@ public abstract class Node {
     public abstract boolean requiresGrad();
 
     /** The label given with {@code label(String)}, or {@code null}. */
-    public abstract String label();
+    public final String label() {
+        return extras == null ? null : extras.label;
+    }
 
     /**
      * The line of user code that made this node, e.g. {@code MyTest.step(MyTest.java:42)}, when it was
      * made while {@link Debug#recordSites()} or {@link Debug#detectAnomalies()} was on; otherwise null.
      */
     public final String creationSite() {
+        StackTraceElement site = site();
         return site == null ? null : site.getClassName() + "." + site.getMethodName()
                 + "(" + site.getFileName() + ":" + site.getLineNumber() + ")";
     }

@@ -40,8 +40,11 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p><b>Gradients.</b> {@code backward()} accumulates into leaves that require grad, as PyTorch
  * does; interior gradients are freed after the pass unless {@link #retainGrad()} was called, and
- * what the rules saved is freed unless the graph is retained, after which a second backward
- * through it throws an {@link IllegalStateException} that says so.
+ * the graph is freed unless it is retained: what the rules saved, and each interior tensor's links
+ * to its inputs, so intermediate results nobody else holds can be collected even while the loss is
+ * kept. A second backward through a freed graph throws an {@link IllegalStateException} that says
+ * so, and a graph view ({@code Graph.of}) of a freed tensor shows it without its inputs: to view a
+ * graph with its gradients after backward, pass {@code retainGraph = true}.
  */
 public final class Tensor extends Node {
 
@@ -50,15 +53,13 @@ public final class Tensor extends Node {
     private final double[] data;
     private final Shape shape;
     private final String opName;
-    private final Tensor[] inputs;
+    private Tensor[] inputs;
     private BackwardRule rule;
     private Function<Tensor[], Tensor> replay;
     private boolean requiresGrad;
     private Tensor grad;
     private boolean retainsGrad;
     private boolean freed;
-    private String label;
-    private GradHooks<Tensor> hooks;
 
     private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
@@ -507,10 +508,7 @@ public final class Tensor extends Node {
      */
     public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
-        if (hooks == null) {
-            hooks = new GradHooks<>();
-        }
-        hooks.add(g -> {
+        this.<Tensor>hooksToAddTo().add(g -> {
             Tensor replaced = Objects.requireNonNull(hook.apply(g), opName + ": a gradient hook returned null");
             if (!replaced.shape.equals(g.shape)) {
                 throw new IllegalStateException(opName + ": a gradient hook returned shape " + replaced.shape
@@ -523,7 +521,7 @@ public final class Tensor extends Node {
 
     /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
     public void clearHooks() {
-        hooks = null;
+        removeHooks();
     }
 
     Tensor checkedSeed(String op, Tensor gradient) {
@@ -586,6 +584,7 @@ public final class Tensor extends Node {
             grad = null;
             return true;
         }
+        GradHooks<Tensor> hooks = hooks();
         if (hooks != null) {
             hooks.prior = grad;
             grad = null;
@@ -624,6 +623,7 @@ public final class Tensor extends Node {
         if (grad == null) {
             return sent;
         }
+        GradHooks<Tensor> hooks = hooks();
         if (hooks != null) {
             grad = hooks.apply(grad);
         }
@@ -664,6 +664,7 @@ public final class Tensor extends Node {
     @Override
     void endPass(boolean retainGraph) {
         if (isLeaf()) {
+            GradHooks<Tensor> hooks = hooks();
             if (hooks != null) {
                 Tensor passGrad = grad == null ? null : hooks.apply(grad);
                 grad = hooks.prior == null ? passGrad : passGrad == null ? hooks.prior : hooks.prior.add(passGrad);
@@ -674,8 +675,11 @@ public final class Tensor extends Node {
             grad = null;
         }
         if (!retainGraph) {
+            // as PyTorch frees its graph: what the rule saved, and the links that would keep every
+            // intermediate tensor reachable from the root while the caller holds it
             rule = null;
             replay = null;
+            inputs = NO_INPUTS;
             freed = true;
         }
     }
@@ -699,7 +703,7 @@ public final class Tensor extends Node {
 
     @Override
     public boolean isLeaf() {
-        return inputs.length == 0;
+        return inputs.length == 0 && !freed;
     }
 
     /**
@@ -722,13 +726,8 @@ public final class Tensor extends Node {
 
     /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */
     public Tensor label(String label) {
-        this.label = label;
+        setLabel(label);
         return this;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -742,6 +741,7 @@ public final class Tensor extends Node {
     }
 
     private String describe() {
+        String label = label();
         return label == null ? "tensor of shape " + shape : "tensor '" + label + "' of shape " + shape;
     }
 

@@ -43,8 +43,6 @@ public final class Value extends Node {
     private final Value b;
     private final double constant;
     private final boolean requiresGrad;
-    private String label;
-    private GradHooks<Double> hooks;
 
     private Value(double data, boolean requiresGrad, ScalarOp op, Value a, Value b, double constant) {
         this.data = data;
@@ -213,16 +211,13 @@ public final class Value extends Node {
      */
     public Value replaceGrad(DoubleUnaryOperator hook) {
         Objects.requireNonNull(hook, "replaceGrad: hook is null");
-        if (hooks == null) {
-            hooks = new GradHooks<>();
-        }
-        hooks.add(hook::applyAsDouble);
+        this.<Double>hooksToAddTo().add(hook::applyAsDouble);
         return this;
     }
 
     /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
     public void clearHooks() {
-        hooks = null;
+        removeHooks();
     }
 
     /** Sets this node's gradient to 0. */
@@ -241,6 +236,7 @@ public final class Value extends Node {
             grad = 0.0;
             return false;
         }
+        GradHooks<Double> hooks = hooks();
         if (hooks != null) {
             hooks.prior = grad;
             grad = 0.0;
@@ -279,6 +275,7 @@ public final class Value extends Node {
 
     /** This node's gradient for its rule: after its hooks, which may replace it. */
     private double upstream() {
+        GradHooks<Double> hooks = hooks();
         if (hooks != null) {
             grad = hooks.apply(grad);
         }
@@ -300,6 +297,7 @@ public final class Value extends Node {
 
     @Override
     void endPass(boolean retainGraph) {
+        GradHooks<Double> hooks = hooks();
         if (isLeaf() && hooks != null) {
             grad = hooks.prior + hooks.apply(grad);
         }
@@ -332,13 +330,8 @@ public final class Value extends Node {
 
     /** Gives this node a name for {@code toString()}, graph views and error messages; returns this node. */
     public Value label(String label) {
-        this.label = label;
+        setLabel(label);
         return this;
-    }
-
-    @Override
-    public String label() {
-        return label;
     }
 
     @Override
@@ -432,6 +425,6 @@ public final class Value extends Node {
     @Override
     public String toString() {
         String text = "Value(data=" + Numbers.format(data) + ", grad=" + Numbers.format(grad);
-        return label == null ? text + ")" : text + ", label=" + label + ")";
+        return label() == null ? text + ")" : text + ", label=" + label() + ")";
     }
 }

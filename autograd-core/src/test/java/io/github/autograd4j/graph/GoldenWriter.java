@@ -24,7 +24,7 @@ final class GoldenWriter {
         o.backward();
         write(dir, "neuron", Graph.of(o));
         Tensor loss = (Tensor) call("tensorGraph");
-        loss.backward();
+        loss.backward(null, true, false);
         write(dir, "tensor", Graph.of(loss));
     }
 
