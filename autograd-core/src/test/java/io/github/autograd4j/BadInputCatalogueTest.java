@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +30,7 @@ class BadInputCatalogueTest {
         return Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).requiresGrad(true).label("w");
     }
 
-    private static Case on(java.util.function.Function<Tensor, org.junit.jupiter.api.function.Executable> bad) {
+    private static Case on(Function<Tensor, Executable> bad) {
         return dir -> {
             Tensor w = w();
             return watching(List.of(w), bad.apply(w));

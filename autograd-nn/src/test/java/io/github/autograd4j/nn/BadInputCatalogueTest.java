@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -73,7 +75,7 @@ class BadInputCatalogueTest {
     }
 
     /** The bad call on a freshly trained network; its parameters and optimiser state are watched. */
-    private static Case trained(java.util.function.Function<Trained, Executable> bad) {
+    private static Case trained(Function<Trained, Executable> bad) {
         return dir -> {
             Trained t = Trained.make();
             return watching(t.watched(), bad.apply(t));
@@ -81,7 +83,7 @@ class BadInputCatalogueTest {
     }
 
     /** A checkpoint of a trained network, edited by {@code corrupt}, then restored into another trained network. */
-    private static Case corrupted(java.util.function.UnaryOperator<byte[]> corrupt) {
+    private static Case corrupted(UnaryOperator<byte[]> corrupt) {
         return dir -> {
             Path file = dir.resolve("ckpt.safetensors");
             Trained saved = Trained.make();

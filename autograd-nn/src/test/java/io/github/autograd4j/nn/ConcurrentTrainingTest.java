@@ -12,6 +12,7 @@ import io.github.autograd4j.nn.loss.MSELoss;
 import io.github.autograd4j.nn.optim.Adam;
 import io.github.autograd4j.nn.optim.Optimizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -120,7 +121,7 @@ class ConcurrentTrainingTest {
             assertArrayEquals(teacherBefore.get(i), p.toArray(), "teacher parameter " + i);
             assertNull(p.grad(), "teacher parameter " + i + " never gets a gradient");
         }
-        assertEquals(THREADS, sequential.stream().map(java.util.Arrays::hashCode).distinct().count(),
+        assertEquals(THREADS, sequential.stream().map(Arrays::hashCode).distinct().count(),
                 "the jobs differ from each other, so equality is not trivial");
     }
 }

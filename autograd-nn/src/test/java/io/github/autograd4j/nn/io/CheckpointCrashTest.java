@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class CheckpointCrashTest {
         }
         assertSameState(saved, restored(p));
         Checkpoint.save(p, later.net, later.optimizer, Map.of());
-        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(p)), "a save that succeeds replaces the file");
+        assertFalse(Arrays.equals(before, Files.readAllBytes(p)), "a save that succeeds replaces the file");
         assertSameState(later.state(), restored(p));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.autograd4j.nn.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.properties.PropertySeed;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -38,7 +41,7 @@ class CorruptedCheckpointPropertyTest {
 
     @Property(seed = PropertySeed.CI)
     void damagedFilesAreRefusedCleanlyOrReadWhole(@ForAll("edits") List<Edit> edits, @ForAll("lengths") int length) throws IOException {
-        byte[] bytes = java.util.Arrays.copyOf(VALID, length);
+        byte[] bytes = Arrays.copyOf(VALID, length);
         for (Edit e : edits) {
             if (e.position() < bytes.length) {
                 bytes[e.position()] = e.value();
@@ -54,7 +57,7 @@ class CorruptedCheckpointPropertyTest {
             }
         } catch (CheckpointFormatException refused) {
             Statistics.collect("refused");
-            assertEquals(true, refused.getMessage().contains(file.getFileName().toString()), refused.getMessage());
+            assertTrue(refused.getMessage().contains(file.getFileName().toString()), refused.getMessage());
         } finally {
             Files.delete(file);
         }
@@ -64,8 +67,8 @@ class CorruptedCheckpointPropertyTest {
     @Provide
     Arbitrary<List<Edit>> edits() {
         Arbitrary<Integer> position = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 200)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, VALID.length - 1)));
+                Tuple.of(3, Arbitraries.integers().between(0, 200)),
+                Tuple.of(1, Arbitraries.integers().between(0, VALID.length - 1)));
         Arbitrary<Byte> value = Arbitraries.oneOf(Arbitraries.bytes(),
                 Arbitraries.of((byte) '{', (byte) '}', (byte) '[', (byte) ']', (byte) '"', (byte) ',', (byte) ':',
                         (byte) '-', (byte) '9', (byte) '0', (byte) 'e', (byte) 0xff, (byte) 0));
@@ -76,8 +79,8 @@ class CorruptedCheckpointPropertyTest {
     @Provide
     Arbitrary<Integer> lengths() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(VALID.length)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, VALID.length - 1)));
+                Tuple.of(3, Arbitraries.just(VALID.length)),
+                Tuple.of(1, Arbitraries.integers().between(0, VALID.length - 1)));
     }
 
     private static byte[] valid() {
