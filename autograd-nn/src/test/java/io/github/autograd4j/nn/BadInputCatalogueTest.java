@@ -2,10 +2,10 @@ package io.github.autograd4j.nn;
 
 import static io.github.autograd4j.ErrorCatalogue.Scenario.watching;
 
+import io.github.autograd4j.Debug;
 import io.github.autograd4j.ErrorCatalogue;
 import io.github.autograd4j.ErrorCatalogue.Case;
 import io.github.autograd4j.ErrorCatalogue.Scenario;
-import io.github.autograd4j.Debug;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.data.DataLoader;
 import io.github.autograd4j.nn.data.Datasets;
