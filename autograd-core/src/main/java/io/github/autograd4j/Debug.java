@@ -19,9 +19,11 @@ public final class Debug {
 
     /** Scopes open on any thread: while 0, no thread-local look-up is made. */
     private static final AtomicInteger OPEN = new AtomicInteger();
-    private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[2]);
+    private static final ThreadLocal<int[]> DEPTHS = ThreadLocal.withInitial(() -> new int[3]);
     private static final int SITES = 0;
     private static final int ANOMALIES = 1;
+    /** Tensor backward rules running: their own operations are not checked as a forward, see {@link #runningRule()}. */
+    private static final int RULES = 2;
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private Debug() {
@@ -42,6 +44,15 @@ public final class Debug {
         return OPEN.get() != 0;
     }
 
+    /**
+     * Marks a tensor backward rule as running on this thread, while anomalies are detected: a
+     * non-finite value its operations make is then reported by the backward check, as what the
+     * rule sent to an input, not as a forward anomaly of an anonymous intermediate.
+     */
+    static Scope runningRule() {
+        return new Scope(RULES);
+    }
+
     static boolean anomaliesOn() {
         return OPEN.get() != 0 && DEPTHS.get()[ANOMALIES] > 0;
     }
@@ -52,7 +63,7 @@ public final class Debug {
         if (depths[SITES] > 0 || depths[ANOMALIES] > 0) {
             node.setSite(userFrame());
         }
-        if (depths[ANOMALIES] > 0 && !allFinite(values)) {
+        if (depths[ANOMALIES] > 0 && depths[RULES] == 0 && !allFinite(values)) {
             throw AnomalyException.forward(node);
         }
     }

@@ -46,7 +46,7 @@ enum ScalarOp {
             case SQRT -> Math.sqrt(a);
             case TANH -> Math.tanh(a);
             case SIGMOID -> 1.0 / (1.0 + Math.exp(-a));
-            case RELU -> a > 0.0 ? a : 0.0;
+            case RELU -> Math.max(a, 0.0);
             case ABS -> Math.abs(a);
             case SIN -> Math.sin(a);
             case COS -> Math.cos(a);

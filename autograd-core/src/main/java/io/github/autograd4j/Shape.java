@@ -35,7 +35,7 @@ public final class Shape {
         long n = 1;
         for (int d : dims) {
             if (d < 0) {
-                throw new IllegalArgumentException("shape: negative size in " + Arrays.toString(dims));
+                throw new IllegalArgumentException("shape: size " + d + " in " + Arrays.toString(dims) + " is negative; sizes must be >= 0");
             }
             n *= d;
             if (n > Integer.MAX_VALUE) {

@@ -627,7 +627,8 @@ public final class Tensor extends Node {
         if (hooks != null) {
             grad = hooks.apply(grad);
         }
-        try (var recording = createGraph ? Grad.enabled() : Grad.disabled()) {
+        try (var recording = createGraph ? Grad.enabled() : Grad.disabled();
+             var checkedOnReceipt = Debug.anomaliesOn() ? Debug.runningRule() : null) {
             Tensor[] grads = rule.apply(grad, this);
             if (grads == null || grads.length != inputs.length) {
                 throw new IllegalStateException(opName + ": its backward rule returned "

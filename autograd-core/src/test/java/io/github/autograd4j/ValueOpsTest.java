@@ -102,6 +102,14 @@ class ValueOpsTest {
     }
 
     @Test
+    void reluPassesNaNOnAsMathMaxAndTheTensorEngineDo() {
+        // found by ScalarEnginePropertyTest: relu((-0.01)^(-0.01)) was 0 here and NaN for a tensor
+        assertTrue(Double.isNaN(Value.of(Double.NaN).relu().data()));
+        assertTrue(Double.isNaN(Value.of(-1.0).log().relu().data()));
+        assertEquals(0.0, Value.of(-2.0).relu().data(), 0.0);
+    }
+
+    @Test
     void aNullOperandNamesTheOperation() {
         Value x = Value.of(1.0);
         NullPointerException e = assertThrows(NullPointerException.class, () -> x.mul(null));

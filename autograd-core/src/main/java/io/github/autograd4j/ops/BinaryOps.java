@@ -43,12 +43,23 @@ public final class BinaryOps {
     /**
      * {@code a ^ b} as {@link Math#pow}. Gradients as PyTorch: {@code g b a^(b-1)} to {@code a},
      * 0 where {@code b == 0}; {@code g a^b log(a)} to {@code b}, 0 where {@code a == 0} and
-     * {@code b >= 0} (NaN for negative {@code a}).
+     * {@code b >= 0} (NaN for negative {@code a}). Where {@code b == 0} and {@code a^(b-1)} is
+     * finite, the 0 is computed as {@code g b a^(b-1)} rather than masked, so that its derivative
+     * with respect to {@code b} (second order) is {@code g a^-1}, not 0. The masks apply to the
+     * local derivatives, which are then multiplied by {@code g}, as PyTorch: an infinite or NaN
+     * {@code g} gives NaN there, never a silent 0.
      */
     public static Tensor pow(Tensor a, Tensor b) {
         return elementwise("pow", a, b, Math::pow, (g, out) -> new Tensor[] {
-            a.requiresGrad() ? where(b.ne(0), g.mul(b).mul(a.pow(b.sub(1))), Tensor.scalar(0)) : null,
-            b.requiresGrad() ? where(a.eq(0).mul(b.ge(0)), Tensor.scalar(0), g.mul(out).mul(a.log())) : null});
+            a.requiresGrad() ? baseGradient(g, a, b) : null,
+            b.requiresGrad() ? g.mul(where(a.eq(0).mul(b.ge(0)), Tensor.scalar(0), out.mul(a.log()))) : null});
+    }
+
+    /** {@code g} times {@code b a^(b-1)}, the latter masked to 0 only where {@code b == 0} and {@code a^(b-1)} is not finite (0 * inf). */
+    private static Tensor baseGradient(Tensor g, Tensor a, Tensor b) {
+        Tensor powered = a.pow(b.sub(1));
+        Tensor defined = b.ne(0).add(powered.abs().lt(Double.POSITIVE_INFINITY));
+        return g.mul(where(defined, b.mul(powered), Tensor.scalar(0)));
     }
 
     /**

@@ -177,6 +177,17 @@ class BinaryOpsTest {
     }
 
     @Test
+    void powSecondDerivativesHoldAtAnExponentOfZero() {
+        // d/da = b a^(b-1) is 0 at b == 0, but its derivative with respect to b there is a^-1, not 0
+        // (found by CompositionPropertyTest: sigmoid(2x)^x at x = 0)
+        Tensor a = Tensor.vector(0.5, 2, 3).requiresGrad(true);
+        Tensor b = Tensor.vector(0, 0, 0).requiresGrad(true);
+        GradCheck.of(t -> t[0].pow(t[1]), a, b).gradGrad().assertPassed();
+        Tensor[] g = gradients(Tensor::pow, Tensor.vector(0.5, 2), Tensor.vector(0, 0));
+        assertTensor(g[0], new double[] {0, 0}, 2);
+    }
+
+    @Test
     void powOnlyComputesTheGradientsThatAreNeeded() {
         Tensor a = Tensor.vector(-2, 3).requiresGrad(true);
         a.pow(Tensor.vector(2, 2)).sum().backward();

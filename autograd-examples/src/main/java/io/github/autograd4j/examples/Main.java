@@ -1,53 +1,126 @@
 package io.github.autograd4j.examples;
 
+import io.github.autograd4j.examples.cli.BenchCommand;
+import io.github.autograd4j.examples.cli.DigitsCommand;
+import io.github.autograd4j.examples.cli.GradcheckCommand;
+import io.github.autograd4j.examples.cli.GraphCommand;
+import io.github.autograd4j.examples.cli.MnistCommand;
+import io.github.autograd4j.examples.cli.MoonsCommand;
+import io.github.autograd4j.examples.cli.RegressionCommand;
+import io.github.autograd4j.examples.cli.SeedCommand;
+import io.github.autograd4j.examples.cli.TourCommand;
+import io.github.autograd4j.examples.cli.TrainMixin;
+import io.github.autograd4j.examples.cli.XorCommand;
+import io.github.autograd4j.examples.data.DataFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
- * The examples' command line: {@code java -jar autograd-examples.jar [command] [options]}.
- * With no command it runs the tour (for now, seed example 000 step by step);
- * {@code bench [JMH options]} runs the JMH benchmarks.
+ * The examples' command line: {@code java -jar autograd-examples.jar [command] [options]}, with
+ * {@code tour} when no command is given (its options may then be given alone). Exit status 0 on success; 2 with a one-line reason on bad
+ * arguments (an unknown option, a value out of range, a checkpoint of another run); 1 with a
+ * one-line reason when a file cannot be read or written.
  */
-public final class Main {
+@Command(name = "autograd-examples", mixinStandardHelpOptions = true, version = "autograd4j examples 0.1.0",
+        description = "Runnable examples of autograd4j. With no command: tour.",
+        subcommands = {TourCommand.class, SeedCommand.class, XorCommand.class, MoonsCommand.class, DigitsCommand.class,
+            MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
+public final class Main implements Callable<Integer> {
 
-    private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar autograd-examples.jar [command]",
-            "  (none) | tour        seed example 000 step by step",
-            "  seed [--steps N]     seed example 000, then N-1 more gradient-descent steps",
-            "  bench [JMH options]  the JMH benchmarks (e.g. bench -f 1 -wi 3 -i 5 MoonsStep)");
+    /** The exit status of bad arguments. */
+    public static final int USAGE = CommandLine.ExitCode.USAGE;
+    /** The exit status of a failed run (a file that cannot be read or written). */
+    public static final int FAILURE = CommandLine.ExitCode.SOFTWARE;
 
-    private Main() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    /** Entry point; exits with 2 and a one-line reason on bad arguments. */
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "tour" : args[0];
-        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        try {
-            switch (command) {
-                case "tour" -> SeedExample.run(1, System.out);
-                case "seed" -> SeedExample.run(parseSteps(rest), System.out);
-                case "bench" -> org.openjdk.jmh.Main.main(rest);
-                case "--help", "-h", "help" -> System.out.println(USAGE);
-                default -> throw new IllegalArgumentException("unknown command '" + command + "'");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("autograd-examples: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+    /** Turns on DEBUG logging; set while parsing, before any logger exists. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "log at DEBUG: graph sizes and timings")
+    void debug(boolean on) {
+        if (on) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
     }
 
-    private static int parseSteps(String[] args) {
-        if (args.length == 0) {
-            return 1;
+    /** Runs the tour, as {@code tour} with its defaults. */
+    @Override
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("tour").execute();
+    }
+
+    /** Entry point: runs the command and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line; returns the exit status instead of exiting (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(withDefaultCommand(cli, args));
+    }
+
+    /**
+     * {@code args} with {@code tour} in front when, after the top-level options, they go on with
+     * an option rather than a command: {@code --epochs 5} alone means {@code tour --epochs 5}.
+     */
+    static String[] withDefaultCommand(CommandLine cli, String... args) {
+        Set<String> topLevel = cli.getCommandSpec().optionsMap().keySet();
+        String first = Arrays.stream(args).filter(a -> !topLevel.contains(a)).findFirst().orElse(null);
+        if (first == null || !first.startsWith("-")) {
+            return args; // a command, or a word picocli reports as an unknown command
         }
-        if (args.length == 2 && args[0].equals("--steps")) {
-            try {
-                return Integer.parseInt(args[1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("seed: --steps takes a whole number, got '" + args[1] + "'");
-            }
+        String[] withTour = new String[args.length + 1];
+        withTour[0] = "tour";
+        System.arraycopy(args, 0, withTour, 1, args.length);
+        return withTour;
+    }
+
+    /** The configured command line: case-insensitive option values, one-line error reports. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::badArguments);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failed(e, command));
+        Map.of("tour", DigitsExample.defaults(), "digits", DigitsExample.defaults(), "mnist", MnistExample.defaults())
+                .forEach((name, defaults) -> cli.getSubcommands().get(name).getCommandSpec().usageMessage()
+                        .footer(TrainMixin.describe(defaults)));
+        return cli;
+    }
+
+    private static int badArguments(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(command.getCommandName() + ": " + e.getMessage() + " (see "
+                + command.getCommandSpec().qualifiedName() + " --help)");
+        return USAGE;
+    }
+
+    private static int failed(Exception e, CommandLine command) throws Exception {
+        PrintWriter err = command.getErr();
+        if (e instanceof IllegalArgumentException) {
+            err.println(command.getCommandName() + ": " + e.getMessage());
+            return USAGE;
         }
-        throw new IllegalArgumentException("seed: unexpected arguments " + Arrays.toString(args));
+        if (e instanceof DataFormatException) {
+            err.println(command.getCommandName() + ": " + e.getMessage());
+            return FAILURE;
+        }
+        if (e instanceof IOException) {
+            // the JDK's file exceptions say only the path in their message; the class name says what went wrong
+            err.println(command.getCommandName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return FAILURE;
+        }
+        throw e;
     }
 }

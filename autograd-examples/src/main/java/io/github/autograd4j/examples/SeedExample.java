@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import io.github.autograd4j.Value;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,15 @@ import java.util.Locale;
  * values, every node's gradient in backward order, and gradient-descent steps at rate 0.1.
  */
 public final class SeedExample {
+
+    /**
+     * A run.
+     *
+     * @param steps how many gradient-descent steps (the first is printed in full)
+     * @param out   where the values are printed
+     */
+    public record Config(int steps, PrintStream out) {
+    }
 
     /** What a run ends with: the loss before each step and the weights after the last. */
     public record Result(double[] losses, double[][] w1, double[] w2) {
@@ -20,11 +30,15 @@ public final class SeedExample {
     private SeedExample() {
     }
 
-    /** Runs {@code steps} gradient-descent steps, printing the first in full detail to {@code out}. */
-    public static Result run(int steps, PrintStream out) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("seed: steps must be at least 1, got " + steps);
-        }
+    /**
+     * Runs the configured gradient-descent steps, printing the first in full detail.
+     *
+     * @throws UsageException when there are fewer than 1 steps
+     */
+    public static Result run(Config config) {
+        int steps = config.steps();
+        PrintStream out = config.out();
+        UsageException.require(steps >= 1, "--steps must be at least 1, got " + steps);
         Value[] x = {Value.constant(1).label("x[0]"), Value.constant(-2).label("x[1]")};
         Value[][] w1 = {
             {Value.of(1, "W1[0,0]"), Value.of(-1, "W1[0,1]")},
@@ -63,9 +77,7 @@ public final class SeedExample {
                 out.println("Backward (each node's gradient dJ/dnode, outputs first)");
                 print(out, loss, yhat, z2, a1[0], a1[1], z1[0], z1[1], w2[0], w2[1], w1[0][0], w1[0][1], w1[1][0], w1[1][1]);
             }
-            for (Value p : params) {
-                p.setData(p.data() - LEARNING_RATE * p.grad());
-            }
+            GradientDescent.step(List.of(params), LEARNING_RATE);
             if (detailed) {
                 out.println();
                 out.println("Update: W <- W - 0.1 * dJ/dW");

@@ -14,7 +14,7 @@ class SeedExampleTest {
     @Test
     void oneStepPrintsTheSeedValuesAndUpdatesTheWeights() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SeedExample.Result result = SeedExample.run(1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        SeedExample.Result result = SeedExample.run(new SeedExample.Config(1, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("yhat     sigmoid  data =   0.80299957"), text);
         assertTrue(text.contains("J        mul      data =   0.01940459"), text);
@@ -26,10 +26,11 @@ class SeedExampleTest {
 
     @Test
     void moreStepsKeepLoweringTheLoss() {
-        SeedExample.Result result = SeedExample.run(50, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        SeedExample.Result result = SeedExample.run(new SeedExample.Config(50, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         for (int i = 1; i < 50; i++) {
             assertTrue(result.losses()[i] < result.losses()[i - 1], "step " + i);
         }
-        assertThrows(IllegalArgumentException.class, () -> SeedExample.run(0, System.out));
+        UsageException e = assertThrows(UsageException.class, () -> SeedExample.run(new SeedExample.Config(0, System.out)));
+        assertEquals("--steps must be at least 1, got 0", e.getMessage());
     }
 }

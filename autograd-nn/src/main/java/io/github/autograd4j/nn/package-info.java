@@ -15,5 +15,18 @@
  * net.zeroGrad();
  * loss.backward();
  * }</pre>
+ *
+ * <h2>Thread safety</h2>
+ * Modules, losses, optimisers, data loaders and schedulers hold no shared static state; each
+ * instance is meant for one thread at a time (a module's parameters and gradients, an optimiser's
+ * state, a {@code Dropout}'s or {@code DataLoader}'s {@code Random} all change as they are used).
+ * Threads that each build their own model, optimiser and loader train independently and get bit
+ * for bit what they get one after another (see {@code ConcurrentTrainingTest}). A trained model
+ * may be shared read-only: several threads may call {@code forward} on it at once inside
+ * {@code try (var off = Grad.disabled()) { ... }}, as long as it is in {@code eval()} mode (a
+ * {@code Dropout} in training mode draws from its one {@code Random}) and no thread trains it
+ * meanwhile. Checkpoint files are written atomically (a temporary file renamed into place), so a
+ * reader never sees half of one. See the package documentation of {@code io.github.autograd4j}
+ * for the engine's contract.
  */
 package io.github.autograd4j.nn;

@@ -30,11 +30,16 @@ public abstract class Loss {
     /**
      * The loss of {@code input} against {@code target}, reduced.
      *
-     * @throws IllegalArgumentException when the shapes or the target's values do not fit the loss
+     * @throws IllegalArgumentException when the shapes or the target's values do not fit the loss, or
+     *                                  when the reduction is MEAN and the input is empty (a batch of 0)
      */
     public final Tensor apply(Tensor input, Tensor target) {
         Objects.requireNonNull(input, name() + ": input is null");
         Objects.requireNonNull(target, name() + ": target is null");
+        if (reduction == Reduction.MEAN && input.numel() == 0) {
+            throw new IllegalArgumentException(name() + ": input of shape " + input.shape() + " holds no elements, and the"
+                    + " mean of none is undefined; skip empty batches, or use Reduction.SUM or NONE");
+        }
         return reduction.reduce(unreduced(input, target));
     }
 

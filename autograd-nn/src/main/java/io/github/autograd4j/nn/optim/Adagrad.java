@@ -1,6 +1,7 @@
 package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Adagrad extends Optimizer {
         d.put(INITIAL_ACCUMULATOR_VALUE, 0.0);
         d.put(EPS, 1e-10);
         d.put(MAXIMIZE, 0.0);
-        return d;
+        return Collections.unmodifiableMap(d);
     }
 
     @Override

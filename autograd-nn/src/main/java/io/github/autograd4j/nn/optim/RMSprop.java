@@ -2,6 +2,7 @@ package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class RMSprop extends Optimizer {
         d.put(MOMENTUM, 0.0);
         d.put(CENTERED, 0.0);
         d.put(MAXIMIZE, 0.0);
-        return d;
+        return Collections.unmodifiableMap(d);
     }
 
     @Override

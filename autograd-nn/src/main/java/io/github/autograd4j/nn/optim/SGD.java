@@ -1,6 +1,7 @@
 package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class SGD extends Optimizer {
         d.put(WEIGHT_DECAY, 0.0);
         d.put(NESTEROV, 0.0);
         d.put(MAXIMIZE, 0.0);
-        return d;
+        return Collections.unmodifiableMap(d);
     }
 
     @Override

@@ -24,7 +24,7 @@ class AtomicWriteTest {
     Path dir;
 
     /** A sink that writes the temporary file but fails once {@code limit} bytes have gone through. */
-    private static AtomicFile.Sink failingAfter(long limit) {
+    static AtomicFile.Sink failingAfter(long limit) {
         return temp -> new FilterOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
             private long written;
 

@@ -1,0 +1,98 @@
+package io.github.autograd4j;
+
+import static io.github.autograd4j.ErrorCatalogue.Scenario.watching;
+
+import io.github.autograd4j.ErrorCatalogue.Case;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The autograd-core rows (C..) of the bad-input catalogue in docs/errors.md: each bad call throws
+ * the documented exception and message, and leaves the watched tensors' data and gradients as
+ * they were.
+ */
+class BadInputCatalogueTest {
+
+    @TempDir
+    Path temp;
+
+    /** A (2, 3) parameter with a gradient, the usual bystander. */
+    private static Tensor w() {
+        return Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).requiresGrad(true).label("w");
+    }
+
+    private static Case on(Function<Tensor, Executable> bad) {
+        return dir -> {
+            Tensor w = w();
+            return watching(List.of(w), bad.apply(w));
+        };
+    }
+
+    @TestFactory
+    Stream<DynamicTest> coreRows() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        cases.put("C01", on(w -> () -> w.matmul(Tensor.zeros(4, 5))));
+        cases.put("C02", on(w -> () -> w.mul(Tensor.ones(2))));
+        cases.put("C03", on(w -> () -> w.sum(3, false)));
+        cases.put("C04", on(w -> () -> w.reshape(4)));
+        cases.put("C05", on(w -> () -> Tensor.of(new double[5], 2, 3)));
+        cases.put("C06", on(w -> () -> Tensor.zeros(2, -3)));
+        cases.put("C07", on(w -> () -> Tensor.of(new double[][] {{1, 2}, {3}})));
+        cases.put("C08", on(w -> () -> w.mul(3).backward()));
+        cases.put("C09", on(w -> () -> Tensor.ones(2).sum().backward()));
+        cases.put("C10", on(w -> () -> w.mul(w).sum().backward(Tensor.ones(2))));
+        cases.put("C11", dir -> {
+            Tensor w = w();
+            Tensor y = w.exp().sum();
+            y.backward();
+            return watching(List.of(w), y::backward);
+        });
+        cases.put("C12", on(w -> w::item));
+        cases.put("C13", on(w -> () -> w.transpose(0, 2)));
+        cases.put("C14", on(w -> () -> w.permute(0, 0)));
+        cases.put("C15", on(w -> () -> w.select(1, 3)));
+        cases.put("C16", on(w -> () -> w.slice(1, 0, 3, 0)));
+        cases.put("C17", on(w -> () -> w.indexSelect(0, 0, 2)));
+        cases.put("C18", on(w -> () -> w.gather(1, Tensor.of(new double[][] {{0, 3}, {1, 1}}))));
+        cases.put("C19", on(w -> () -> Tensor.cat(0, w, Tensor.zeros(2, 2))));
+        cases.put("C20", on(w -> () -> Tensor.stack(0, w, Tensor.zeros(3, 2))));
+        cases.put("C21", on(w -> () -> w.expand(3, 3)));
+        cases.put("C22", on(w -> w::inv));
+        cases.put("C23", on(w -> () -> Tensor.of(new double[][] {{1, 2}, {2, 1}}).requiresGrad(true).cholesky()));
+        cases.put("C24", on(w -> () -> w.setGrad(Tensor.zeros(3, 2))));
+        cases.put("C25", on(w -> () -> w.leakyRelu(Double.NaN)));
+        cases.put("C26", on(w -> () -> Tensor.arange(0, 1, 0)));
+        cases.put("C27", on(w -> () -> Tensor.linspace(0, 1, -1)));
+        cases.put("C28", on(w -> () -> w.softmax(2)));
+        cases.put("C29", on(w -> () -> w.split(0, 1)));
+        cases.put("C30", on(w -> () -> Tensor.zeros(0, 3).max()));
+        cases.put("C31", on(w -> () -> w.mul(2).requiresGrad(false)));
+        cases.put("C32", on(w -> () -> w.chunk(0, 1)));
+        cases.put("C33", dir -> {
+            Value v = Value.of(1.0);
+            return watching(List.of(), () -> v.add((Value) null));
+        });
+        cases.put("C34", on(w -> () -> GradCheck.of(t -> t[0].sum(), w).eps(0).check()));
+        cases.put("C35", on(w -> () -> Autograd.grad(w.sum(), List.of(Tensor.ones(2)), false)));
+        cases.put("C36", on(w -> () -> {
+            try (var anomalies = Debug.detectAnomalies()) {
+                Tensor.of(new double[] {1, Double.NaN, 3, 4, 5, 6}, 2, 3).mul(w);
+            }
+        }));
+        cases.put("C37", on(w -> () -> {
+            try (var anomalies = Debug.detectAnomalies()) {
+                w.sub(1).sqrt().sum().backward();
+            }
+        }));
+        return ErrorCatalogue.tests("C", cases, temp);
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.autograd4j.examples.train;
+
+import io.github.autograd4j.examples.data.LabelledData;
+import io.github.autograd4j.examples.plot.Charts;
+import io.github.autograd4j.nn.Dropout;
+import io.github.autograd4j.nn.Linear;
+import io.github.autograd4j.nn.MLP;
+import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.ReLU;
+import io.github.autograd4j.nn.Sequential;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * What the {@code digits} and {@code mnist} commands share: an MLP with ReLU (and optionally
+ * dropout) between its layers, initialised from the run seed, trained by {@link Trainer} and summed up in a line of text and a
+ * PNG of its loss and accuracy curves.
+ *
+ * @param history the epochs, first to last
+ * @param model   the trained model
+ * @param curves  the PNG of the training curves
+ * @param seconds the wall time of training (this run's epochs only, when resumed)
+ */
+public record ClassifierRun(History history, Module model, Path curves, double seconds) {
+
+    /** The test accuracy after the last epoch, a fraction. */
+    public double testAccuracy() {
+        return history.last().testAccuracy();
+    }
+
+    /**
+     * A network and the {@link Random}s its dropout layers draw from, which {@link Trainer}
+     * reseeds every epoch.
+     *
+     * @param model    the network
+     * @param perEpoch one {@link Random} per dropout layer
+     */
+    public record Net(Module model, List<Random> perEpoch) {
+    }
+
+    /** The MLP of the given layer sizes with ReLU between them, initialised from {@code seed}'s {@code "init"} stream. */
+    public static Module mlp(long seed, int... layers) {
+        return mlp(seed, 0, layers).model();
+    }
+
+    /**
+     * An MLP of the given layer sizes with ReLU between them, each ReLU followed by a
+     * {@link Dropout} of probability {@code dropout} when it is above 0, initialised from
+     * {@code seed}'s {@code "init"} stream.
+     */
+    public static Net mlp(long seed, double dropout, int... layers) {
+        Random init = RunSeeds.random(seed, "init");
+        if (dropout == 0) {
+            return new Net(new MLP(init, layers), List.of());
+        }
+        Sequential net = new Sequential();
+        List<Random> perEpoch = new ArrayList<>();
+        for (int i = 0; i + 1 < layers.length; i++) {
+            net.add(new Linear(layers[i], layers[i + 1], true, init));
+            if (i + 2 < layers.length) {
+                Random masks = new Random();
+                perEpoch.add(masks);
+                net.add(new ReLU()).add(new Dropout(dropout, masks));
+            }
+        }
+        return new Net(net, List.copyOf(perEpoch));
+    }
+
+    /**
+     * Trains {@link #mlp(long, double, int...)} on {@code train}, evaluates on {@code test} after
+     * every epoch, writes {@code <task>-curves.png} into the output directory and prints a summary to {@code out}.
+     */
+    public static ClassifierRun train(String task, int[] layers, double dropout, LabelledData train, LabelledData test,
+                                      TrainOptions options, PrintStream out) throws IOException {
+        String shape = Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"))
+                + (dropout > 0 ? ", dropout " + dropout : "");
+        out.printf(Locale.ROOT, "%s: MLP %s, %d training and %d test samples, %s lr %s, batch %d, %d epochs, seed %d%n",
+                task, shape, train.size(), test.size(), options.optimizer(), options.lr(), options.batchSize(),
+                options.epochs(), options.seed());
+        Net net = mlp(options.seed(), dropout, layers);
+        long start = System.nanoTime();
+        History history = new Trainer(task, net.model(), net.perEpoch(), options).fit(train, test);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path curves = Charts.trainingCurves(options.out().resolve(task + "-curves.png"), task + " MLP " + shape, history);
+        ClassifierRun run = new ClassifierRun(history, net.model(), curves, seconds);
+        out.printf(Locale.ROOT, "%s: test accuracy %.2f %% (%d of %d) after %d epochs in %.1f s%n", task,
+                100 * run.testAccuracy(), Math.round(run.testAccuracy() * test.size()), test.size(),
+                history.epochs().size(), seconds);
+        out.println(task + ": training curves in " + curves);
+        return run;
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.autograd4j.examples.train;
+
+import static io.github.autograd4j.examples.UsageException.require;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The options the training commands share ({@code --epochs --batch-size --lr --optimizer --seed
+ * --threads --out --no-progress --checkpoint --resume}).
+ *
+ * @param epochs     how many passes over the training set, in all (a resumed run stops there too)
+ * @param batchSize  samples per step
+ * @param lr         the peak learning rate (a cosine schedule lowers it epoch by epoch)
+ * @param optimizer  the optimiser
+ * @param seed       the seed of every random choice: initialisation, split, shuffles, dropout
+ * @param threads    the value of the system property {@value Trainer#THREADS_PROPERTY} to set before
+ *                   the first matrix product, for a multi-threaded GEMM kernel (this version's
+ *                   pure-Java kernel uses one thread), or 0 to leave it alone
+ * @param out        the directory for plots and other outputs
+ * @param progress   show a progress bar on a terminal (plain log lines otherwise)
+ * @param checkpoint a file to save the model and optimiser to after every epoch, or null
+ * @param resume     a checkpoint to continue from, or null
+ */
+public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind optimizer, long seed, int threads,
+                           Path out, boolean progress, Path checkpoint, Path resume) {
+
+    /**
+     * Checks the options.
+     *
+     * @throws io.github.autograd4j.examples.UsageException naming the option that is out of range
+     */
+    public TrainOptions {
+        require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
+        require(batchSize >= 1, "--batch-size must be at least 1, got " + batchSize);
+        require(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
+        require(threads >= 0, "--threads must be 0 (leave as is) or more, got " + threads);
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(out, "out");
+        require(!Files.exists(out) || Files.isDirectory(out), "--out " + out + " is a file; expected a directory (made if missing)");
+    }
+
+    /** These options with {@code epochs} instead. */
+    public TrainOptions withEpochs(int epochs) {
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, threads, out, progress, checkpoint, resume);
+    }
+
+    /** These options with {@code out} as the output directory. */
+    public TrainOptions withOut(Path out) {
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, threads, out, progress, checkpoint, resume);
+    }
+
+    /** These options with checkpointing to {@code checkpoint} and resuming from {@code resume} (either may be null). */
+    public TrainOptions withCheckpoints(Path checkpoint, Path resume) {
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, threads, out, progress, checkpoint, resume);
+    }
+}

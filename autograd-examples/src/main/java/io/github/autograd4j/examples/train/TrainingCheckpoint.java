@@ -1,0 +1,101 @@
+package io.github.autograd4j.examples.train;
+
+import io.github.autograd4j.examples.UsageException;
+import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.io.Checkpoint;
+import io.github.autograd4j.nn.optim.Optimizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Trainer}'s checkpoint: the model and optimiser through {@link Checkpoint} (safetensors,
+ * F64, replaced atomically), with the task, seed, optimiser, planned epochs and every completed
+ * epoch's stats as metadata. Nothing else is needed to resume exactly: all randomness of epoch
+ * {@code k} is rebuilt from the seed and {@code k} (see {@link RunSeeds}).
+ */
+final class TrainingCheckpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingCheckpoint.class);
+    private static final String TASK = "task";
+    private static final String SEED = "seed";
+    private static final String OPTIMIZER = "optimizer";
+    private static final String EPOCHS = "epochs";
+    private static final String DONE = "epoch";
+    private static final String HISTORY = "history.";
+
+    private TrainingCheckpoint() {
+    }
+
+    /** Saves after an epoch; {@code history} holds every epoch completed so far. */
+    static void save(Path path, String task, TrainOptions options, Module model, Optimizer optimizer,
+                     List<EpochStats> history) throws IOException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(TASK, task);
+        metadata.put(SEED, Long.toString(options.seed()));
+        metadata.put(OPTIMIZER, options.optimizer().toString());
+        metadata.put(EPOCHS, Integer.toString(options.epochs()));
+        metadata.put(DONE, Integer.toString(history.size()));
+        for (int i = 0; i < history.size(); i++) {
+            metadata.put(HISTORY + i, history.get(i).encode());
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Checkpoint.save(path, model, optimizer, metadata);
+    }
+
+    /**
+     * Loads a checkpoint of the same task, seed and optimiser into {@code model} and
+     * {@code optimizer}; returns the completed epochs' stats.
+     *
+     * @throws UsageException when the file is missing or belongs to another run
+     */
+    static List<EpochStats> restore(Path path, String task, TrainOptions options, Module model, Optimizer optimizer)
+            throws IOException {
+        String where = "--resume " + path + ": ";
+        UsageException.require(Files.isRegularFile(path), where + "no such file");
+        Checkpoint checkpoint = Checkpoint.load(path);
+        Map<String, String> meta = checkpoint.metadata();
+        expect(where, meta, TASK, task);
+        expect(where, meta, SEED, Long.toString(options.seed()));
+        expect(where, meta, OPTIMIZER, options.optimizer().toString());
+        List<EpochStats> history = new ArrayList<>();
+        try {
+            int done = Integer.parseInt(meta.getOrDefault(DONE, "0"));
+            for (int i = 0; i < done; i++) {
+                String stats = meta.get(HISTORY + i);
+                UsageException.require(stats != null, where + "its metadata lacks the stats of epoch " + (i + 1) + " of " + done);
+                history.add(EpochStats.parse(stats));
+            }
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + "its epoch history is damaged (" + e.getMessage() + ")");
+        }
+        try {
+            Checkpoint.restore(path, model, optimizer); // checks model and optimiser before changing either
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + e.getMessage());
+        }
+        if (!Integer.toString(options.epochs()).equals(meta.get(EPOCHS))) {
+            LOG.warn("{}: the checkpoint's run planned {} epochs and this one {}: the learning-rate schedule differs from here on",
+                    task, meta.get(EPOCHS), options.epochs());
+        }
+        LOG.info("{}: resumed from {} after epoch {}", task, path, history.size());
+        return history;
+    }
+
+    private static void expect(String where, Map<String, String> meta, String key, String expected) {
+        String found = meta.get(key);
+        UsageException.require(expected.equals(found), where + "the checkpoint was written with " + key + " '" + found
+                + "' but this run has '" + expected + "'; resuming would not continue the same run");
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.autograd4j.examples;
+
+import io.github.autograd4j.ErrorCatalogue;
+import io.github.autograd4j.ErrorCatalogue.Case;
+import io.github.autograd4j.ErrorCatalogue.Scenario;
+import io.github.autograd4j.examples.data.BundledData;
+import io.github.autograd4j.examples.data.Idx;
+import io.github.autograd4j.examples.data.IdxFiles;
+import io.github.autograd4j.examples.train.OptimizerKind;
+import io.github.autograd4j.examples.train.TrainOptions;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.function.Executable;
+
+/** The rows of docs/errors.md for autograd-examples' files and options (prefix X): data files, checkpoints to resume, output directories. */
+class BadInputCatalogueTest {
+
+    @TempDir
+    Path temp;
+
+    /** A bad call that must leave {@code file} as it was. */
+    private static Scenario watchingFile(Path file, Executable bad) {
+        return new Scenario(List.of(), List.of(file), bad);
+    }
+
+    private static Case idx(String name, int magic, int[] dims, int bodyBytes, boolean images) {
+        return dir -> {
+            Path file = IdxFiles.write(dir.resolve(name), magic, dims, new byte[bodyBytes]);
+            return watchingFile(file, () -> {
+                if (images) {
+                    Idx.readImages(file);
+                } else {
+                    Idx.readLabels(file);
+                }
+            });
+        };
+    }
+
+    private static Executable parseIris(String text) {
+        return () -> BundledData.parseIris(new BufferedReader(new StringReader(text)), "iris.csv");
+    }
+
+    /** Trains digits for one epoch with a checkpoint, then runs {@code resumed} against that checkpoint. */
+    private static Case resuming(java.util.function.BiFunction<Path, Path, TrainOptions> resumed) {
+        return dir -> {
+            Path checkpoint = dir.resolve("digits.safetensors");
+            TrainOptions one = DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(checkpoint, null);
+            DigitsExample.run(new DigitsExample.Config(one, new Silent().out()));
+            TrainOptions bad = resumed.apply(dir, checkpoint);
+            return watchingFile(checkpoint, () -> DigitsExample.run(new DigitsExample.Config(bad, new Silent().out())));
+        };
+    }
+
+    @TestFactory
+    Stream<DynamicTest> examplesRows() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        cases.put("X01", idx("train-labels-idx1-ubyte", Idx.LABELS_MAGIC, new int[] {1}, 1, true));
+        cases.put("X02", idx("t10k-labels-idx1-ubyte.gz", 0x00000C01, new int[] {1}, 1, false));
+        cases.put("X03", idx("short.gz", Idx.IMAGES_MAGIC, new int[] {2, 2, 2}, 5, true));
+        cases.put("X04", idx("long", Idx.LABELS_MAGIC, new int[] {2}, 3, false));
+        cases.put("X05", idx("header", Idx.IMAGES_MAGIC, new int[] {2}, 0, true));
+        cases.put("X06", dir -> Scenario.watching(List.of(), parseIris("2,4,a,b\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2")));
+        cases.put("X07", dir -> Scenario.watching(List.of(), parseIris("2,4,a,b\n5.1,3.5,1.4,0.2,0\n4.9,x,1.4,0.2,1")));
+        cases.put("X08", dir -> Scenario.watching(List.of(), () -> BundledData.parseDigits(
+                new BufferedReader(new StringReader("0,".repeat(63) + "17,3")), "digits.csv")));
+        cases.put("X09", resuming((dir, checkpoint) ->
+                new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 7, 0, dir, false, null, checkpoint)));
+        cases.put("X10", resuming((dir, checkpoint) ->
+                DigitsExample.defaults().withOut(dir).withCheckpoints(null, dir.resolve("nope.safetensors"))));
+        cases.put("X11", dir -> {
+            Path file = Files.writeString(dir.resolve("plots"), "keep me");
+            return watchingFile(file, () -> DigitsExample.defaults().withOut(file));
+        });
+        cases.put("X12", dir -> Scenario.watching(List.of(), () -> MnistExample.run(
+                new MnistExample.Config(dir.resolve("none"), MnistExample.defaults(), new Silent().out()))));
+        return ErrorCatalogue.tests("X", cases, temp);
+    }
+}
