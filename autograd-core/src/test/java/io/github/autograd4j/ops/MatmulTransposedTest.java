@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.autograd4j.GradCheck;
 import io.github.autograd4j.Tensor;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,16 @@ class MatmulTransposedTest {
             want.mul(weights).sum().backward();
             assertArrayEquals(a2.grad().storage(), a.grad().storage(), 1e-12, "da for " + a.shape() + " x " + b.shape());
             assertArrayEquals(b2.grad().storage(), b.grad().storage(), 1e-12, "db for " + a.shape() + " x " + b.shape());
+        }
+    }
+
+    @Test
+    void passesGradCheckToSecondOrderWithBroadcastBatchDims() {
+        int[][][] shapes = {{{3, 4}, {2, 4}}, {{4}, {3, 4}}, {{2, 1, 3}, {2, 3}}, {{2, 3}, {2, 1, 4, 3}}};
+        for (int[][] s : shapes) {
+            Tensor a = Tensor.randn(rng, s[0]).requiresGrad(true);
+            Tensor b = Tensor.randn(rng, s[1]).requiresGrad(true);
+            GradCheck.of(in -> LinalgOps.matmulTransposed(in[0], in[1]), a, b).gradGrad().assertPassed();
         }
     }
 
