@@ -1,6 +1,7 @@
 package io.github.autograd4j.nn;
 
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.ops.LinalgOps;
 import io.github.autograd4j.nn.init.Init;
 import io.github.autograd4j.nn.init.Initializer;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public final class Linear extends Module {
      * @param bias null for none
      */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        Tensor y = x.matmul(weight.mT());
+        Tensor y = LinalgOps.matmulTransposed(x, weight);
         return bias == null ? y : y.add(bias);
     }
 
