@@ -80,17 +80,35 @@ public final class SGD extends Optimizer {
         return group.get(MOMENTUM) != 0 ? List.of(MOMENTUM_BUFFER) : List.of();
     }
 
+    /** One loop over the elements, each line in the order of the formula above (so results match the tensor form bit for bit). */
     @Override
     protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, ParamGroup group) {
-        Tensor g = withL2(grad, param, group.weightDecay());
+        double lr = group.lr();
+        double weightDecay = group.weightDecay();
         double momentum = group.get(MOMENTUM);
-        if (momentum != 0) {
-            Tensor previous = state.get(MOMENTUM_BUFFER);
-            Tensor buffer = previous == null ? copyOf(g) : previous.mul(momentum).add(g.mul(1 - group.get(DAMPENING)));
-            state.put(MOMENTUM_BUFFER, buffer);
-            g = group.flag(NESTEROV) ? g.add(buffer.mul(momentum)) : buffer;
+        double keep = 1 - group.get(DAMPENING);
+        boolean nesterov = group.flag(NESTEROV);
+        double[] p = param.storage();
+        double[] g = grad.storage();
+        Tensor previous = state.get(MOMENTUM_BUFFER);
+        double[] b0 = previous == null ? null : previous.storage();
+        Tensor buffer = momentum != 0 ? Tensor.zeros(param.shape().toArray()) : null;
+        double[] b = buffer == null ? null : buffer.storage();
+        Tensor next = Tensor.zeros(param.shape().toArray());
+        double[] out = next.storage();
+        for (int i = 0; i < p.length; i++) {
+            double gi = weightDecay == 0 ? g[i] : g[i] + p[i] * weightDecay;
+            if (b != null) {
+                double bi = b0 == null ? gi : b0[i] * momentum + gi * keep;
+                b[i] = bi;
+                gi = nesterov ? gi + bi * momentum : bi;
+            }
+            out[i] = p[i] - gi * lr;
         }
-        return param.sub(g.mul(group.lr()));
+        if (buffer != null) {
+            state.put(MOMENTUM_BUFFER, buffer);
+        }
+        return next;
     }
 
     /** Builds an {@link SGD}: {@code SGD.builder().lr(0.01).momentum(0.9).nesterov(true).build(params)}. */
