@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param optimizer  the optimiser
  * @param seed       the seed of every random choice: initialisation, split, shuffles, dropout
  * @param threads    the value of the system property {@value Trainer#THREADS_PROPERTY} to set before
- *                   the first matrix product, for a multi-threaded GEMM kernel (this version's
- *                   pure-Java kernel uses one thread), or 0 to leave it alone
+ *                   the first matrix product: the most threads one large GEMM uses (default:
+ *                   the available processors), or 0 to leave it alone
  * @param out        the directory for plots and other outputs
  * @param progress   show a progress bar on a terminal (plain log lines otherwise)
  * @param checkpoint a file to save the model and optimiser to after every epoch, or null

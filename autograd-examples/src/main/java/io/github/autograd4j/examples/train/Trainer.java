@@ -186,17 +186,17 @@ public final class Trainer {
     }
 
     /**
-     * Sets {@value #THREADS_PROPERTY} when {@code threads > 0}, for a multi-threaded GEMM kernel to
-     * read when it is first used. The pure-Java kernel of this version runs on the calling thread
-     * only, which a warning says when more than one thread is asked for.
+     * Sets {@value #THREADS_PROPERTY} when {@code threads > 0}, for the GEMM kernel to read when it
+     * is first used; warns when the kernel was already chosen with another thread count.
      */
     static void applyThreads(int threads) {
         if (threads > 0) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
             LOG.debug("{}={}", THREADS_PROPERTY, threads);
         }
-        if (threads > 1) {
-            LOG.warn("--threads {}: the GEMM kernel '{}' runs on one thread, so training does too", threads, Kernels.gemm().name());
+        if (threads > 0 && Kernels.threads() != threads) {
+            LOG.warn("--threads {}: the GEMM kernel '{}' was already set up with {} thread(s) in this JVM", threads,
+                    Kernels.gemm().name(), Kernels.threads());
         }
     }
 
