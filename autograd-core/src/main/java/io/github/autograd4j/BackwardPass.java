@@ -29,11 +29,14 @@ final class BackwardPass {
      * is changed when the check fails.
      */
     BackwardPass(Node root, boolean createGraph) {
-        this.order = new Traversal(false).order(root);
+        Traversal traversal = new Traversal(false, true);
+        this.order = traversal.order(root);
         this.createGraph = createGraph;
-        boolean anyEnding = false;
-        for (Node node : order) {
-            anyEnding |= node.startPass();
+        boolean anyEnding = (traversal.answers & Node.NEEDS_END) != 0;
+        if ((traversal.answers & Node.START_LATER) != 0) {
+            for (Node node : order) {
+                anyEnding |= node.startPass();
+            }
         }
         this.ending = anyEnding;
         this.next = order.length - 1;
@@ -92,7 +95,7 @@ final class BackwardPass {
      * unless {@code everyNode}, which adds constants (for inspecting a graph).
      */
     static Node[] topologicalOrder(Node root, boolean everyNode) {
-        return new Traversal(everyNode).order(root);
+        return new Traversal(everyNode, false).order(root);
     }
 
     /**
@@ -101,9 +104,17 @@ final class BackwardPass {
      */
     static final class Traversal {
         private final boolean everyNode;
+        private final boolean entering;
+        /** The union of the nodes' {@link Node#enterPass} answers, when entering. */
+        int answers;
 
-        Traversal(boolean everyNode) {
+        /**
+         * @param everyNode include constants (for views) rather than only nodes that need a gradient
+         * @param entering  enter each node into a backward pass ({@link Node#enterPass}) as it is ordered
+         */
+        Traversal(boolean everyNode, boolean entering) {
             this.everyNode = everyNode;
+            this.entering = entering;
         }
 
         Node[] order(Node root) {
@@ -133,8 +144,8 @@ final class BackwardPass {
                     }
                 } else {
                     depth--; // the stale slot is not cleared: the stack dies with this call, and a store costs a GC barrier
-                    if (!everyNode) {
-                        node.checkBackwardAvailable();
+                    if (entering) {
+                        answers |= node.enterPass();
                     }
                     if (size == out.length) {
                         out = Arrays.copyOf(out, size * 2);

@@ -137,11 +137,22 @@ public abstract class Node {
         return label() != null ? "'" + label() + "'" : "(unlabelled " + opName() + ")";
     }
 
+    /** An {@link #enterPass} answer: start this node with {@link #startPass} once the whole graph is checked. */
+    static final int START_LATER = 1;
+    /** An {@link #enterPass} answer: this node needs {@link #endPass} when the pass is over. */
+    static final int NEEDS_END = 2;
+
     /**
-     * Throws an {@link IllegalStateException} when this interior node can no longer back-propagate
-     * (its saved state was freed by an earlier pass); called for every node before a pass changes anything.
+     * Called as a backward pass orders this node, before any rule runs. Throws an
+     * {@link IllegalStateException} when this interior node can no longer back-propagate (its saved
+     * state was freed by an earlier pass). A node of a graph that can never be refused (a scalar
+     * graph) starts its pass here, while it is in cache, rather than in a second sweep over the
+     * graph; a node of a graph that can be refused answers {@link #START_LATER}, so that a refused
+     * pass changes nothing.
+     *
+     * @return {@link #START_LATER} and/or {@link #NEEDS_END}, or 0
      */
-    abstract void checkBackwardAvailable();
+    abstract int enterPass();
 
     /**
      * Starts a backward pass on this node: an interior node clears its gradient buffer; a leaf
@@ -159,7 +170,7 @@ public abstract class Node {
     abstract void propagate(boolean createGraph);
 
     /**
-     * Called on every node once a pass is over, when any node's {@link #startPass} asked for it (so
+     * Called on every node once a pass is over, when any node's {@link #enterPass} or {@link #startPass} asked for it (so
      * an implementation must do nothing when it did not ask): a leaf with
      * hooks runs them on this pass's gradient and adds the result to what it had; saved state is
      * freed unless {@code retainGraph}.

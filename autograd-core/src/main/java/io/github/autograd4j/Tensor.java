@@ -570,12 +570,13 @@ public final class Tensor extends Node {
     }
 
     @Override
-    void checkBackwardAvailable() {
+    int enterPass() {
         if (freed) {
             throw new IllegalStateException("backward: the graph through " + describe() + " (" + opName
                     + ") was freed by an earlier backward pass; pass retainGraph=true to the first"
                     + " backward(gradient, retainGraph, createGraph) to back-propagate through it again");
         }
+        return START_LATER;
     }
 
     @Override

@@ -225,9 +225,10 @@ public final class Value extends Node {
         grad = 0.0;
     }
 
+    /** A scalar graph is never freed, so a pass can never be refused: each node starts as it is ordered. */
     @Override
-    void checkBackwardAvailable() {
-        // a scalar graph is never freed
+    int enterPass() {
+        return startPass() ? NEEDS_END : 0;
     }
 
     @Override
