@@ -1,5 +1,9 @@
 package io.github.autograd4j;
 
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,19 +81,39 @@ public final class Debug {
         return true;
     }
 
-    /** The first stack frame outside the library's own classes: the user's line. */
+    /** The first stack frame outside the library's own classes (and the JDK's): the user's line. */
     private static StackTraceElement userFrame() {
-        Object library = Node.class.getProtectionDomain().getCodeSource();
         return WALKER.walk(frames -> frames
                 .filter(f -> {
                     Class<?> c = f.getDeclaringClass();
                     boolean jdk = c.getName().startsWith("java.") || c.getName().startsWith("jdk.");
-                    return !jdk && !(c.getProtectionDomain().getCodeSource() == library
-                            || (library != null && library.equals(c.getProtectionDomain().getCodeSource())));
+                    return !jdk && !LibraryCode.SOURCES.contains(c.getProtectionDomain().getCodeSource());
                 })
                 .findFirst()
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .orElse(null));
+    }
+
+    /**
+     * Where the library's classes come from: autograd-core's jar (or classes directory) and, when it
+     * is on the class path, autograd-nn's, found by a class name so that core does not depend on nn.
+     * A layer made by nn's {@code Linear} is then reported at the user's line, not inside Linear.
+     */
+    private static final class LibraryCode {
+        static final Set<CodeSource> SOURCES = find();
+
+        private static Set<CodeSource> find() {
+            Set<CodeSource> sources = new HashSet<>();
+            sources.add(Node.class.getProtectionDomain().getCodeSource());
+            try {
+                Class<?> nn = Class.forName("io.github.autograd4j.nn.Module", false, Node.class.getClassLoader());
+                sources.add(nn.getProtectionDomain().getCodeSource());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // nn is not on the class path: core alone is the library
+            }
+            sources.remove(null);
+            return Collections.unmodifiableSet(sources);
+        }
     }
 
     /** A switch held on for a block; {@link #close()} turns it back. */
