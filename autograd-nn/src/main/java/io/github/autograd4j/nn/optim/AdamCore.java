@@ -95,10 +95,10 @@ abstract class AdamCore extends Optimizer {
 
         double[] p = param.storage();
         double[] g = grad.storage();
-        double[] m0 = storageOrNull(state, EXP_AVG);
-        double[] v0 = storageOrNull(state, EXP_AVG_SQ);
+        double[] m0 = stateValues(state, EXP_AVG);
+        double[] v0 = stateValues(state, EXP_AVG_SQ);
         boolean amsgrad = group.flag(AMSGRAD);
-        double[] vMax0 = amsgrad ? storageOrNull(state, MAX_EXP_AVG_SQ) : null;
+        double[] vMax0 = amsgrad ? stateValues(state, MAX_EXP_AVG_SQ) : null;
         int[] shape = param.shape().toArray();
         Tensor next = Tensor.zeros(shape);
         Tensor m = Tensor.zeros(shape);
@@ -128,11 +128,6 @@ abstract class AdamCore extends Optimizer {
             state.put(MAX_EXP_AVG_SQ, vMax);
         }
         return next;
-    }
-
-    private static double[] storageOrNull(Map<String, Tensor> state, String name) {
-        Tensor t = state.get(name);
-        return t == null ? null : t.storage();
     }
 
     /** The builder setters Adam and AdamW share. */

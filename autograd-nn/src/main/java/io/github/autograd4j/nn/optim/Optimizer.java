@@ -350,6 +350,12 @@ public abstract class Optimizer {
         return t != null ? t : Tensor.full(initial, param.shape().toArray());
     }
 
+    /** The values of the state {@code name}, for an update written as one loop; null when it is not there yet. */
+    protected static double[] stateValues(Map<String, Tensor> state, String name) {
+        Tensor t = state.get(name);
+        return t == null ? null : t.storage();
+    }
+
     /** {@code grad + weightDecay * param}: weight decay as an L2 penalty added to the gradient. */
     protected static Tensor withL2(Tensor grad, Tensor param, double weightDecay) {
         return weightDecay == 0 ? grad : grad.add(param.mul(weightDecay));

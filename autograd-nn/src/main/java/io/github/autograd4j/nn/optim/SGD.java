@@ -90,8 +90,7 @@ public final class SGD extends Optimizer {
         boolean nesterov = group.flag(NESTEROV);
         double[] p = param.storage();
         double[] g = grad.storage();
-        Tensor previous = state.get(MOMENTUM_BUFFER);
-        double[] b0 = previous == null ? null : previous.storage();
+        double[] b0 = stateValues(state, MOMENTUM_BUFFER);
         Tensor buffer = momentum != 0 ? Tensor.zeros(param.shape().toArray()) : null;
         double[] b = buffer == null ? null : buffer.storage();
         Tensor next = Tensor.zeros(param.shape().toArray());
