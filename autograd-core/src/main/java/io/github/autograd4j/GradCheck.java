@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>{@code
  * GradCheck.ofValues(x -> x[0].mul(x[1]).sin(), 0.3, -1.2).assertPassed();
- * GradCheck.ofDoubles(f, myHandWrittenGradient, 1.0, 2.0).atol(1e-7).assertPassed();
+ * GradCheck.ofGradient(f, myHandWrittenGradient, 1.0, 2.0).atol(1e-7).assertPassed();
  * GradCheck.of(t -> t[0].matmul(t[1]).tanh(), a, b).assertPassed();            // full Jacobian
  * GradCheck.of(t -> t[0].matmul(t[1]).tanh(), a, b).gradGrad().assertPassed(); // second order
  * }</pre>
@@ -70,7 +70,7 @@ public final class GradCheck {
      * @param f        the function
      * @param gradient the derivative under test: returns one partial derivative per input
      */
-    public static GradCheck ofDoubles(ToDoubleFunction<double[]> f, Function<double[], double[]> gradient, double... x) {
+    public static GradCheck ofGradient(ToDoubleFunction<double[]> f, Function<double[], double[]> gradient, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
         Objects.requireNonNull(gradient, "gradcheck: gradient function is null");
         double[] point = checkedPoint(x);

@@ -16,8 +16,10 @@ final class GradHooks<G> {
     /** A leaf's gradient from before the current pass. */
     G prior;
 
-    void add(UnaryOperator<G> hook) {
+    /** Adds {@code hook}; the handle removes it again. */
+    HookHandle add(UnaryOperator<G> hook) {
         hooks.add(hook);
+        return () -> hooks.remove(hook);
     }
 
     G apply(G gradient) {

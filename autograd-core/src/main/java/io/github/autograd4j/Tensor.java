@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
@@ -490,36 +489,30 @@ public final class Tensor extends Node {
     }
 
     /**
-     * Watches this tensor's gradient: {@code hook} sees it in each backward pass once it is
-     * complete (for a leaf, this pass's part, before it is added to {@code grad()}). Returns this tensor.
+     * Runs {@code hook} on this tensor's gradient in each backward pass, once the gradient is
+     * complete, as PyTorch's {@code register_hook}: a hook that returns a tensor (of the same
+     * shape) replaces the gradient that flows on; one that returns null leaves it as it is, so a
+     * hook that only watches returns null. For a leaf, the hook sees this pass's part alone, before
+     * it is added to {@link #grad()}. Hooks run in the order they were registered.
+     *
+     * @return a handle whose {@code remove()} takes this hook off again
      */
-    public Tensor onGrad(Consumer<Tensor> hook) {
-        Objects.requireNonNull(hook, "onGrad: hook is null");
-        return replaceGrad(g -> {
-            hook.accept(g);
-            return g;
-        });
-    }
-
-    /**
-     * Replaces this tensor's gradient in each backward pass with {@code hook(gradient)} (same
-     * shape) before it flows on, as PyTorch's {@code register_hook}; hooks run in the order added.
-     * Returns this tensor.
-     */
-    public Tensor replaceGrad(UnaryOperator<Tensor> hook) {
-        Objects.requireNonNull(hook, "replaceGrad: hook is null");
-        this.<Tensor>hooksToAddTo().add(g -> {
-            Tensor replaced = Objects.requireNonNull(hook.apply(g), opName + ": a gradient hook returned null");
+    public HookHandle registerHook(UnaryOperator<Tensor> hook) {
+        Objects.requireNonNull(hook, "registerHook: hook is null");
+        return this.<Tensor>hooksToAddTo().add(g -> {
+            Tensor replaced = hook.apply(g);
+            if (replaced == null) {
+                return g;
+            }
             if (!replaced.shape.equals(g.shape)) {
                 throw new IllegalStateException(opName + ": a gradient hook returned shape " + replaced.shape
                         + " for a gradient of shape " + g.shape);
             }
             return replaced;
         });
-        return this;
     }
 
-    /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
+    /** Removes every hook added with {@link #registerHook}. */
     public void clearHooks() {
         removeHooks();
     }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.DoubleConsumer;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -194,28 +193,19 @@ public final class Value extends Node {
     }
 
     /**
-     * Watches this node's gradient: {@code hook} sees it in each backward pass once it is complete
-     * (for a leaf, this pass's part, before it is added to what the leaf had). Returns this node.
+     * Runs {@code hook} on this node's gradient in each backward pass, once the gradient is
+     * complete, and lets it flow on as {@code hook(gradient)} (PyTorch's {@code register_hook}):
+     * return the gradient unchanged to only watch it. For a leaf, the hook sees this pass's part
+     * alone, before it is added to {@link #grad()}. Hooks run in the order they were registered.
+     *
+     * @return a handle whose {@code remove()} takes this hook off again
      */
-    public Value onGrad(DoubleConsumer hook) {
-        Objects.requireNonNull(hook, "onGrad: hook is null");
-        return replaceGrad(g -> {
-            hook.accept(g);
-            return g;
-        });
+    public HookHandle registerHook(DoubleUnaryOperator hook) {
+        Objects.requireNonNull(hook, "registerHook: hook is null");
+        return this.<Double>hooksToAddTo().add(hook::applyAsDouble);
     }
 
-    /**
-     * Replaces this node's gradient in each backward pass with {@code hook(gradient)} before it
-     * flows on (PyTorch's {@code register_hook}); hooks run in the order they were added. Returns this node.
-     */
-    public Value replaceGrad(DoubleUnaryOperator hook) {
-        Objects.requireNonNull(hook, "replaceGrad: hook is null");
-        this.<Double>hooksToAddTo().add(hook::applyAsDouble);
-        return this;
-    }
-
-    /** Removes every hook added with {@link #onGrad} or {@link #replaceGrad}. */
+    /** Removes every hook added with {@link #registerHook}. */
     public void clearHooks() {
         removeHooks();
     }
@@ -386,7 +376,7 @@ public final class Value extends Node {
         double[] point = checkA && checkB ? new double[] {a.data, b.data} : new double[] {checkA ? a.data : b.data};
         java.util.function.Function<double[], double[]> operands = p -> new double[] {
             checkA ? p[0] : a.data, checkB ? p[checkA ? 1 : 0] : (b != null ? b.data : constant)};
-        return Optional.of(GradCheck.ofDoubles(
+        return Optional.of(GradCheck.ofGradient(
                 p -> {
                     double[] ab = operands.apply(p);
                     return op.apply(ab[0], ab[1]);

@@ -22,7 +22,7 @@ class GradCheckTest {
     @Test
     void aCorrectHandWrittenGradientPasses() {
         // f(x, y) = x^2 y + sin y
-        GradCheck.ofDoubles(
+        GradCheck.ofGradient(
                 p -> p[0] * p[0] * p[1] + Math.sin(p[1]),
                 p -> new double[] {2 * p[0] * p[1], p[0] * p[0] + Math.cos(p[1])},
                 1.5, -0.5).assertPassed();
@@ -31,7 +31,7 @@ class GradCheckTest {
     @Test
     void aPlantedWrongDerivativeFailsAndTheMessageNamesTheElement() {
         // d/dy is off by a factor of 2 in its first term
-        GradCheck check = GradCheck.ofDoubles(
+        GradCheck check = GradCheck.ofGradient(
                 p -> p[0] * p[0] * p[1] + Math.sin(p[1]),
                 p -> new double[] {2 * p[0] * p[1], 2 * p[0] * p[0] + Math.cos(p[1])},
                 1.5, -0.5);
@@ -62,20 +62,20 @@ class GradCheckTest {
 
     @Test
     void toleranceIsAtolPlusRtolTimesTheReference() {
-        GradCheck near = GradCheck.ofDoubles(p -> 1000 * p[0], p -> new double[] {1000.5}, 1.0);
+        GradCheck near = GradCheck.ofGradient(p -> 1000 * p[0], p -> new double[] {1000.5}, 1.0);
         assertTrue(near.check().passed(), "0.5 <= 1e-5 + 1e-3 * 1000");
         assertFalse(near.rtol(1e-4).check().passed());
     }
 
     @Test
     void nanGradientsFail() {
-        assertFalse(GradCheck.ofDoubles(p -> p[0], p -> new double[] {Double.NaN}, 1.0).check().passed());
+        assertFalse(GradCheck.ofGradient(p -> p[0], p -> new double[] {Double.NaN}, 1.0).check().passed());
     }
 
     @Test
     void badArgumentsAreNamed() {
         IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class,
-                () -> GradCheck.ofDoubles(p -> p[0] + p[1], p -> new double[] {1}, 1.0, 2.0).check());
+                () -> GradCheck.ofGradient(p -> p[0] + p[1], p -> new double[] {1}, 1.0, 2.0).check());
         assertEquals("gradcheck: the gradient has 1 values for 2 inputs; expected one partial derivative per input",
                 wrongLength.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GradCheck.ofValues(x -> x[0]));
@@ -87,7 +87,7 @@ class GradCheckTest {
     @Test
     void theUsersPointIsNotModified() {
         double[] point = {0.5, 0.25};
-        GradCheck.ofDoubles(p -> {
+        GradCheck.ofGradient(p -> {
             p[0] += 100;   // a careless function that writes into its argument
             return p[1];
         }, p -> new double[] {0, 1}, point).check();

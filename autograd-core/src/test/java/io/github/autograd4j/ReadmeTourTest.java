@@ -22,7 +22,7 @@ class ReadmeTourTest {
         }
 
         // A gradient check of a hand-written derivative, as a JUnit assertion:
-        GradCheck.ofDoubles(
+        GradCheck.ofGradient(
                 p -> p[0] * p[0] * p[1] + Math.sin(p[1]),                         // f(x, y)
                 p -> new double[] {2 * p[0] * p[1], p[0] * p[0] + Math.cos(p[1])}, // our gradient
                 1.5, -0.5).assertPassed();

@@ -14,8 +14,8 @@ class TensorGradCheckTest {
     private final Random rng = new Random(42);
 
     /** x^3 elementwise, with a backward that is off by {@code factor} (1 is right). */
-    private static Function cube(double factor) {
-        return new Function("cube") {
+    private static CustomOp cube(double factor) {
+        return new CustomOp("cube") {
             @Override
             protected Tensor forward(Context ctx, Tensor... in) {
                 ctx.save(in[0]);
@@ -35,7 +35,7 @@ class TensorGradCheckTest {
     }
 
     /** x^2 elementwise whose backward is right in value but built from a detached x: wrong second order. */
-    private static final Function SQUARE_FIRST_ORDER_ONLY = new Function("square") {
+    private static final CustomOp SQUARE_FIRST_ORDER_ONLY = new CustomOp("square") {
         @Override
         protected Tensor forward(Context ctx, Tensor... in) {
             ctx.save(in[0]);

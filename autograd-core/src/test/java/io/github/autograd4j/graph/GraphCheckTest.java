@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.autograd4j.Function;
+import io.github.autograd4j.CustomOp;
 import io.github.autograd4j.GradCheck;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.TestInputs;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class GraphCheckTest {
 
     /** c * x^3 with a backward off by {@code factor}. */
-    private static Function scaledCube(double factor) {
-        return new Function("scaledCube") {
+    private static CustomOp scaledCube(double factor) {
+        return new CustomOp("scaledCube") {
             @Override
             protected Tensor forward(Context ctx, Tensor... in) {
                 ctx.save(in[0]);
@@ -34,7 +34,7 @@ class GraphCheckTest {
     }
 
     /** A 50-odd node graph with {@code middle} in the middle. */
-    private static Tensor fiftyNodes(Tensor x, Function middle) {
+    private static Tensor fiftyNodes(Tensor x, CustomOp middle) {
         Tensor h = x;
         for (int i = 0; i < 12; i++) {
             h = h.mul(0.9).add(x).div(2.0);

@@ -54,12 +54,12 @@ public final class GradcheckExample {
         } catch (AssertionError e) {
             message = e.getMessage();
         }
-        out.println("what GradCheck.ofDoubles(f, gradient, 1.5, -0.5).assertPassed() throws in a JUnit test:");
+        out.println("what GradCheck.ofGradient(f, gradient, 1.5, -0.5).assertPassed() throws in a JUnit test:");
         out.println("java.lang.AssertionError: " + message);
         return new Result(right, wrong, message);
     }
 
     private static GradCheckResult check(Function<double[], double[]> gradient) {
-        return GradCheck.ofDoubles(p -> p[0] * p[0] * p[1] + Math.sin(p[1]), gradient, POINT).check();
+        return GradCheck.ofGradient(p -> p[0] * p[0] * p[1] + Math.sin(p[1]), gradient, POINT).check();
     }
 }

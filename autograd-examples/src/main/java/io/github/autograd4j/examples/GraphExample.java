@@ -160,7 +160,7 @@ public final class GraphExample {
         Tensor x = Tensor.of(new double[][] {{0.5, -1.0, 2.0}, {1.5, 0.0, -0.5}}).label("x");
         Tensor y = Tensor.vector(0, 1).label("y");
         Tensor h = hidden.forward(x).relu().label("h");
-        Tensor loss = new CrossEntropyLoss().apply(output.forward(h), y).label("loss");
+        Tensor loss = new CrossEntropyLoss().forward(output.forward(h), y).label("loss");
         loss.backward(null, true, false); // retain the graph, which a plain backward() frees, to draw it
         return loss;
     }

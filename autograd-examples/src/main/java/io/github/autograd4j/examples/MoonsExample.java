@@ -4,7 +4,7 @@ import io.github.autograd4j.Grad;
 import io.github.autograd4j.Value;
 import io.github.autograd4j.examples.bench.MoonsStep;
 import io.github.autograd4j.examples.plot.Charts;
-import io.github.autograd4j.nn.scalar.MLP;
+import io.github.autograd4j.nn.scalar.ScalarMLP;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class MoonsExample {
     public static Result run(Config config) throws IOException {
         PrintStream out = config.out();
         Moons data = Moons.make(100, 0.1, new Random(config.seed()));
-        MLP model = new MLP(new Random(config.seed()), 2, 16, 16, 1);
+        ScalarMLP model = new ScalarMLP(new Random(config.seed()), 2, 16, 16, 1);
         MoonsStep step = new MoonsStep(model, data);
         out.printf(Locale.ROOT, "moons: MLP 2-16-16-1 (ReLU), %d parameters, %d points, SVM loss + %s * L2, %d steps%n",
                 model.parameters().size(), data.size(), MoonsStep.ALPHA, config.steps());
@@ -82,13 +82,13 @@ public final class MoonsExample {
     }
 
     @SuppressWarnings("try") // the scope is used for its effect only
-    private static double score(MLP model, double x, double y) {
+    private static double score(ScalarMLP model, double x, double y) {
         try (var off = Grad.disabled()) {
             return model.forward(x, y)[0].data();
         }
     }
 
-    private static double accuracy(MLP model, Moons data) {
+    private static double accuracy(ScalarMLP model, Moons data) {
         int right = 0;
         for (int i = 0; i < data.size(); i++) {
             right += score(model, data.points()[i][0], data.points()[i][1]) * data.labels()[i] > 0 ? 1 : 0;

@@ -112,7 +112,7 @@ public final class RegressionExample {
     }
 
     private static Tensor cost(Tensor x, Tensor y, Tensor w, Tensor b, double lambda) {
-        return new BCELoss().apply(x.matmul(w).add(b).sigmoid(), y).add(w.pow(2.0).sum().mul(lambda / 2));
+        return new BCELoss().forward(x.matmul(w).add(b).sigmoid(), y).add(w.pow(2.0).sum().mul(lambda / 2));
     }
 
     private static double accuracy(Tensor x, Tensor y, Tensor w, Tensor b) {

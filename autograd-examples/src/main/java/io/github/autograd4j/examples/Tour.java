@@ -75,7 +75,7 @@ public final class Tour {
         LabelledData first = BundledData.digits().select(new int[] {0}).scaled(1.0 / BundledData.DIGITS_MAX_PIXEL);
         model.eval(); // dropout off: the forward pass of a prediction
         model.namedParameters().forEach((name, p) -> p.label(name));
-        Tensor loss = new CrossEntropyLoss().apply(model.forward(first.x().label("image")), first.y().label("label")).label("loss");
+        Tensor loss = new CrossEntropyLoss().forward(model.forward(first.x().label("image")), first.y().label("label")).label("loss");
         model.zeroGrad();
         loss.backward(null, true, false); // retain the graph, which a plain backward() frees, to draw it
         return Graph.of(loss);

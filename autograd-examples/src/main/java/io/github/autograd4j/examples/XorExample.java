@@ -12,7 +12,7 @@ import io.github.autograd4j.nn.loss.Loss;
 import io.github.autograd4j.nn.loss.MSELoss;
 import io.github.autograd4j.nn.optim.SGD;
 import io.github.autograd4j.nn.scalar.Activation;
-import io.github.autograd4j.nn.scalar.MLP;
+import io.github.autograd4j.nn.scalar.ScalarMLP;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public final class XorExample {
 
     /** The engine the net is built on. */
     public enum Engine {
-        /** {@link Value}s and {@code nn.scalar.MLP}. */
+        /** {@link Value}s and {@code nn.scalar.ScalarMLP}. */
         VALUE,
         /** {@link Tensor}s and {@code nn} modules. */
         TENSOR;
@@ -142,7 +142,7 @@ public final class XorExample {
     }
 
     private static Trainee scalar(Config config) {
-        MLP net = new MLP(new Random(config.seed()), Activation.SIGMOID, Activation.SIGMOID, 2, config.net().hidden, 1);
+        ScalarMLP net = new ScalarMLP(new Random(config.seed()), Activation.SIGMOID, Activation.SIGMOID, 2, config.net().hidden, 1);
         return new Trainee() {
             @Override
             public double step(double lr) {
@@ -185,7 +185,7 @@ public final class XorExample {
             @Override
             public double step(double lr) {
                 optimizer.zeroGrad();
-                Tensor loss = criterion.apply(net.forward(x), y);
+                Tensor loss = criterion.forward(net.forward(x), y);
                 loss.backward();
                 optimizer.step();
                 return loss.item();

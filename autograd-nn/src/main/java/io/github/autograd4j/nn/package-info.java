@@ -11,7 +11,7 @@
  * Random rng = new Random(0);
  * Module net = new MLP(rng, ReLU::new, 2, 16, 16, 3);
  * Loss criterion = new CrossEntropyLoss();
- * Tensor loss = criterion.apply(net.forward(x), y);
+ * Tensor loss = criterion.forward(net.forward(x), y);
  * net.zeroGrad();
  * loss.backward();
  * }</pre>

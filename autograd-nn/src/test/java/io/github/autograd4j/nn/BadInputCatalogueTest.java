@@ -119,16 +119,16 @@ class BadInputCatalogueTest {
         cases.put("N04", trained(t -> () -> new Dropout(1.0, rng)));
         cases.put("N05", trained(t -> () -> new LeakyReLU(Double.POSITIVE_INFINITY)));
         cases.put("N06", trained(t -> () -> t.net().forwardWith(Map.of("0.weight", Tensor.zeros(3, 3)), t.input(5))));
-        cases.put("N07", trained(t -> () -> new io.github.autograd4j.nn.scalar.MLP(rng, 2, 3).forward(1.0, 2.0, 3.0)));
+        cases.put("N07", trained(t -> () -> new io.github.autograd4j.nn.scalar.ScalarMLP(rng, 2, 3).forward(1.0, 2.0, 3.0)));
         // losses
-        cases.put("N08", trained(t -> () -> new CrossEntropyLoss().apply(t.net().forward(t.input(3)), Tensor.vector(0, 2, 1))));
-        cases.put("N09", trained(t -> () -> new CrossEntropyLoss().apply(t.net().forward(t.input(3)), Tensor.vector(0, 0.5, 1))));
-        cases.put("N10", trained(t -> () -> new CrossEntropyLoss().apply(t.net().forward(t.input(3)), Tensor.vector(0, 1))));
-        cases.put("N11", trained(t -> () -> new MSELoss().apply(t.net().forward(t.input(3)), Tensor.zeros(3, 3))));
-        cases.put("N12", trained(t -> () -> new BCELoss().apply(t.net().forward(t.input(3)).sigmoid().add(1), Tensor.zeros(3, 2))));
-        cases.put("N13", trained(t -> () -> new CrossEntropyLoss().apply(t.net().forward(t.input(3)), Tensor.vector(0, Double.NaN, 1))));
+        cases.put("N08", trained(t -> () -> new CrossEntropyLoss().forward(t.net().forward(t.input(3)), Tensor.vector(0, 2, 1))));
+        cases.put("N09", trained(t -> () -> new CrossEntropyLoss().forward(t.net().forward(t.input(3)), Tensor.vector(0, 0.5, 1))));
+        cases.put("N10", trained(t -> () -> new CrossEntropyLoss().forward(t.net().forward(t.input(3)), Tensor.vector(0, 1))));
+        cases.put("N11", trained(t -> () -> new MSELoss().forward(t.net().forward(t.input(3)), Tensor.zeros(3, 3))));
+        cases.put("N12", trained(t -> () -> new BCELoss().forward(t.net().forward(t.input(3)).sigmoid().add(1), Tensor.zeros(3, 2))));
+        cases.put("N13", trained(t -> () -> new CrossEntropyLoss().forward(t.net().forward(t.input(3)), Tensor.vector(0, Double.NaN, 1))));
         cases.put("N14", trained(t -> () -> new HuberLoss(0.0)));
-        cases.put("N15", trained(t -> () -> new CrossEntropyLoss().apply(t.net().forward(t.input(0)), Tensor.zeros(0))));
+        cases.put("N15", trained(t -> () -> new CrossEntropyLoss().forward(t.net().forward(t.input(0)), Tensor.zeros(0))));
         // optimisers
         cases.put("N16", trained(t -> () -> SGD.builder().lr(0.1).nesterov(true).build(t.net().parameters())));
         cases.put("N17", trained(t -> () -> SGD.builder().lr(-0.1).build(t.net().parameters())));

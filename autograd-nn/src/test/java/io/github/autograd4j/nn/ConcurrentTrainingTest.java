@@ -56,7 +56,7 @@ class ConcurrentTrainingTest {
             }
             assertFalse(targets.requiresGrad(), "the teacher's output under Grad.disabled() records nothing");
             optimizer.zeroGrad();
-            Tensor loss = criterion.apply(student.forward(x), targets);
+            Tensor loss = criterion.forward(student.forward(x), targets);
             loss.backward();
             optimizer.step();
             out.add(loss.item());
@@ -69,7 +69,7 @@ class ConcurrentTrainingTest {
         for (double v : targets.toArray()) {
             out.add(v);
         }
-        io.github.autograd4j.nn.scalar.MLP scalar = new io.github.autograd4j.nn.scalar.MLP(rng, 2, 4, 1);
+        io.github.autograd4j.nn.scalar.ScalarMLP scalar = new io.github.autograd4j.nn.scalar.ScalarMLP(rng, 2, 4, 1);
         double[][] xor = {{0, 0, 0}, {0, 1, 1}, {1, 0, 1}, {1, 1, 0}};
         for (int step = 0; step < STEPS / 3; step++) {
             Value loss = Value.of(0.0);

@@ -33,7 +33,7 @@ class HeapGrowthTest {
         long afterWarmUp = 0;
         for (int step = 1; step <= 10_000; step++) {
             optimizer.zeroGrad();
-            criterion.apply(net.forward(x), y).backward();
+            criterion.forward(net.forward(x), y).backward();
             optimizer.step();
             if (step == 1_000) {
                 afterWarmUp = usedAfterGc();

@@ -29,7 +29,7 @@ class ReadmeTrainingLoopTest {
         for (int epoch = 0; epoch < 20; epoch++) {
             for (Batch batch : loader) {
                 optimizer.zeroGrad();
-                Tensor loss = criterion.apply(net.forward(batch.get(0)), batch.get(1));
+                Tensor loss = criterion.forward(net.forward(batch.get(0)), batch.get(1));
                 loss.backward();
                 optimizer.step();
             }

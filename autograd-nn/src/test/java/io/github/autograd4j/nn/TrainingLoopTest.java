@@ -29,7 +29,7 @@ class TrainingLoopTest {
         double last = Double.NaN;
         for (int epoch = 0; epoch < 300; epoch++) {
             optimizer.zeroGrad();
-            Tensor loss = criterion.apply(net.forward(X), Y);
+            Tensor loss = criterion.forward(net.forward(X), Y);
             loss.backward();
             optimizer.step();
             first = epoch == 0 ? loss.item() : first;

@@ -3,7 +3,7 @@ package io.github.autograd4j.examples.bench;
 import io.github.autograd4j.Value;
 import io.github.autograd4j.examples.Moons;
 import io.github.autograd4j.nn.scalar.Layer;
-import io.github.autograd4j.nn.scalar.MLP;
+import io.github.autograd4j.nn.scalar.ScalarMLP;
 import io.github.autograd4j.nn.scalar.Neuron;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class HandWrittenMoonsStep {
     private final double[][] delta;
 
     /** Copies {@code model}'s current parameters; later steps change this copy only. */
-    public HandWrittenMoonsStep(MLP model, Moons data) {
+    public HandWrittenMoonsStep(ScalarMLP model, Moons data) {
         this.data = data;
         List<Layer> layers = model.layers();
         int count = layers.size();

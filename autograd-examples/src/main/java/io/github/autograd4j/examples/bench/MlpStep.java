@@ -40,7 +40,7 @@ public final class MlpStep {
     /** One step; returns the loss before the update. */
     public double step() {
         optimizer.zeroGrad();
-        Tensor loss = criterion.apply(net.forward(inputs), labels);
+        Tensor loss = criterion.forward(net.forward(inputs), labels);
         loss.backward();
         optimizer.step();
         return loss.item();

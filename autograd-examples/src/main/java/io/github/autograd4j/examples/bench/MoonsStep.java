@@ -4,7 +4,7 @@ import io.github.autograd4j.Grad;
 import io.github.autograd4j.Node;
 import io.github.autograd4j.Value;
 import io.github.autograd4j.examples.Moons;
-import io.github.autograd4j.nn.scalar.MLP;
+import io.github.autograd4j.nn.scalar.ScalarMLP;
 import java.util.List;
 import java.util.Random;
 
@@ -22,18 +22,18 @@ public final class MoonsStep {
     /** The weight of the L2 penalty. */
     public static final double ALPHA = 1e-4;
 
-    private final MLP model;
+    private final ScalarMLP model;
     private final Moons data;
 
     /** A step that trains {@code model} on {@code data}. */
-    public MoonsStep(MLP model, Moons data) {
+    public MoonsStep(ScalarMLP model, Moons data) {
         this.model = model;
         this.data = data;
     }
 
     /** micrograd's demo network: 2-16-16-1, ReLU hidden layers, linear output, drawn from {@link #SEED}. */
-    public static MLP demoModel() {
-        return new MLP(new Random(SEED), 2, 16, 16, 1);
+    public static ScalarMLP demoModel() {
+        return new ScalarMLP(new Random(SEED), 2, 16, 16, 1);
     }
 
     /** micrograd's demo data: 100 moons points with noise 0.1, drawn from {@link #SEED}. */

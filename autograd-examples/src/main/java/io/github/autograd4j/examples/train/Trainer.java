@@ -127,7 +127,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             optimizer.zeroGrad();
             Tensor logits = model.forward(batch.get(0));
-            Tensor loss = CRITERION.apply(logits, batch.get(1));
+            Tensor loss = CRITERION.forward(logits, batch.get(1));
             if (seen == 0 && LOG.isDebugEnabled()) {
                 LOG.debug("{}: one training step's graph has {} nodes (forward and loss)", task, Graph.of(loss).size());
             }
@@ -168,7 +168,7 @@ public final class Trainer {
                 int to = Math.min(n, from + EVAL_ROWS);
                 Tensor logits = model.forward(x.slice(0, from, to));
                 Tensor labels = y.slice(0, from, to);
-                loss += SUMMED.apply(logits, labels).item();
+                loss += SUMMED.forward(logits, labels).item();
                 correct += correct(logits, labels);
             }
         } finally {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Value;
 import io.github.autograd4j.examples.Moons;
-import io.github.autograd4j.nn.scalar.MLP;
+import io.github.autograd4j.nn.scalar.ScalarMLP;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the benchmark's baseline honest: the hand-written step must do what the autograd step does. */
@@ -15,7 +15,7 @@ class MoonsStepTest {
 
     @Test
     void handWrittenStepAgreesWithAutogradOnTheLossAndEveryUpdate() {
-        MLP model = MoonsStep.demoModel();
+        ScalarMLP model = MoonsStep.demoModel();
         HandWrittenMoonsStep handWritten = new HandWrittenMoonsStep(model, data);
         MoonsStep autograd = new MoonsStep(model, data);
         for (int step = 0; step < 3; step++) {

@@ -19,7 +19,7 @@ import java.util.Random;
  * for (int epoch = 0; epoch < 10; epoch++) {
  *     for (Batch b : loader) {
  *         optimizer.zeroGrad();
- *         Tensor loss = criterion.apply(net.forward(b.get(0)), b.get(1));
+ *         Tensor loss = criterion.forward(net.forward(b.get(0)), b.get(1));
  *         loss.backward();
  *         optimizer.step();
  *     }

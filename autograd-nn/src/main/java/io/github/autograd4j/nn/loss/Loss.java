@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Loss criterion = new CrossEntropyLoss();
- * Tensor loss = criterion.apply(net.forward(x), y);
+ * Tensor loss = criterion.forward(net.forward(x), y);
  * loss.backward();
  * }</pre>
  *
@@ -33,7 +33,7 @@ public abstract class Loss {
      * @throws IllegalArgumentException when the shapes or the target's values do not fit the loss, or
      *                                  when the reduction is MEAN and the input is empty (a batch of 0)
      */
-    public final Tensor apply(Tensor input, Tensor target) {
+    public final Tensor forward(Tensor input, Tensor target) {
         Objects.requireNonNull(input, name() + ": input is null");
         Objects.requireNonNull(target, name() + ": target is null");
         if (reduction == Reduction.MEAN && input.numel() == 0) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * Optimizer opt = new SGD(net.parameters(), 0.01);
  * for (...) {
  *     opt.zeroGrad();
- *     Tensor loss = criterion.apply(net.forward(x), y);
+ *     Tensor loss = criterion.forward(net.forward(x), y);
  *     loss.backward();
  *     opt.step();
  * }

@@ -31,7 +31,7 @@ class CheckpointRestoreTest {
     private void train(Module net, Optimizer optimizer, int steps) {
         for (int i = 0; i < steps; i++) {
             optimizer.zeroGrad();
-            new MSELoss().apply(net.forward(x), y).backward();
+            new MSELoss().forward(net.forward(x), y).backward();
             optimizer.step();
         }
     }

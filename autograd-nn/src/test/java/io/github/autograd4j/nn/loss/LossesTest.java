@@ -25,18 +25,18 @@ class LossesTest {
     /** {@code loss} with each reduction: NONE gives {@code perElement} (of {@code shape}), SUM their sum, MEAN their mean. */
     private static void assertReductions(Function<Reduction, Loss> loss, Tensor input, Tensor target,
                                          double[] perElement, int... shape) {
-        TestTensors.assertTensor(perElement, shape, loss.apply(Reduction.NONE).apply(input, target), TOL);
+        TestTensors.assertTensor(perElement, shape, loss.apply(Reduction.NONE).forward(input, target), TOL);
         double sum = Arrays.stream(perElement).sum();
-        TestTensors.assertTensor(new double[] {sum}, new int[0], loss.apply(Reduction.SUM).apply(input, target), TOL);
+        TestTensors.assertTensor(new double[] {sum}, new int[0], loss.apply(Reduction.SUM).forward(input, target), TOL);
         TestTensors.assertTensor(new double[] {sum / perElement.length}, new int[0],
-                loss.apply(Reduction.MEAN).apply(input, target), TOL);
+                loss.apply(Reduction.MEAN).forward(input, target), TOL);
     }
 
     /** GradCheck of {@code loss} with respect to the input, unreduced (the whole Jacobian) and by the mean. */
     private static void assertGradients(Function<Reduction, Loss> loss, Tensor input, Tensor target, boolean secondOrder) {
         for (Reduction r : new Reduction[] {Reduction.NONE, Reduction.MEAN}) {
             Loss criterion = loss.apply(r);
-            GradCheck check = GradCheck.of(t -> criterion.apply(t[0], target), input);
+            GradCheck check = GradCheck.of(t -> criterion.forward(t[0], target), input);
             check.assertPassed();
             if (secondOrder) {
                 check.gradGrad().assertPassed();
@@ -45,7 +45,7 @@ class LossesTest {
     }
 
     private static String message(Loss loss, Tensor input, Tensor target) {
-        return assertThrows(IllegalArgumentException.class, () -> loss.apply(input, target)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> loss.forward(input, target)).getMessage();
     }
 
     private static double logSumExp(double... v) {
@@ -61,7 +61,7 @@ class LossesTest {
     @Test
     void mseIsTheSquaredDifference() {
         assertReductions(MSELoss::new, X, Y, new double[] {0.25, 4, 1, 1}, 2, 2);
-        assertEquals(1.5625, new MSELoss().apply(X, Y).item(), TOL);
+        assertEquals(1.5625, new MSELoss().forward(X, Y).item(), TOL);
     }
 
     @Test
@@ -74,7 +74,7 @@ class LossesTest {
         // d = x - y = -0.5, -2, 1, -1
         assertReductions(r -> new HuberLoss(1.0, r), X, Y, new double[] {0.125, 1.5, 0.5, 0.5}, 2, 2);
         assertReductions(r -> new HuberLoss(2.0, r), X, Y, new double[] {0.125, 2.0, 0.5, 0.5}, 2, 2);
-        assertEquals(new HuberLoss(1.0).apply(X, Y).item(), new HuberLoss().apply(X, Y).item(), 0.0);
+        assertEquals(new HuberLoss(1.0).forward(X, Y).item(), new HuberLoss().forward(X, Y).item(), 0.0);
     }
 
     @Test
@@ -87,7 +87,7 @@ class LossesTest {
         // differences 0.3 and more away from |d| = delta = 1
         Tensor near = Tensor.vector(0.3, -0.4, 0.6, -1.7, 2.5, -3.0);
         assertGradients(r -> new HuberLoss(1.0, r), near, Tensor.zeros(6), true);
-        GradCheck.of(t -> new MSELoss().apply(t[0], t[1]), input.requiresGrad(true), target.requiresGrad(true))
+        GradCheck.of(t -> new MSELoss().forward(t[0], t[1]), input.requiresGrad(true), target.requiresGrad(true))
                 .gradGrad().assertPassed();
     }
 
@@ -99,7 +99,7 @@ class LossesTest {
         Tensor y = Tensor.vector(1, 0, 1, 0, 0);
         assertReductions(BCELoss::new, p, y, new double[] {-Math.log(0.9), -Math.log(0.8), Math.log(2), 100, 0}, 5);
         assertEquals(-(0.3 * Math.log(0.6) + 0.7 * Math.log(0.4)),
-                new BCELoss().apply(Tensor.vector(0.6), Tensor.vector(0.3)).item(), TOL);
+                new BCELoss().forward(Tensor.vector(0.6), Tensor.vector(0.3)).item(), TOL);
     }
 
     @Test
@@ -109,7 +109,7 @@ class LossesTest {
         Tensor y = Tensor.rand(rng, 3, 4);
         assertGradients(BCELoss::new, p, y, true);
         Tensor edge = Tensor.vector(0.0, 1.0, 0.0, 1.0).requiresGrad(true);
-        Tensor loss = new BCELoss().apply(edge, Tensor.vector(0, 1, 1, 0));
+        Tensor loss = new BCELoss().forward(edge, Tensor.vector(0, 1, 1, 0));
         assertEquals(50.0, loss.item(), TOL);
         loss.backward();
         for (double g : edge.grad().toArray()) {
@@ -137,7 +137,7 @@ class LossesTest {
         Random rng = new Random(2);
         assertGradients(BCEWithLogitsLoss::new, Tensor.randn(rng, 3, 4), Tensor.rand(rng, 3, 4), true);
         Tensor x = Tensor.vector(1000, -1000, 1000, -1000, 0).requiresGrad(true);
-        Tensor loss = new BCEWithLogitsLoss(Reduction.SUM).apply(x, Tensor.vector(1, 0, 0, 1, 1));
+        Tensor loss = new BCEWithLogitsLoss(Reduction.SUM).forward(x, Tensor.vector(1, 0, 0, 1, 1));
         assertEquals(2000 + Math.log(2), loss.item(), 1e-9);
         loss.backward();
         // d/dx = sigmoid(x) - y
@@ -158,7 +158,7 @@ class LossesTest {
         Tensor score = Tensor.vector(2, 0.5, -0.3, -2);
         Tensor y = Tensor.vector(1, 1, -1, 1);
         assertReductions(r -> new HingeLoss(1.0, r), score, y, new double[] {0, 0.5, 0.7, 3}, 4);
-        assertEquals((0 + 0.5 + 0.7 + 3) / 4, new HingeLoss().apply(score, y).item(), TOL);
+        assertEquals((0 + 0.5 + 0.7 + 3) / 4, new HingeLoss().forward(score, y).item(), TOL);
         assertGradients(r -> new HingeLoss(1.0, r), score, y, false);
     }
 
@@ -192,7 +192,7 @@ class LossesTest {
         }
         assertReductions(CrossEntropyLoss::new, LOGITS, probs, expected, 3);
         Tensor oneHot = Tensor.of(new double[][] {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}});
-        assertEquals(new CrossEntropyLoss().apply(LOGITS, CLASSES).item(), new CrossEntropyLoss().apply(LOGITS, oneHot).item(), TOL);
+        assertEquals(new CrossEntropyLoss().forward(LOGITS, CLASSES).item(), new CrossEntropyLoss().forward(LOGITS, oneHot).item(), TOL);
     }
 
     @Test
@@ -222,20 +222,20 @@ class LossesTest {
         Tensor probs = Tensor.rand(rng, 4, 3);
         probs = probs.div(probs.sum(1, true));
         assertGradients(CrossEntropyLoss::new, logits, probs, true);
-        GradCheck.of(t -> new CrossEntropyLoss().apply(t[0], t[1]), logits.requiresGrad(true), probs.requiresGrad(true))
+        GradCheck.of(t -> new CrossEntropyLoss().forward(t[0], t[1]), logits.requiresGrad(true), probs.requiresGrad(true))
                 .assertPassed();
     }
 
     @Test
     void crossEntropyIsFiniteAtPlusMinus1000() {
         Tensor x = Tensor.of(new double[][] {{1000, -1000, 0}, {-1000, 1000, 0}}).requiresGrad(true);
-        Tensor loss = new CrossEntropyLoss(Reduction.SUM).apply(x, Tensor.vector(0, 0));
+        Tensor loss = new CrossEntropyLoss(Reduction.SUM).forward(x, Tensor.vector(0, 0));
         assertEquals(2000.0, loss.item(), 1e-9);
         loss.backward();
         // softmax - one hot
         assertArrayEquals(new double[] {0, 0, 0, -1, 1, 0}, x.grad().toArray(), 1e-12);
         Tensor p = Tensor.of(new double[][] {{1000, -1000, 0}}).requiresGrad(true);
-        Tensor soft = new CrossEntropyLoss().apply(p, Tensor.of(new double[][] {{0.5, 0.5, 0}}));
+        Tensor soft = new CrossEntropyLoss().forward(p, Tensor.of(new double[][] {{0.5, 0.5, 0}}));
         assertEquals(1000.0, soft.item(), 1e-9);
         soft.backward();
         assertArrayEquals(new double[] {0.5, -0.5, 0}, p.grad().toArray(), 1e-12);
@@ -246,8 +246,8 @@ class LossesTest {
         Tensor logP = Tensor.of(new double[][] {{-0.1, -2.4, -3.0}, {-1.2, -0.5, -2.0}});
         assertReductions(NLLLoss::new, logP, Tensor.vector(0, 2), new double[] {0.1, 2.0}, 2);
         assertGradients(NLLLoss::new, logP, Tensor.vector(1, 1), true);
-        assertEquals(new CrossEntropyLoss().apply(LOGITS, CLASSES).item(),
-                new NLLLoss().apply(LOGITS.logSoftmax(1), CLASSES).item(), TOL);
+        assertEquals(new CrossEntropyLoss().forward(LOGITS, CLASSES).item(),
+                new NLLLoss().forward(LOGITS.logSoftmax(1), CLASSES).item(), TOL);
     }
 
     @Test
@@ -275,7 +275,7 @@ class LossesTest {
         assertEquals("HingeLoss: input shape (4,) and target shape (3,) differ",
                 message(new HingeLoss(), Tensor.zeros(4), Tensor.ones(3)));
         assertEquals("MSELoss: input is null",
-                assertThrows(NullPointerException.class, () -> new MSELoss().apply(null, Tensor.zeros(1))).getMessage());
+                assertThrows(NullPointerException.class, () -> new MSELoss().forward(null, Tensor.zeros(1))).getMessage());
     }
 
     @Test

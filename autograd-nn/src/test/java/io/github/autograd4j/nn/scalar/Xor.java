@@ -32,7 +32,7 @@ final class Xor {
     }
 
     /** Runs {@code iterations} steps of {@code p <- p - rate * dLoss/dp}; returns the last loss. */
-    static double train(MLP net, Loss loss, double rate, int iterations) {
+    static double train(ScalarMLP net, Loss loss, double rate, int iterations) {
         double last = Double.NaN;
         for (int it = 0; it < iterations; it++) {
             Value l = loss.of(predictions(net));
@@ -47,7 +47,7 @@ final class Xor {
     }
 
     /** The net's output for each XOR input. */
-    static Value[] predictions(MLP net) {
+    static Value[] predictions(ScalarMLP net) {
         Value[] out = new Value[INPUTS.length];
         for (int i = 0; i < INPUTS.length; i++) {
             out[i] = net.forward(INPUTS[i])[0];
@@ -56,7 +56,7 @@ final class Xor {
     }
 
     /** The fraction of inputs whose output falls on the target's side of 0.5. */
-    static double accuracy(MLP net) {
+    static double accuracy(ScalarMLP net) {
         Value[] p = predictions(net);
         int right = 0;
         for (int i = 0; i < p.length; i++) {

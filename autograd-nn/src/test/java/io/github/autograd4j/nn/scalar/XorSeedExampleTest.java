@@ -22,7 +22,7 @@ class XorSeedExampleTest {
     }
 
     private static void assertLearnsXor(long seed, int hidden, Xor.Loss loss, double rate, int steps, double maxLoss) {
-        MLP net = new MLP(new Random(seed), Activation.SIGMOID, Activation.SIGMOID, 2, hidden, 1);
+        ScalarMLP net = new ScalarMLP(new Random(seed), Activation.SIGMOID, Activation.SIGMOID, 2, hidden, 1);
         double last = Xor.train(net, loss, rate, steps);
         assertEquals(1.0, Xor.accuracy(net));
         assertTrue(last < maxLoss, "loss " + last);

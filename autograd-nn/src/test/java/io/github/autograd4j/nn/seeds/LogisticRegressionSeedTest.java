@@ -42,7 +42,7 @@ class LogisticRegressionSeedTest {
     }
 
     private static Tensor bce(Tensor x, Tensor y, Tensor w, Tensor b) {
-        return new BCELoss().apply(x.matmul(w).add(b).sigmoid(), y);
+        return new BCELoss().forward(x.matmul(w).add(b).sigmoid(), y);
     }
 
     private static Tensor cost(Tensor x, Tensor y, Tensor w, Tensor b) {

@@ -34,7 +34,7 @@ class TwoLayerNetSeedTest {
         double last = 0;
         for (int step = 0; step < 100; step++) {
             optimizer.zeroGrad();
-            Tensor loss = criterion.apply(net.forward(x), y);
+            Tensor loss = criterion.forward(net.forward(x), y);
             loss.backward();
             optimizer.step();
             first = step == 0 ? loss.item() : first;
@@ -57,7 +57,7 @@ class TwoLayerNetSeedTest {
 
         Optimizer optimizer = new SGD(net.parameters(), 0.01);
         optimizer.zeroGrad();
-        Tensor loss = new MSELoss().apply(net.forward(x), y);
+        Tensor loss = new MSELoss().forward(net.forward(x), y);
         loss.backward();
         optimizer.step();
 

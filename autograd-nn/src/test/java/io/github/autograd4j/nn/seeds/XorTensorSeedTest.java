@@ -39,7 +39,7 @@ class XorTensorSeedTest {
         Optimizer opt = optimizer.apply(net);
         for (int i = 0; i < iterations; i++) {
             opt.zeroGrad();
-            Tensor loss = criterion.apply(net.forward(X), Y);
+            Tensor loss = criterion.forward(net.forward(X), Y);
             loss.backward();
             opt.step();
         }

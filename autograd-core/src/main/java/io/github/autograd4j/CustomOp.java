@@ -8,7 +8,7 @@ import java.util.Objects;
  * records it in the graph through the same door as every built-in operation.
  *
  * <pre>{@code
- * Function cube = new Function("cube") {
+ * CustomOp cube = new CustomOp("cube") {
  *     protected Tensor forward(Context ctx, Tensor... in) {
  *         ctx.save(in[0]);
  *         double[] x = in[0].toArray();
@@ -27,13 +27,13 @@ import java.util.Objects;
  * creates a graph, so a backward written with tensor operations supports second derivatives.
  * One instance may be applied any number of times; each application has its own {@link Context}.
  */
-public abstract class Function {
+public abstract class CustomOp {
 
     private final String name;
 
     /** @param name the operation's name, shown in graphs and errors */
-    protected Function(String name) {
-        this.name = Objects.requireNonNull(name, "Function: name is null");
+    protected CustomOp(String name) {
+        this.name = Objects.requireNonNull(name, "CustomOp: name is null");
     }
 
     /** Computes the output from the inputs; saves in {@code ctx} what the backward needs. */
@@ -64,7 +64,7 @@ public abstract class Function {
         return name;
     }
 
-    /** What one application of a {@link Function} keeps for its backward. */
+    /** What one application of a {@link CustomOp} keeps for its backward. */
     public static final class Context {
         private Tensor[] saved = new Tensor[0];
         private Tensor output;

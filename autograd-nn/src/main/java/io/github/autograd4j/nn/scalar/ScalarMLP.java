@@ -11,29 +11,29 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A multi-layer perceptron on the scalar engine, as micrograd's {@code MLP}: {@code new MLP(rng, 2, 16, 16, 1)}
+ * A multi-layer perceptron on the scalar engine, as micrograd's {@code MLP}: {@code new ScalarMLP(rng, 2, 16, 16, 1)}
  * takes 2 inputs through two hidden layers of 16 to 1 output. Hidden layers use one activation, the
  * output layer another (by default ReLU and linear, as micrograd).
  */
-public final class MLP implements ScalarModule {
+public final class ScalarMLP implements ScalarModule {
 
     private final Layer[] layers;
     private final List<Value> parameters;
 
-    /** An MLP with ReLU hidden layers and a linear output, micrograd's default. */
-    public MLP(Random rng, int... sizes) {
+    /** A ScalarMLP with ReLU hidden layers and a linear output, micrograd's default. */
+    public ScalarMLP(Random rng, int... sizes) {
         this(rng, Activation.RELU, Activation.LINEAR, sizes);
     }
 
     /**
-     * An MLP whose layer sizes are {@code sizes} (inputs first, outputs last).
+     * A ScalarMLP whose layer sizes are {@code sizes} (inputs first, outputs last).
      *
      * @throws IllegalArgumentException if there are fewer than two sizes or any is below 1
      */
-    public MLP(Random rng, Activation hidden, Activation output, int... sizes) {
-        Objects.requireNonNull(rng, "MLP: rng is null");
+    public ScalarMLP(Random rng, Activation hidden, Activation output, int... sizes) {
+        Objects.requireNonNull(rng, "ScalarMLP: rng is null");
         if (sizes.length < 2 || Arrays.stream(sizes).anyMatch(s -> s < 1)) {
-            throw new IllegalArgumentException("MLP: sizes must be at least two numbers, each at least 1, got "
+            throw new IllegalArgumentException("ScalarMLP: sizes must be at least two numbers, each at least 1, got "
                     + Arrays.toString(sizes));
         }
         layers = new Layer[sizes.length - 1];
@@ -47,13 +47,13 @@ public final class MLP implements ScalarModule {
 
     /** The outputs for inputs that are graph nodes. */
     public Value[] forward(Value... x) {
-        Sizes.inputs("MLP", fanIn(), x.length);
+        Sizes.inputs("ScalarMLP", fanIn(), x.length);
         return forward(x, null);
     }
 
     /** The outputs for plain numbers (the first layer multiplies by them as constants). */
     public Value[] forward(double... x) {
-        Sizes.inputs("MLP", fanIn(), x.length);
+        Sizes.inputs("ScalarMLP", fanIn(), x.length);
         return forward(null, x);
     }
 

@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class MLPTest {
+class ScalarMLPTest {
 
     @Test
     void countsParametersAsMicrograd() {
-        assertEquals(337, new MLP(new Random(0), 2, 16, 16, 1).parameters().size());
-        assertEquals(9, new MLP(new Random(0), 2, 2, 1).parameters().size());
+        assertEquals(337, new ScalarMLP(new Random(0), 2, 16, 16, 1).parameters().size());
+        assertEquals(9, new ScalarMLP(new Random(0), 2, 2, 1).parameters().size());
         assertEquals(4, new Neuron(new Random(0), 3, Activation.RELU).parameters().size());
         assertEquals(10, new Layer(new Random(0), 4, 2, Activation.TANH).parameters().size());
     }
 
     @Test
     void weightsAreUniformDrawsFromTheRandomInOrderAndBiasesStartAtZero() {
-        MLP net = new MLP(new Random(7), 2, 3, 1);
+        ScalarMLP net = new ScalarMLP(new Random(7), 2, 3, 1);
         Random rng = new Random(7);
         List<Value> params = net.parameters();
         for (int i = 0; i < params.size(); i++) {
@@ -32,8 +32,8 @@ class MLPTest {
 
     @Test
     void theSameSeedRepeatsARunExactly() {
-        MLP a = new MLP(new Random(42), 3, 4, 4, 1);
-        MLP b = new MLP(new Random(42), 3, 4, 4, 1);
+        ScalarMLP a = new ScalarMLP(new Random(42), 3, 4, 4, 1);
+        ScalarMLP b = new ScalarMLP(new Random(42), 3, 4, 4, 1);
         double[] x = {0.5, -1.5, 2.0};
         Value outA = a.forward(x)[0];
         Value outB = b.forward(x)[0];
@@ -44,12 +44,12 @@ class MLPTest {
             assertEquals(a.parameters().get(i).data(), b.parameters().get(i).data(), 0.0);
             assertEquals(a.parameters().get(i).grad(), b.parameters().get(i).grad(), 0.0);
         }
-        assertNotEquals(outA.data(), new MLP(new Random(43), 3, 4, 4, 1).forward(x)[0].data());
+        assertNotEquals(outA.data(), new ScalarMLP(new Random(43), 3, 4, 4, 1).forward(x)[0].data());
     }
 
     @Test
     void forwardMatchesAHandComputation() {
-        MLP net = new MLP(new Random(3), Activation.TANH, Activation.SIGMOID, 2, 2, 1);
+        ScalarMLP net = new ScalarMLP(new Random(3), Activation.TANH, Activation.SIGMOID, 2, 2, 1);
         double[] p = net.parameters().stream().mapToDouble(Value::data).toArray();
         p[2] = 0.25; // give the biases values, so that they count
         p[5] = -0.5;
@@ -77,7 +77,7 @@ class MLPTest {
 
     @Test
     void gradientsReachEveryParameterAndZeroGradClearsThem() {
-        MLP net = new MLP(new Random(5), Activation.TANH, Activation.LINEAR, 2, 3, 1);
+        ScalarMLP net = new ScalarMLP(new Random(5), Activation.TANH, Activation.LINEAR, 2, 3, 1);
         net.forward(0.3, -0.8)[0].backward();
         assertNotEquals(0.0, net.parameters().get(0).grad());
         assertNotEquals(0.0, net.parameters().get(net.parameters().size() - 1).grad());
@@ -89,7 +89,7 @@ class MLPTest {
     void printsLikeMicrograd() {
         assertEquals("ReLUNeuron(2)", new Neuron(new Random(0), 2, Activation.RELU).toString());
         assertEquals("MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]",
-                new MLP(new Random(0), 2, 2, 1).toString());
+                new ScalarMLP(new Random(0), 2, 2, 1).toString());
         assertEquals("Layer of [SigmoidNeuron(1)]", new Layer(new Random(0), 1, 1, Activation.SIGMOID).toString());
     }
 
@@ -100,14 +100,14 @@ class MLPTest {
                 assertThrows(IllegalArgumentException.class, () -> neuron.forward(1.0, 2.0)).getMessage());
         assertEquals("Layer: expected 2 inputs, got 1", assertThrows(IllegalArgumentException.class,
                 () -> new Layer(new Random(0), 2, 4, Activation.RELU).forward(Value.of(1))).getMessage());
-        assertEquals("MLP: expected 2 inputs, got 3", assertThrows(IllegalArgumentException.class,
-                () -> new MLP(new Random(0), 2, 1).forward(1.0, 2.0, 3.0)).getMessage());
+        assertEquals("ScalarMLP: expected 2 inputs, got 3", assertThrows(IllegalArgumentException.class,
+                () -> new ScalarMLP(new Random(0), 2, 1).forward(1.0, 2.0, 3.0)).getMessage());
         assertEquals("Neuron: fan-in must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
                 () -> new Neuron(new Random(0), 0, Activation.RELU)).getMessage());
         assertEquals("Layer: fan-out must be at least 1, got -1", assertThrows(IllegalArgumentException.class,
                 () -> new Layer(new Random(0), 2, -1, Activation.RELU)).getMessage());
-        assertEquals("MLP: sizes must be at least two numbers, each at least 1, got [2, 0, 1]",
-                assertThrows(IllegalArgumentException.class, () -> new MLP(new Random(0), 2, 0, 1)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new MLP(new Random(0), 2));
+        assertEquals("ScalarMLP: sizes must be at least two numbers, each at least 1, got [2, 0, 1]",
+                assertThrows(IllegalArgumentException.class, () -> new ScalarMLP(new Random(0), 2, 0, 1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ScalarMLP(new Random(0), 2));
     }
 }
