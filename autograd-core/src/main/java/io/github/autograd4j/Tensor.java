@@ -2,9 +2,11 @@ package io.github.autograd4j;
 
 import io.github.autograd4j.ops.BinaryOps;
 import io.github.autograd4j.ops.IndexOps;
-import io.github.autograd4j.ops.LinalgOps;
+import io.github.autograd4j.ops.DecompositionOps;
+import io.github.autograd4j.ops.ProductOps;
 import io.github.autograd4j.ops.MovementOps;
 import io.github.autograd4j.ops.ReduceOps;
+import io.github.autograd4j.ops.SoftmaxOps;
 import io.github.autograd4j.ops.UnaryOps;
 import java.util.Arrays;
 import java.util.Collections;
@@ -905,9 +907,9 @@ public final class Tensor extends Node {
     /** The index of the smallest element along {@code dim} (first on ties); no gradient. */
     public Tensor argmin(int dim, boolean keepDim) { return ReduceOps.argmin(this, dim, keepDim); }
     /** Softmax along {@code dim}, computed stably. */
-    public Tensor softmax(int dim) { return ReduceOps.softmax(this, dim); }
+    public Tensor softmax(int dim) { return SoftmaxOps.softmax(this, dim); }
     /** Log-softmax along {@code dim}, computed stably. */
-    public Tensor logSoftmax(int dim) { return ReduceOps.logSoftmax(this, dim); }
+    public Tensor logSoftmax(int dim) { return SoftmaxOps.logSoftmax(this, dim); }
 
     /**
      * Sums this tensor down to {@code target}, a shape that broadcasts to this one: the reverse of
@@ -915,24 +917,33 @@ public final class Tensor extends Node {
      */
     public Tensor sumToShape(Shape target) { return ReduceOps.sumToShape(this, target); }
 
-    // ------------------------------------------------------------------ products and linear algebra: ops/LinalgOps
+    // ------------------------------------------------------------------ products: ops/ProductOps; linear algebra: ops/DecompositionOps
 
     /** The matrix product with PyTorch's rules: 1-d and 2-d operands, and batched with broadcast batch dims. */
-    public Tensor matmul(Tensor other) { return LinalgOps.matmul(this, other); }
+    public Tensor matmul(Tensor other) { return ProductOps.matmul(this, other); }
+    /**
+     * {@code input W^T + bias}, PyTorch's {@code F.linear}: {@code input} of shape {@code (..., in)},
+     * {@code weight} of shape {@code (out, in)} (read transposed in place, not copied), {@code bias}
+     * of shape {@code (out,)} or null for none; the result has shape {@code (..., out)}.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Tensor y = ProductOps.matmulTransposed(input, weight);
+        return bias == null ? y : y.add(bias);
+    }
     /** The dot product of two 1-d tensors. */
-    public Tensor dot(Tensor other) { return LinalgOps.dot(this, other); }
+    public Tensor dot(Tensor other) { return ProductOps.dot(this, other); }
     /** The outer product of two 1-d tensors. */
-    public Tensor outer(Tensor other) { return LinalgOps.outer(this, other); }
+    public Tensor outer(Tensor other) { return ProductOps.outer(this, other); }
     /** The inverse of a square matrix (or a batch of them). */
-    public Tensor inv() { return LinalgOps.inv(this); }
+    public Tensor inv() { return DecompositionOps.inv(this); }
     /** The determinant of a square matrix (or a batch of them). */
-    public Tensor det() { return LinalgOps.det(this); }
+    public Tensor det() { return DecompositionOps.det(this); }
     /** {@code log |det|} of a square matrix (or a batch of them), as {@code slogdet}'s second half. */
-    public Tensor logDet() { return LinalgOps.logDet(this); }
+    public Tensor logDet() { return DecompositionOps.logDet(this); }
     /** The lower Cholesky factor {@code L} with {@code L L^T = this}, for a symmetric positive-definite matrix. */
-    public Tensor cholesky() { return LinalgOps.cholesky(this); }
+    public Tensor cholesky() { return DecompositionOps.cholesky(this); }
     /** The solution {@code X} of {@code A X = B}. */
-    public static Tensor solve(Tensor a, Tensor b) { return LinalgOps.solve(a, b); }
+    public static Tensor solve(Tensor a, Tensor b) { return DecompositionOps.solve(a, b); }
 
     // ------------------------------------------------------------------ movement: ops/MovementOps
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * Reductions over all elements or given dims, with {@code keepDim}: each forward and its
- * backward rule side by side; also softmax and log-softmax, and {@code sumToShape}, the one
- * place where broadcasting is undone.
+ * backward rule side by side; also {@code sumToShape}, the one place where broadcasting is
+ * undone. Softmax and log-softmax, which reduce and spread again, are in {@link SoftmaxOps}.
  *
  * <p>{@code dims == null} means every dim. Dims may be negative and must not repeat; a scalar
  * (rank 0) is reduced with {@code dims == null} only.
@@ -252,7 +252,7 @@ public final class ReduceOps {
      * {@code log(sum(exp(x)))} over {@code dims}, computed stably as
      * {@code m + log(sum(exp(x - m)))} with {@code m} the slice's maximum (finite for inputs like
      * +-1000; -infinity over no elements). Gradient: {@code g * softmax(x)} over the reduced dims,
-     * computed with {@link #softmax}, whose own rule makes it differentiable again.
+     * computed with {@link SoftmaxOps#softmax}, whose own rule makes it differentiable again.
      */
     public static Tensor logSumExp(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("logSumExp", x.shape(), dims, keepDim);
@@ -287,33 +287,6 @@ public final class ReduceOps {
         Reduction r = Reduction.of(op, x.shape(), dims, keepDim).nonEmpty(op, dims);
         double[] data = r.perSlice(x, (a, from, to) -> Reductions.argExtreme(a, from, to, max) - from);
         return constant(data, r.out());
-    }
-
-    /**
-     * Softmax {@code exp(x) / sum(exp(x))} along {@code dim}, computed stably (the slice's maximum
-     * is subtracted first). Same shape as {@code x}. Gradient:
-     * {@code out * (g - sum(g * out, dim))}.
-     */
-    public static Tensor softmax(Tensor x, int dim) {
-        return softmax("softmax", x, dim, false);
-    }
-
-    /**
-     * Log-softmax {@code x - logSumExp(x, dim)} along {@code dim}, computed stably. Same shape as
-     * {@code x}. Gradient: {@code g - softmax(x) * sum(g, dim)}.
-     */
-    public static Tensor logSoftmax(Tensor x, int dim) {
-        return softmax("logSoftmax", x, dim, true);
-    }
-
-    private static Tensor softmax(String op, Tensor x, int dim, boolean log) {
-        Reduction r = Reduction.of(op, x.shape(), new int[] {dim}, true);
-        double[] data = r.ungroup(Reductions.softmax(r.group(x.storage()), r.slices(), r.count(), log));
-        int[] d = {dim};
-        BackwardRule rule = log
-                ? (g, out) -> new Tensor[] {g.sub(x.softmax(dim).mul(g.sum(d, true)))}
-                : (g, out) -> new Tensor[] {out.mul(g.sub(g.mul(out).sum(d, true)))};
-        return Tensor.fromOp(op, x.shape(), data, rule, x);
     }
 
     /**

@@ -9,7 +9,7 @@ import io.github.autograd4j.Tensor;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link LinalgOps#matmulTransposed} against {@code matmul(a, b.mT())}: values, gradients and bad shapes. */
+/** {@link ProductOps#matmulTransposed} against {@code matmul(a, b.mT())}: values, gradients and bad shapes. */
 class MatmulTransposedTest {
 
     private final Random rng = new Random(5);
@@ -24,7 +24,7 @@ class MatmulTransposedTest {
             Tensor b = Tensor.randn(rng, s[1]).requiresGrad(true);
             Tensor a2 = a.detach().requiresGrad(true);
             Tensor b2 = b.detach().requiresGrad(true);
-            Tensor got = LinalgOps.matmulTransposed(a, b);
+            Tensor got = ProductOps.matmulTransposed(a, b);
             Tensor want = a2.matmul(b2.mT());
             assertEquals(want.shape(), got.shape());
             assertArrayEquals(want.storage(), got.storage(), 1e-12);
@@ -42,18 +42,18 @@ class MatmulTransposedTest {
         for (int[][] s : shapes) {
             Tensor a = Tensor.randn(rng, s[0]).requiresGrad(true);
             Tensor b = Tensor.randn(rng, s[1]).requiresGrad(true);
-            GradCheck.of(in -> LinalgOps.matmulTransposed(in[0], in[1]), a, b).gradGrad().assertPassed();
+            GradCheck.of(in -> ProductOps.matmulTransposed(in[0], in[1]), a, b).gradGrad().assertPassed();
         }
     }
 
     @Test
     void badShapesAreRejectedWithTheShapes() {
         IllegalArgumentException lastDims = assertThrows(IllegalArgumentException.class,
-                () -> LinalgOps.matmulTransposed(Tensor.zeros(2, 3), Tensor.zeros(3, 2)));
+                () -> ProductOps.matmulTransposed(Tensor.zeros(2, 3), Tensor.zeros(3, 2)));
         assertEquals("matmulTransposed: cannot multiply (2, 3) by the transpose of (3, 2): last dimensions 3 and 2 differ",
                 lastDims.getMessage());
         IllegalArgumentException vector = assertThrows(IllegalArgumentException.class,
-                () -> LinalgOps.matmulTransposed(Tensor.zeros(2, 3), Tensor.zeros(3)));
+                () -> ProductOps.matmulTransposed(Tensor.zeros(2, 3), Tensor.zeros(3)));
         assertEquals("matmulTransposed: needs operands of at least 1 and 2 dims, got shapes (2, 3) and (3,)",
                 vector.getMessage());
     }

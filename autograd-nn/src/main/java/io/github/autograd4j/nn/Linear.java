@@ -1,7 +1,6 @@
 package io.github.autograd4j.nn;
 
 import io.github.autograd4j.Tensor;
-import io.github.autograd4j.ops.LinalgOps;
 import io.github.autograd4j.nn.init.Init;
 import io.github.autograd4j.nn.init.Initializer;
 import java.util.Objects;
@@ -60,17 +59,6 @@ public final class Linear extends Module {
     }
 
     /**
-     * {@code x W^T + b}, the function this layer computes, for any tensors of fitting shapes
-     * (PyTorch's {@code F.linear}).
-     *
-     * @param bias null for none
-     */
-    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        Tensor y = LinalgOps.matmulTransposed(x, weight);
-        return bias == null ? y : y.add(bias);
-    }
-
-    /**
      * {@code x W^T + b} for {@code x} of shape {@code (..., in)}; the result has shape {@code (..., out)}.
      *
      * @throws IllegalArgumentException when {@code x} is a scalar or its last dim is not {@code in}
@@ -82,7 +70,7 @@ public final class Linear extends Module {
             throw new IllegalArgumentException(describe() + ": expected input with last dim " + inFeatures
                     + ", got shape " + x.shape());
         }
-        return linear(x, weight(), hasBias ? bias() : null);
+        return Tensor.linear(x, weight(), hasBias ? bias() : null);
     }
 
     /** The weight, of shape {@code (out, in)}. */

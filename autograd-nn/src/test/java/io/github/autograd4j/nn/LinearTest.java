@@ -115,9 +115,9 @@ class LinearTest {
         Tensor x = Tensor.randn(rng, 4, 3);
         Tensor w = Tensor.randn(rng, 2, 3);
         Tensor b = Tensor.randn(rng, 2);
-        GradCheck.of(t -> Linear.linear(t[0], t[1], t[2]), x, w, b).assertPassed();
-        GradCheck.of(t -> Linear.linear(t[0], t[1], t[2]), x, w, b).gradGrad().assertPassed();
-        GradCheck.of(t -> Linear.linear(t[0], t[1], null), Tensor.randn(rng, 2, 2, 3), w).assertPassed();
+        GradCheck.of(t -> Tensor.linear(t[0], t[1], t[2]), x, w, b).assertPassed();
+        GradCheck.of(t -> Tensor.linear(t[0], t[1], t[2]), x, w, b).gradGrad().assertPassed();
+        GradCheck.of(t -> Tensor.linear(t[0], t[1], null), Tensor.randn(rng, 2, 2, 3), w).assertPassed();
     }
 
     @Test

@@ -1,10 +1,15 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.ops.Batches.append;
+import static io.github.autograd4j.ops.Batches.batchBroadcast;
+import static io.github.autograd4j.ops.Batches.batchIndex;
+import static io.github.autograd4j.ops.Batches.batchOf;
+import static io.github.autograd4j.ops.ProductOps.product;
+
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
-import io.github.autograd4j.kernel.Gemm;
-import io.github.autograd4j.kernel.Strided;
+
 import java.util.Arrays;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
@@ -17,160 +22,25 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
- * Matrix products and linear algebra, each forward beside its backward rule. Products run on the
- * {@link Gemm} kernel; decompositions (LU, Cholesky, SVD) come from EJML. Every matrix operation
- * takes a single matrix or a batch of them: a tensor of shape {@code (..., rows, cols)} whose
- * leading dims are batch dims, broadcast between operands as NumPy does. Backward rules return
- * gradients of the broadcast batch shape; the engine sums them back to each operand's shape.
+ * Linear algebra on square matrices (inverse, solve, determinants, Cholesky), each forward beside
+ * its backward rule; the decompositions (LU, Cholesky, SVD) come from EJML. Every operation takes a
+ * single matrix or a batch of them, shape {@code (..., n, n)}; batch dims broadcast between
+ * operands as NumPy does, and backward rules are written with {@link ProductOps} products.
  *
  * <p>Singular and non-positive-definite inputs are rejected with an {@link IllegalArgumentException}
  * naming the op and the matrix, never answered with Inf or NaN. A matrix counts as singular when
  * its reciprocal condition number in the 1-norm, {@code 1 / (|A|_1 |A^-1|_1)}, is below machine
  * epsilon (2.2e-16): its inverse would have no correct digit.
  */
-public final class LinalgOps {
+public final class DecompositionOps {
 
     /** Matrices whose reciprocal condition number is below this are treated as singular. */
     private static final double MIN_RCOND = Math.ulp(1.0);
     /** How far from symmetric (relative to the largest element) a matrix given to cholesky may be. */
     private static final double SYMMETRY_TOLERANCE = 1e-10;
 
-    private LinalgOps() {
+    private DecompositionOps() {
     }
-
-    // ------------------------------------------------------------------ products
-
-    /**
-     * The matrix product with PyTorch's rules: 1-d by 1-d is the dot product (a scalar); 2-d by
-     * 2-d is {@code (m, k) x (k, n) -> (m, n)}; a 1-d first operand is treated as a row
-     * {@code (1, k)} and a 1-d second operand as a column {@code (k, 1)}, the added dim being
-     * removed from the result; operands of more dims are batches of matrices whose batch dims
-     * broadcast, e.g. {@code (2, 1, 3, 4) x (5, 4, 2) -> (2, 5, 3, 2)}.
-     *
-     * <p>Backward: {@code dA = g B^T}, {@code dB = A^T g}, with the transposes passed to the
-     * kernel as flags rather than copied.
-     *
-     * @throws IllegalArgumentException when an operand is a scalar, the inner dims differ, or the
-     *                                  batch dims do not broadcast
-     */
-    public static Tensor matmul(Tensor a, Tensor b) {
-        if (a.dim() == 0 || b.dim() == 0) {
-            throw new IllegalArgumentException("matmul: both operands need at least 1 dim, got shapes "
-                    + a.shape() + " and " + b.shape());
-        }
-        int k = a.size(-1);
-        int kb = b.dim() == 1 ? b.size(0) : b.size(-2);
-        if (k != kb) {
-            throw new IllegalArgumentException("matmul: cannot multiply " + a.shape() + " by " + b.shape()
-                    + ": inner dimensions " + k + " and " + kb + " differ");
-        }
-        if (a.dim() == 1 && b.dim() == 1) {
-            return dot(a, b);
-        }
-        Shape batch = batchBroadcast("matmul", a, b);
-        if (a.dim() > 1 && b.dim() > 1) {
-            return product(a, false, b, false);
-        }
-        Tensor c = product(a.dim() == 1 ? a.reshape(1, k) : a, false, b.dim() == 1 ? b.reshape(k, 1) : b, false);
-        return c.reshape(a.dim() == 1 ? append(batch, b.size(-1)) : append(batch, a.size(-2)));
-    }
-
-    /**
-     * {@code matmul(a, b.mT())} without copying the transpose: the kernel reads {@code b}
-     * transposed in place, forward and backward. This is {@code F.linear}'s {@code x W^T}, for
-     * {@code a} of shape {@code (..., k)} or {@code (k,)} and {@code b} of shape {@code (..., n, k)}
-     * (batch dims broadcast as in {@link #matmul}); a 1-d {@code a} gives shape {@code (..., n)}.
-     *
-     * @throws IllegalArgumentException when {@code a} is a scalar, {@code b} has fewer than 2 dims,
-     *                                  their last dims differ, or the batch dims do not broadcast
-     */
-    public static Tensor matmulTransposed(Tensor a, Tensor b) {
-        if (a.dim() == 0 || b.dim() < 2) {
-            throw new IllegalArgumentException("matmulTransposed: needs operands of at least 1 and 2 dims, got shapes "
-                    + a.shape() + " and " + b.shape());
-        }
-        int k = a.size(-1);
-        if (k != b.size(-1)) {
-            throw new IllegalArgumentException("matmulTransposed: cannot multiply " + a.shape() + " by the transpose of "
-                    + b.shape() + ": last dimensions " + k + " and " + b.size(-1) + " differ");
-        }
-        if (a.dim() > 1) {
-            return product(a, false, b, true);
-        }
-        Shape batch = batchBroadcast("matmulTransposed", a.reshape(1, k), b);
-        return product(a.reshape(1, k), false, b, true).reshape(append(batch, b.size(-2)));
-    }
-
-    /**
-     * The dot product {@code sum_i a_i b_i} of two 1-d tensors of equal length, a scalar.
-     * Backward: {@code da = g b}, {@code db = g a}.
-     *
-     * @throws IllegalArgumentException when an operand is not 1-d or the lengths differ
-     */
-    public static Tensor dot(Tensor a, Tensor b) {
-        requireVectors("dot", a, b);
-        if (a.size(0) != b.size(0)) {
-            throw new IllegalArgumentException("dot: cannot multiply " + a.shape() + " by " + b.shape()
-                    + ": lengths " + a.size(0) + " and " + b.size(0) + " differ");
-        }
-        double[] x = a.storage();
-        double[] y = b.storage();
-        double s = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return Tensor.fromOp("dot", Shape.scalar(), new double[] {s},
-                (g, out) -> new Tensor[] {g.mul(b), g.mul(a)}, a, b);
-    }
-
-    /**
-     * The outer product {@code out[i][j] = a_i b_j} of two 1-d tensors, shape {@code (m, n)}.
-     * Backward: {@code da = g b}, {@code db = a g} (matrix-vector products).
-     *
-     * @throws IllegalArgumentException when an operand is not 1-d
-     */
-    public static Tensor outer(Tensor a, Tensor b) {
-        requireVectors("outer", a, b);
-        double[] x = a.storage();
-        double[] y = b.storage();
-        int n = y.length;
-        double[] data = new double[x.length * n];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < n; j++) {
-                data[i * n + j] = x[i] * y[j];
-            }
-        }
-        return Tensor.fromOp("outer", Shape.of(x.length, n), data,
-                (g, out) -> new Tensor[] {matmul(g, b), matmul(a, g)}, a, b);
-    }
-
-    /**
-     * {@code op(A) op(B)} for operands of 2 or more dims (batch dims broadcast), where {@code op}
-     * transposes the last two dims when its flag is set; shapes are assumed checked. The
-     * transposes are kernel flags, so the backward rule, written with this same operation, makes
-     * no transposed copies and is itself differentiable.
-     */
-    private static Tensor product(Tensor a, boolean ta, Tensor b, boolean tb) {
-        Shape batch = batchBroadcast("matmul", a, b);
-        int m = ta ? a.size(-1) : a.size(-2);
-        int k = ta ? a.size(-2) : a.size(-1);
-        int n = tb ? b.size(-2) : b.size(-1);
-        int[] ia = batchIndex(batchOf(a), batch);
-        int[] ib = batchIndex(batchOf(b), batch);
-        int sizeA = a.size(-2) * a.size(-1);
-        int sizeB = b.size(-2) * b.size(-1);
-        double[] c = new double[batch.numel() * m * n];
-        Gemm gemm = Gemm.get();
-        for (int t = 0; t < ia.length; t++) {
-            gemm.gemm(ta, tb, m, n, k, 1.0, a.storage(), ia[t] * sizeA, a.size(-1),
-                    b.storage(), ib[t] * sizeB, b.size(-1), 0.0, c, t * m * n, n);
-        }
-        return Tensor.fromOp("matmul", Shape.of(append(batch, m, n)), c, (g, out) -> new Tensor[] {
-            !a.requiresGrad() ? null : ta ? product(b, tb, g, true) : product(g, false, b, !tb),
-            !b.requiresGrad() ? null : tb ? product(g, true, a, ta) : product(a, !ta, g, false)}, a, b);
-    }
-
-    // ------------------------------------------------------------------ linear algebra
 
     /**
      * The inverse {@code A^-1} of a square matrix, or of each matrix in a batch {@code (..., n, n)},
@@ -336,43 +206,6 @@ public final class LinalgOps {
                     + " got shape " + x.shape());
         }
         return x.size(-1);
-    }
-
-    private static void requireVectors(String op, Tensor a, Tensor b) {
-        if (a.dim() != 1 || b.dim() != 1) {
-            throw new IllegalArgumentException(op + ": expected two 1-d tensors, got shapes " + a.shape() + " and " + b.shape());
-        }
-    }
-
-    /** The batch dims: all but the last two (none for a vector). */
-    private static Shape batchOf(Tensor x) {
-        return Shape.of(Arrays.copyOf(x.shape().toArray(), Math.max(0, x.dim() - 2)));
-    }
-
-    /** The broadcast of the two operands' batch dims. */
-    private static Shape batchBroadcast(String op, Tensor a, Tensor b) {
-        return Shape.broadcast(op + ": batch dims of " + a.shape() + " and " + b.shape(), batchOf(a), batchOf(b));
-    }
-
-    /** {@code batch} followed by {@code dims}. */
-    private static int[] append(Shape batch, int... dims) {
-        int[] out = Arrays.copyOf(batch.toArray(), batch.rank() + dims.length);
-        System.arraycopy(dims, 0, out, batch.rank(), dims.length);
-        return out;
-    }
-
-    /** For each flat index of {@code to}, the flat index of {@code from} (which broadcasts to it) it reads. */
-    private static int[] batchIndex(Shape from, Shape to) {
-        double[] iota = new double[from.numel()];
-        for (int i = 0; i < iota.length; i++) {
-            iota[i] = i;
-        }
-        double[] expanded = from.equals(to) ? iota : Strided.expand(iota, from.toArray(), to.toArray());
-        int[] index = new int[expanded.length];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = (int) expanded[i];
-        }
-        return index;
     }
 
     /** A copy of matrix {@code t} (flat batch index) of {@code x}, as an EJML matrix. */
