@@ -248,22 +248,34 @@ public final class Tensor extends Node {
 
     /** Uniform in [0, 1) from {@code rng}, so runs repeat exactly for a seed. */
     public static Tensor rand(Random rng, int... shape) {
+        Random r = Generator.checked("rand", rng);
         Shape s = Shape.of(shape);
         double[] data = new double[s.numel()];
         for (int i = 0; i < data.length; i++) {
-            data[i] = rng.nextDouble();
+            data[i] = r.nextDouble();
         }
         return constant(data, s);
     }
 
+    /** Uniform in [0, 1) from this thread's default generator ({@link Generator#manualSeed}), as {@code torch.rand}. */
+    public static Tensor rand(int... shape) {
+        return rand(Generator.current(), shape);
+    }
+
     /** Standard normal from {@code rng}, so runs repeat exactly for a seed. */
     public static Tensor randn(Random rng, int... shape) {
+        Random r = Generator.checked("randn", rng);
         Shape s = Shape.of(shape);
         double[] data = new double[s.numel()];
         for (int i = 0; i < data.length; i++) {
-            data[i] = rng.nextGaussian();
+            data[i] = r.nextGaussian();
         }
         return constant(data, s);
+    }
+
+    /** Standard normal from this thread's default generator ({@link Generator#manualSeed}), as {@code torch.randn}. */
+    public static Tensor randn(int... shape) {
+        return randn(Generator.current(), shape);
     }
 
     /**
