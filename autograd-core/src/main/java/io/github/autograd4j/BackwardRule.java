@@ -18,4 +18,19 @@ public interface BackwardRule {
      * @return one gradient (or null) per input, in input order
      */
     Tensor[] apply(Tensor gradOutput, Tensor output);
+
+    /**
+     * A rule that reads only the gradient, never its inputs' or its output's values (add, sum,
+     * reshape...): changing those tensors in place after recording cannot make it wrong, so the
+     * engine does not check their versions. Every other rule is checked: its operation refuses to
+     * back-propagate after one of its inputs or its output was changed in place.
+     */
+    @FunctionalInterface
+    interface GradientOnly extends BackwardRule {
+    }
+
+    /** {@code rule}, typed as a {@link GradientOnly} rule: {@code gradientOnly((g, out) -> new Tensor[] {g, g})}. */
+    static GradientOnly gradientOnly(GradientOnly rule) {
+        return rule;
+    }
 }

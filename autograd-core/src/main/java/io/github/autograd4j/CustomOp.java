@@ -53,10 +53,13 @@ public abstract class CustomOp {
         try (var off = Grad.disabled()) {
             out = Objects.requireNonNull(forward(ctx, inputs), name + ": forward returned null");
         }
-        return Tensor.fromOp(name, out.shape(), out.storage(), (g, output) -> {
+        // the engine checks no versions: the context checks those of the tensors the forward saved, as PyTorch does
+        BackwardRule.GradientOnly rule = (g, output) -> {
+            ctx.checkSavedVersions(name);
             ctx.output = output;
             return backward(ctx, g);
-        }, this::apply, inputs);
+        };
+        return Tensor.fromOp(name, out.shape(), out.storage(), rule, this::apply, inputs);
     }
 
     /** The operation's name. */
@@ -67,11 +70,31 @@ public abstract class CustomOp {
     /** What one application of a {@link CustomOp} keeps for its backward. */
     public static final class Context {
         private Tensor[] saved = new Tensor[0];
+        private int[] savedVersions = new int[0];
         private Tensor output;
 
-        /** Keeps tensors for the backward (replacing what was saved before). */
+        /**
+         * Keeps tensors for the backward (replacing what was saved before). A saved tensor that is
+         * changed in place before the backward runs makes the backward refuse to run (as PyTorch's
+         * {@code save_for_backward}), rather than compute a gradient from the new values.
+         */
         public void save(Tensor... tensors) {
             saved = tensors.clone();
+            savedVersions = new int[saved.length];
+            for (int i = 0; i < saved.length; i++) {
+                savedVersions[i] = Objects.requireNonNull(saved[i], "save: tensor " + i + " is null").version();
+            }
+        }
+
+        private void checkSavedVersions(String op) {
+            for (int i = 0; i < saved.length; i++) {
+                if (saved[i].version() != savedVersions[i]) {
+                    throw new IllegalStateException("backward: saved tensor " + i + " of " + op + " (shape " + saved[i].shape()
+                            + (saved[i].label() == null ? "" : ", '" + saved[i].label() + "'") + ") was changed in place after "
+                            + op + " saved it (it is at version " + saved[i].version() + ", saved at version " + savedVersions[i]
+                            + "), so its gradient would be wrong; change tensors after backward(), or save a copy (clone())");
+                }
+            }
         }
 
         /**

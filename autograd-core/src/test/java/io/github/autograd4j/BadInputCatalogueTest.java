@@ -93,6 +93,28 @@ class BadInputCatalogueTest {
                 w.sub(1).sqrt().sum().backward();
             }
         }));
+        cases.put("C60", dir -> {
+            Tensor w = w();
+            Tensor loss = w.mul(w).sum();
+            try (var off = Grad.disabled()) {
+                w.copyFrom(Tensor.ones(2, 3));
+            }
+            return watching(List.of(w), loss::backward);
+        });
+        cases.put("C61", dir -> {
+            Tensor w = w();
+            Tensor y = w.exp();
+            try (var off = Grad.disabled()) {
+                y.detach().copyFrom(Tensor.zeros(2, 3));
+            }
+            return watching(List.of(w), () -> y.sum().backward());
+        });
+        cases.put("C62", on(w -> () -> {
+            Value a = Value.of(2.0, "a");
+            Value y = a.mul(a);
+            a.setData(3.0);
+            y.backward();
+        }));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }

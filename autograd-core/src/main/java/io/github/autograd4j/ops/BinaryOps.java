@@ -1,5 +1,7 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.BackwardRule.gradientOnly;
+
 import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
@@ -21,12 +23,12 @@ public final class BinaryOps {
 
     /** {@code a + b}. Gradients: {@code g} to both. */
     public static Tensor add(Tensor a, Tensor b) {
-        return elementwise("add", a, b, Strided.ADD, (g, out) -> new Tensor[] {g, g});
+        return elementwise("add", a, b, Strided.ADD, gradientOnly((g, out) -> new Tensor[] {g, g}));
     }
 
     /** {@code a - b}. Gradients: {@code g} and {@code -g}. */
     public static Tensor sub(Tensor a, Tensor b) {
-        return elementwise("sub", a, b, Strided.SUB, (g, out) -> new Tensor[] {g, g.neg()});
+        return elementwise("sub", a, b, Strided.SUB, gradientOnly((g, out) -> new Tensor[] {g, g.neg()}));
     }
 
     /** {@code a * b}. Gradients: {@code g b} and {@code g a}. */

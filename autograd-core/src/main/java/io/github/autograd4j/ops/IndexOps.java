@@ -1,5 +1,7 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.BackwardRule.gradientOnly;
+
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Indexing;
@@ -180,13 +182,13 @@ public final class IndexOps {
         }
         double[] data = Indexing.concat(parts, outer(dims, d), sizes, inner(dims, d));
         int total = Arrays.stream(sizes).sum();
-        return Tensor.fromOp("cat", resized(first.shape(), d, total), data, (g, out) -> {
+        return Tensor.fromOp("cat", resized(first.shape(), d, total), data, gradientOnly((g, out) -> {
             Tensor[] grads = new Tensor[count];
             for (int t = 0, offset = 0; t < count; offset += sizes[t], t++) {
                 grads[t] = needsGrad[t] ? narrow(g, d, offset, sizes[t], 1) : null;
             }
             return grads;
-        }, tensors);
+        }), tensors);
     }
 
     /**
@@ -230,7 +232,7 @@ public final class IndexOps {
         Shape in = x.shape();
         int[] dims = in.toArray();
         double[] data = Indexing.take(x.storage(), outer(dims, d), dims[d], inner(dims, d), idx);
-        return Tensor.fromOp(op, outShape, data, (g, out) -> new Tensor[] {put(op, g, d, idx, in)}, x);
+        return Tensor.fromOp(op, outShape, data, gradientOnly((g, out) -> new Tensor[] {put(op, g, d, idx, in)}), x);
     }
 
     /**
@@ -242,7 +244,7 @@ public final class IndexOps {
         Shape in = g.shape();
         int[] dims = outShape.toArray();
         double[] data = Indexing.put(g.storage(), outer(dims, d), dims[d], inner(dims, d), idx);
-        return Tensor.fromOp(op + "Backward", outShape, data, (gg, out) -> new Tensor[] {take(op, gg, d, idx, in)}, g);
+        return Tensor.fromOp(op + "Backward", outShape, data, gradientOnly((gg, out) -> new Tensor[] {take(op, gg, d, idx, in)}), g);
     }
 
     /** {@code count} elements along dim {@code d} from {@code start}, {@code step} apart (all in range). */
@@ -271,7 +273,7 @@ public final class IndexOps {
     private static Tensor gatherAt(Tensor x, int[] offsets, Shape indexShape) {
         Shape in = x.shape();
         return Tensor.fromOp("gather", indexShape, Indexing.gather(x.storage(), offsets),
-                (g, out) -> new Tensor[] {scatterAt(Tensor.zeros(in.toArray()), offsets, g)}, x);
+                gradientOnly((g, out) -> new Tensor[] {scatterAt(Tensor.zeros(in.toArray()), offsets, g)}), x);
     }
 
     /** A copy of {@code x} with {@code src[e]} added at {@code offsets[e]}. Backward: {@code g} to x, {@link #gatherAt} to src. */
@@ -279,7 +281,7 @@ public final class IndexOps {
         Shape srcShape = src.shape();
         boolean srcNeedsGrad = src.requiresGrad();
         return Tensor.fromOp("scatterAdd", x.shape(), Indexing.scatterAdd(x.storage(), offsets, src.storage()),
-                (g, out) -> new Tensor[] {g, srcNeedsGrad ? gatherAt(g, offsets, srcShape) : null}, x, src);
+                gradientOnly((g, out) -> new Tensor[] {g, srcNeedsGrad ? gatherAt(g, offsets, srcShape) : null}), x, src);
     }
 
     /**

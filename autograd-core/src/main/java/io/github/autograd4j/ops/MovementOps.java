@@ -1,5 +1,7 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.BackwardRule.gradientOnly;
+
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
@@ -23,7 +25,7 @@ public final class MovementOps {
         }
         Shape original = x.shape();
         return Tensor.fromOp("reshape", target, x.storage(),
-                (g, out) -> new Tensor[] {g.reshape(original.toArray())}, x);
+                gradientOnly((g, out) -> new Tensor[] {g.reshape(original.toArray())}), x);
     }
 
     /** Merges dims {@code startDim..endDim} into one. */
@@ -124,7 +126,7 @@ public final class MovementOps {
             out[i] = in[perm[i]];
         }
         return Tensor.fromOp("permute", Shape.of(out), Strided.permute(x.storage(), in, perm),
-                (g, o) -> new Tensor[] {g.permute(inverse)}, x);
+                gradientOnly((g, o) -> new Tensor[] {g.permute(inverse)}), x);
     }
 
     /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
@@ -153,7 +155,7 @@ public final class MovementOps {
         }
         Shape original = x.shape();
         return Tensor.fromOp("expand", target, Strided.expand(x.storage(), original.toArray(), target.toArray()),
-                (g, out) -> new Tensor[] {g.sumToShape(original)}, x);
+                gradientOnly((g, out) -> new Tensor[] {g.sumToShape(original)}), x);
     }
 
     /** Resolves one -1 in {@code sizes} so that the element count matches {@code from}. */

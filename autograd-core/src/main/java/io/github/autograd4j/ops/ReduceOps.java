@@ -1,5 +1,7 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.BackwardRule.gradientOnly;
+
 import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
@@ -36,7 +38,7 @@ public final class ReduceOps {
     public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("sum", x.shape(), dims, keepDim);
         double[] data = Strided.sumTo(x.storage(), x.shape().toArray(), r.kept().toArray());
-        return Tensor.fromOp("sum", r.out(), data, (g, out) -> new Tensor[] {r.spread(g)}, x);
+        return Tensor.fromOp("sum", r.out(), data, gradientOnly((g, out) -> new Tensor[] {r.spread(g)}), x);
     }
 
     /** Sums {@code x} down to {@code target}, a shape that broadcasts to {@code x}'s. */
@@ -50,7 +52,7 @@ public final class ReduceOps {
         }
         Shape input = x.shape();
         double[] data = Strided.sumTo(x.storage(), input.toArray(), target.toArray());
-        return Tensor.fromOp("sumToShape", target, data, (g, out) -> new Tensor[] {g.broadcastTo(input)}, x);
+        return Tensor.fromOp("sumToShape", target, data, gradientOnly((g, out) -> new Tensor[] {g.broadcastTo(input)}), x);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class ReduceOps {
         for (int i = 0; i < data.length; i++) {
             data[i] /= n;
         }
-        return Tensor.fromOp("mean", r.out(), data, (g, out) -> new Tensor[] {r.spread(g.div(n))}, x);
+        return Tensor.fromOp("mean", r.out(), data, gradientOnly((g, out) -> new Tensor[] {r.spread(g.div(n))}), x);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.autograd4j.ops;
 
+import static io.github.autograd4j.BackwardRule.gradientOnly;
+
 import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.SpecialFunctions;
@@ -23,7 +25,7 @@ public final class UnaryOps {
 
     /** {@code -x}. Gradient {@code -g}. */
     public static Tensor neg(Tensor x) {
-        return map("neg", x, v -> -v, (g, out) -> new Tensor[] {g.neg()});
+        return map("neg", x, v -> -v, gradientOnly((g, out) -> new Tensor[] {g.neg()}));
     }
 
     /** {@code e^x}. Gradient {@code g e^x} (reusing the output). */
