@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * The functional API, as PyTorch's {@code torch.autograd.grad} and {@code torch.autograd.functional}
- * and JAX's {@code grad/vjp/jvp/jacobian/hessian}: gradients returned as values, leaving every
- * tensor's {@code grad()} as it was.
+ * and JAX's {@code grad/vjp/jvp/jacobian/hessian}: gradients returned as values. No tensor's
+ * {@code grad()} is read or written, so calls on several threads over graphs that share inputs
+ * (a model's parameters) are independent.
  *
  * <p>With {@code createGraph} the returned gradients are themselves recorded, so they can be
  * differentiated again; {@link #hessian}, {@link #hvp} and {@link #jvp} use that.
@@ -49,41 +50,12 @@ public final class Autograd {
             }
         }
         Tensor seed = output.checkedSeed("grad", gradOutput);
-        Node[] nodes = BackwardPass.topologicalOrder(output, false);
-        Tensor[] savedGrads = new Tensor[nodes.length];
-        boolean[] savedRetains = new boolean[inputs.size()];
-        Tensor[] savedInputGrads = new Tensor[inputs.size()];
-        for (int i = 0; i < nodes.length; i++) {
-            if (nodes[i] instanceof Tensor t) {
-                savedGrads[i] = t.grad();
-            }
+        Tensor[] grads = TensorGradients.of(output, inputs, seed, retainGraph, createGraph);
+        List<Tensor> result = new ArrayList<>(grads.length);
+        for (int i = 0; i < grads.length; i++) {
+            result.add(grads[i] != null ? grads[i] : Tensor.zerosLike(inputs.get(i)));
         }
-        for (int i = 0; i < inputs.size(); i++) {
-            savedRetains[i] = inputs.get(i).retainsGradFlag();
-            savedInputGrads[i] = inputs.get(i).grad();
-        }
-        try {
-            for (Tensor in : inputs) {
-                in.setGrad(null);
-                in.setRetainsGrad(true);
-            }
-            output.runBackward(seed, retainGraph, createGraph);
-            List<Tensor> result = new ArrayList<>(inputs.size());
-            for (Tensor in : inputs) {
-                result.add(in.grad() != null ? in.grad() : Tensor.zerosLike(in));
-            }
-            return result;
-        } finally {
-            for (int i = 0; i < inputs.size(); i++) {
-                inputs.get(i).setRetainsGrad(savedRetains[i]);
-                inputs.get(i).setGrad(savedInputGrads[i]);
-            }
-            for (int i = 0; i < nodes.length; i++) {
-                if (nodes[i] instanceof Tensor t) {
-                    t.setGrad(savedGrads[i]);
-                }
-            }
-        }
+        return result;
     }
 
     /** The vector-Jacobian product {@code v^T J} of {@code f} at {@code x} (shape of {@code x}). */

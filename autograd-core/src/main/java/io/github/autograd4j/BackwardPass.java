@@ -15,28 +15,43 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BackwardPass {
 
     private static final AtomicLong EPOCHS = new AtomicLong();
+    private static final Node[] NONE = new Node[0];
 
     private final Node[] order;
+    /** The leaves that receive gradient, each once, held by this pass until it ends. */
+    private final Node[] leaves;
     /** Whether some node asked for {@link Node#endPass} (a scalar graph without hooks does not). */
     private final boolean ending;
     private final boolean createGraph;
+    private boolean released;
     private int next;
 
     /**
-     * Orders the graph below {@code root}, checks that every node can still back-propagate, and
-     * starts the pass on each node (clearing interior gradient buffers); the caller then seeds the
-     * root's gradient and calls {@link #step()} until it returns null, then {@link #end}. Nothing
-     * is changed when the check fails.
+     * Orders the graph below {@code root}, checks that every node can still back-propagate,
+     * takes the leaves (waiting while a pass on another thread holds one of them), and starts the
+     * pass on each node (clearing interior gradient buffers); the caller then seeds the root's
+     * gradient and calls {@link #step()} until it returns null, then {@link #end}. Nothing is
+     * changed when the check fails.
      */
     BackwardPass(Node root, boolean createGraph) {
+        long epoch = EPOCHS.incrementAndGet();
         Traversal traversal = new Traversal(false, true);
-        this.order = traversal.order(root);
+        this.order = traversal.order(root, epoch);
         this.createGraph = createGraph;
+        this.leaves = LeafHolds.acquire(traversal.leaves(), epoch);
         boolean anyEnding = (traversal.answers & Node.NEEDS_END) != 0;
-        if ((traversal.answers & Node.START_LATER) != 0) {
-            for (Node node : order) {
-                anyEnding |= node.startPass();
+        try {
+            if ((traversal.answers & Node.START_LATER) != 0) {
+                for (Node node : order) {
+                    anyEnding |= node.startPass();
+                }
             }
+            for (Node leaf : leaves) {
+                anyEnding |= leaf.startPass();
+            }
+        } catch (RuntimeException | Error e) {
+            release();
+            throw e;
         }
         this.ending = anyEnding;
         this.next = order.length - 1;
@@ -47,20 +62,9 @@ final class BackwardPass {
         return createGraph;
     }
 
-    /** The nodes of this pass, inputs before the nodes made from them. */
-    Node[] nodes() {
-        return order;
-    }
-
     /** The next node whose rule is due (outputs before inputs), without running it; null when none is left. */
     Node nextInterior() {
-        while (next >= 0) {
-            Node node = order[next--];
-            if (!node.isLeaf()) {
-                return node;
-            }
-        }
-        return null;
+        return next >= 0 ? order[next--] : null;
     }
 
     /** Runs the backward rule of the next node; null when none is left. */
@@ -72,19 +76,42 @@ final class BackwardPass {
         return node;
     }
 
-    /** Ends the pass: frees what the rules saved unless the graph is retained (skipped when no node asked). */
+    /**
+     * Ends the pass: runs the leaves' hooks and frees what the rules saved unless the graph is
+     * retained (skipped when no node asked), then lets other threads' passes take the leaves.
+     */
     void end(boolean retainGraph) {
-        if (ending) {
-            for (Node node : order) {
-                node.endPass(retainGraph);
+        try {
+            if (ending) {
+                for (Node node : order) {
+                    node.endPass(retainGraph);
+                }
+                for (Node leaf : leaves) {
+                    leaf.endPass(retainGraph);
+                }
             }
+        } finally {
+            release();
         }
     }
 
-    /** Runs every remaining rule, then ends the pass. */
+    /** Lets go of the leaves without ending the pass: after a rule threw, or when stepping stops early. */
+    void release() {
+        if (!released) {
+            released = true;
+            LeafHolds.release(leaves);
+        }
+    }
+
+    /** Runs every remaining rule, then ends the pass; lets go of the leaves if a rule throws. */
     void finish(boolean retainGraph) {
-        while (step() != null) {
-            // each step does its work
+        try {
+            while (step() != null) {
+                // each step does its work
+            }
+        } catch (RuntimeException | Error e) {
+            release();
+            throw e;
         }
         end(retainGraph);
     }
@@ -95,7 +122,7 @@ final class BackwardPass {
      * unless {@code everyNode}, which adds constants (for inspecting a graph).
      */
     static Node[] topologicalOrder(Node root, boolean everyNode) {
-        return new Traversal(everyNode, false).order(root);
+        return new Traversal(everyNode, false).order(root, EPOCHS.incrementAndGet());
     }
 
     /**
@@ -107,18 +134,25 @@ final class BackwardPass {
         private final boolean entering;
         /** The union of the nodes' {@link Node#enterPass} answers, when entering. */
         int answers;
+        private Node[] leaves = NONE;
+        private int leafCount;
 
         /**
          * @param everyNode include constants (for views) rather than only nodes that need a gradient
-         * @param entering  enter each node into a backward pass ({@link Node#enterPass}) as it is ordered
+         * @param entering  enter each interior node into a backward pass ({@link Node#enterPass}) as it is
+         *                  ordered, and list the leaves apart ({@link #leaves()}) rather than in the order
          */
         Traversal(boolean everyNode, boolean entering) {
             this.everyNode = everyNode;
             this.entering = entering;
         }
 
-        Node[] order(Node root) {
-            long epoch = EPOCHS.incrementAndGet();
+        /** The leaves met while entering (a leaf shared with a pass on another thread may be listed twice). */
+        Node[] leaves() {
+            return Arrays.copyOf(leaves, leafCount);
+        }
+
+        Node[] order(Node root, long epoch) {
             Node[] out = new Node[64];
             int size = 0;
             Node[] stack = new Node[64];
@@ -144,6 +178,13 @@ final class BackwardPass {
                     }
                 } else {
                     depth--; // the stale slot is not cleared: the stack dies with this call, and a store costs a GC barrier
+                    if (entering && node.isLeaf()) {
+                        if (leafCount == leaves.length) {
+                            leaves = Arrays.copyOf(leaves, Math.max(16, leafCount * 2));
+                        }
+                        leaves[leafCount++] = node;
+                        continue;
+                    }
                     if (entering) {
                         answers |= node.enterPass();
                     }

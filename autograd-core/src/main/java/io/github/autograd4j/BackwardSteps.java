@@ -12,7 +12,9 @@ import java.util.stream.StreamSupport;
 /**
  * A backward pass performed one node at a time, in the order {@code backward()} uses: each
  * {@link #next()} runs one rule and describes it. Exhausting the iterator (or {@link #finish()})
- * leaves exactly the state {@code backward()} would.
+ * leaves exactly the state {@code backward()} would. Until then the pass holds the graph's leaves
+ * for this thread (a pass on another thread into one of them waits): finish it, or {@link #close()}
+ * it when stopping early.
  *
  * <pre>{@code
  * BackwardSteps<Value, Double> steps = loss.backwardSteps();
@@ -24,7 +26,7 @@ import java.util.stream.StreamSupport;
  * @param <N> {@link Value} or {@link Tensor}
  * @param <G> the gradient's type: {@code Double} or {@code Tensor}
  */
-public final class BackwardSteps<N extends Node, G> implements Iterator<BackwardStep<N, G>> {
+public final class BackwardSteps<N extends Node, G> implements Iterator<BackwardStep<N, G>>, AutoCloseable {
 
     /** Runs one node's rule and describes what it did. */
     @FunctionalInterface
@@ -66,7 +68,26 @@ public final class BackwardSteps<N extends Node, G> implements Iterator<Backward
         }
         N node = (N) pending;
         pending = null;
-        return stepper.step(node, pass.createGraph());
+        try {
+            return stepper.step(node, pass.createGraph());
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Stops the pass here without running the remaining rules (a no-op once it is over): the nodes
+     * keep what reached them so far, and the leaves are given back, so that passes on other threads
+     * that share them may run. Use try-with-resources when a test may stop stepping early.
+     */
+    @Override
+    public void close() {
+        if (!ended) {
+            ended = true;
+            pending = null;
+            pass.release();
+        }
     }
 
     /** Runs every remaining rule and returns their descriptions. */

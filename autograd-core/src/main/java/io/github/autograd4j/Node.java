@@ -1,5 +1,7 @@
 package io.github.autograd4j;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,16 +31,75 @@ public abstract class Node {
         String label;
         StackTraceElement site;
         GradHooks<?> hooks;
+        /** The thread whose backward passes hold this leaf, or null: see {@link #acquireForPass}. */
+        volatile Thread passOwner;
+        /** How many passes of {@link #passOwner} hold this leaf (a pass nested in a hook adds one). */
+        int passHolds;
+        /** The epoch of the pass that last acquired this leaf: a second acquisition by it is a duplicate. */
+        long passEpoch;
+    }
+
+    private static final VarHandle EXTRAS;
+    private static final VarHandle PASS_OWNER;
+
+    static {
+        try {
+            EXTRAS = MethodHandles.lookup().findVarHandle(Node.class, "extras", Extras.class);
+            PASS_OWNER = MethodHandles.lookup().findVarHandle(Extras.class, "passOwner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     Node() {
     }
 
+    /** The side object, made on first use; atomically, as passes on two threads may reach a shared leaf at once. */
     private Extras extras() {
-        if (extras == null) {
-            extras = new Extras();
+        Extras e = extras;
+        if (e == null) {
+            e = new Extras();
+            if (!EXTRAS.compareAndSet(this, null, e)) {
+                e = extras;
+            }
         }
-        return extras;
+        return e;
+    }
+
+    /** {@link #acquireForPass}: the pass now holds this leaf. */
+    static final int ACQUIRED = 0;
+    /** {@link #acquireForPass}: the pass already held this leaf (it was reached twice). */
+    static final int DUPLICATE = 1;
+    /** {@link #acquireForPass}: a pass on another thread holds this leaf. */
+    static final int BUSY = 2;
+
+    /**
+     * Tries to take this leaf for the backward pass {@code epoch} on this thread, so that passes on
+     * several threads that share it add their gradients one pass at a time and never lose one. A
+     * thread may hold a leaf more than once (a pass started inside a hook of another).
+     */
+    final int acquireForPass(long epoch) {
+        Extras e = extras();
+        Thread me = Thread.currentThread();
+        if (e.passOwner == me) {
+            if (e.passEpoch == epoch) {
+                return DUPLICATE;
+            }
+        } else if (!PASS_OWNER.compareAndSet(e, null, me)) {
+            return BUSY;
+        }
+        e.passHolds++;
+        e.passEpoch = epoch;
+        return ACQUIRED;
+    }
+
+    /** Gives back one hold of {@link #acquireForPass}; the last one frees the leaf for other threads. */
+    final void releaseFromPass() {
+        Extras e = extras;
+        if (--e.passHolds == 0) {
+            e.passEpoch = 0;
+            e.passOwner = null;
+        }
     }
 
     /** Where user code made this node, while {@link Debug} records sites; otherwise null. */
@@ -62,8 +123,9 @@ public abstract class Node {
 
     /** This node's gradient hooks, made empty first if it has none. */
     final <G> GradHooks<G> hooksToAddTo() {
-        if (extras().hooks == null) {
-            extras.hooks = new GradHooks<G>();
+        Extras e = extras();
+        if (e.hooks == null) {
+            e.hooks = new GradHooks<G>();
         }
         return hooks();
     }
@@ -143,16 +205,24 @@ public abstract class Node {
     static final int NEEDS_END = 2;
 
     /**
-     * Called as a backward pass orders this node, before any rule runs. Throws an
-     * {@link IllegalStateException} when this interior node can no longer back-propagate (its saved
-     * state was freed by an earlier pass). A node of a graph that can never be refused (a scalar
-     * graph) starts its pass here, while it is in cache, rather than in a second sweep over the
-     * graph; a node of a graph that can be refused answers {@link #START_LATER}, so that a refused
-     * pass changes nothing.
+     * Called as a backward pass orders this interior node, before any rule runs. Throws an
+     * {@link IllegalStateException} when the node can no longer back-propagate correctly: its saved
+     * state was freed by an earlier pass, or a tensor its rule saved was changed in place since
+     * (see {@link #checkPass()}). A node of a graph that is never freed (a scalar graph) starts its
+     * pass here, while it is in cache, rather than in a second sweep over the graph; a tensor node
+     * answers {@link #START_LATER}, so that a refused pass changes nothing. Leaves are not entered:
+     * the pass takes them ({@link #acquireForPass}) and starts them once every node is checked.
      *
      * @return {@link #START_LATER} and/or {@link #NEEDS_END}, or 0
      */
     abstract int enterPass();
+
+    /**
+     * Throws an {@link IllegalStateException} naming what to do when this interior node's rule
+     * cannot give a correct gradient now (its graph was freed, or what it saved was changed in
+     * place); changes nothing.
+     */
+    abstract void checkPass();
 
     /**
      * Starts a backward pass on this node: an interior node clears its gradient buffer; a leaf

@@ -17,7 +17,9 @@ package io.github.autograd4j;
 enum ScalarOp {
     ADD("add", 2), SUB("sub", 2), MUL("mul", 2), DIV("div", 2), POW("pow", 2),
     NEG("neg", 1), EXP("exp", 1), LOG("log", 1), SQRT("sqrt", 1), TANH("tanh", 1), SIGMOID("sigmoid", 1),
-    RELU("relu", 1), ABS("abs", 1), SIN("sin", 1), COS("cos", 1);
+    RELU("relu", 1), ABS("abs", 1), SIN("sin", 1), COS("cos", 1),
+    /** Not an operation: marks a constant leaf (a node no gradient flows to). */
+    CONSTANT("leaf", 0);
 
     /** The operation's name as users see it in graphs and error messages. */
     final String opName;
@@ -30,6 +32,18 @@ enum ScalarOp {
         this.opName = opName;
         this.arity = arity;
         this.nullOperand = opName + ": operand is null";
+    }
+
+    /**
+     * Whether the partial derivatives read an operand's value, so that changing an operand after
+     * recording would change them: not for add, sub and neg, nor for mul or div by a constant.
+     */
+    boolean readsOperands(boolean byConstant) {
+        return switch (this) {
+            case ADD, SUB, NEG, CONSTANT -> false;
+            case MUL, DIV -> !byConstant;
+            default -> true;
+        };
     }
 
     /** The forward value. */
@@ -50,6 +64,7 @@ enum ScalarOp {
             case ABS -> Math.abs(a);
             case SIN -> Math.sin(a);
             case COS -> Math.cos(a);
+            case CONSTANT -> throw new IllegalStateException("a constant has no operation");
         };
     }
 
@@ -73,6 +88,7 @@ enum ScalarOp {
             case ABS -> Math.signum(a);
             case SIN -> Math.cos(a);
             case COS -> -Math.sin(a);
+            case CONSTANT -> throw new IllegalStateException("a constant has no derivative");
         };
     }
 }

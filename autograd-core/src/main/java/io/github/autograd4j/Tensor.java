@@ -52,6 +52,8 @@ public final class Tensor extends Node {
     private static final Tensor[] NO_INPUTS = new Tensor[0];
 
     private final double[] data;
+    /** Shared by every tensor over {@code data}: counts its in-place changes. */
+    private final VersionCounter version;
     private final Shape shape;
     private final String opName;
     private Tensor[] inputs;
@@ -61,9 +63,16 @@ public final class Tensor extends Node {
     private Tensor grad;
     private boolean retainsGrad;
     private boolean freed;
+    /**
+     * The versions of the inputs (then the output) when the operation was recorded, checked before
+     * the rule runs; null when the rule reads only the gradient ({@link BackwardRule.GradientOnly}).
+     */
+    private int[] savedVersions;
 
-    private Tensor(double[] data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
+    private Tensor(double[] data, VersionCounter version, Shape shape, String opName, Tensor[] inputs, BackwardRule rule,
+                   boolean requiresGrad) {
         this.data = data;
+        this.version = version;
         this.shape = shape;
         this.opName = opName;
         this.inputs = inputs;
@@ -105,14 +114,22 @@ public final class Tensor extends Node {
                     + ", which holds " + shape.numel());
         }
         boolean needsGrad = false;
+        VersionCounter version = null;
         for (Tensor in : inputs) {
             needsGrad |= Objects.requireNonNull(in, opName + ": operand is null").requiresGrad;
+            if (in.data == data) {
+                version = in.version; // a view (reshape) over an input's storage: one storage, one count
+            }
         }
+        version = version == null ? new VersionCounter() : version;
         Tensor result = needsGrad && Grad.isEnabled()
-                ? new Tensor(data, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
-                : new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+                ? new Tensor(data, version, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
+                : new Tensor(data, version, shape, "leaf", NO_INPUTS, null, false);
         if (result.rule != null) {
             result.replay = replay;
+            if (!(rule instanceof BackwardRule.GradientOnly)) {
+                result.savedVersions = result.versionsNow();
+            }
         }
         if (Debug.active()) {
             Debug.afterForward(result, data);
@@ -304,7 +321,7 @@ public final class Tensor extends Node {
     }
 
     private static Tensor constant(double[] data, Shape shape) {
-        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
+        return new Tensor(data, new VersionCounter(), shape, "leaf", NO_INPUTS, null, false);
     }
 
     // ------------------------------------------------------------------ properties
@@ -402,7 +419,9 @@ public final class Tensor extends Node {
     /**
      * Overwrites this leaf's values in place with a copy of {@code values}: for optimiser steps
      * and loading checkpoints. Graphs already built from this leaf see the new values, as with
-     * PyTorch's in-place updates under {@code no_grad}; do it between backward passes.
+     * PyTorch's in-place updates under {@code no_grad}; do it between backward passes: the change
+     * counts as a new {@link #version()}, and a backward rule that saved this tensor (or any
+     * tensor sharing its storage) before the change refuses to run rather than give a wrong gradient.
      *
      * @throws IllegalStateException    for a tensor made by an operation (its values follow from its inputs)
      * @throws IllegalArgumentException when the shapes differ
@@ -418,6 +437,7 @@ public final class Tensor extends Node {
                     + " do not fit " + describe());
         }
         System.arraycopy(values.data, 0, data, 0, data.length);
+        version.bump();
     }
 
     /** The gradient accumulated by backward passes, or null when none has reached this tensor. */
@@ -443,7 +463,15 @@ public final class Tensor extends Node {
 
     /** The same data (shared), cut from the graph: a leaf that does not require grad. */
     public Tensor detach() {
-        return constant(data, shape);
+        return new Tensor(data, version, shape, "leaf", NO_INPUTS, null, false);
+    }
+
+    /**
+     * How many times this tensor's storage was changed in place ({@link #copyFrom}), counted over
+     * every tensor that shares it (views, {@link #detach()}), as PyTorch's {@code _version}.
+     */
+    public int version() {
+        return version.value();
     }
 
     /**
@@ -568,22 +596,20 @@ public final class Tensor extends Node {
         grad = gradient;
     }
 
-    void setRetainsGrad(boolean retains) {
-        retainsGrad = retains;
-    }
-
-    boolean retainsGradFlag() {
-        return retainsGrad;
+    @Override
+    int enterPass() {
+        checkPass();
+        return START_LATER;
     }
 
     @Override
-    int enterPass() {
+    void checkPass() {
         if (freed) {
             throw new IllegalStateException("backward: the graph through " + describe() + " (" + opName
                     + ") was freed by an earlier backward pass; pass retainGraph=true to the first"
                     + " backward(gradient, retainGraph, createGraph) to back-propagate through it again");
         }
-        return START_LATER;
+        checkSavedVersions();
     }
 
     @Override
@@ -604,40 +630,48 @@ public final class Tensor extends Node {
 
     @Override
     void propagate(boolean createGraph) {
-        deliver(contributions(createGraph));
+        if (grad != null) {
+            grad = withHooks(grad);
+            deliver(contributions(grad, createGraph));
+        }
     }
 
     /** {@link #propagate}, described for {@link #backwardSteps()}. */
     private BackwardStep<Tensor, Tensor> describedStep(boolean createGraph) {
-        Tensor[] sent = contributions(createGraph);
-        deliver(sent);
+        Tensor[] sent = new Tensor[inputs.length];
+        if (grad != null) {
+            grad = withHooks(grad);
+            sent = contributions(grad, createGraph);
+            deliver(sent);
+        }
         return new BackwardStep<>(this, grad, List.of(inputs), Collections.unmodifiableList(Arrays.asList(sent)));
     }
 
     private void deliver(Tensor[] sent) {
         for (int i = 0; i < sent.length; i++) {
             if (sent[i] != null) {
-                inputs[i].receive(this, i, sent[i]);
+                checkReceipt(i, sent[i], grad);
+                inputs[i].accumulate(sent[i]);
             }
         }
     }
 
-    /**
-     * What this node's rule sends to each input (null where nothing flows), each summed back to
-     * its input's shape: the one place where broadcasting is undone. Runs the hooks first.
-     */
-    private Tensor[] contributions(boolean createGraph) {
-        Tensor[] sent = new Tensor[inputs.length];
-        if (grad == null) {
-            return sent;
-        }
+    /** {@code g} after this node's gradient hooks, which may replace it. */
+    Tensor withHooks(Tensor g) {
         GradHooks<Tensor> hooks = hooks();
-        if (hooks != null) {
-            grad = hooks.apply(grad);
-        }
+        return hooks == null ? g : hooks.apply(g);
+    }
+
+    /**
+     * What this node's rule sends to each input for the upstream gradient {@code g} (null where
+     * nothing flows), each summed back to its input's shape: the one place where broadcasting is
+     * undone.
+     */
+    Tensor[] contributions(Tensor g, boolean createGraph) {
+        Tensor[] sent = new Tensor[inputs.length];
         try (var recording = createGraph ? Grad.enabled() : Grad.disabled();
              var checkedOnReceipt = Debug.anomaliesOn() ? Debug.runningRule() : null) {
-            Tensor[] grads = rule.apply(grad, this);
+            Tensor[] grads = rule.apply(g, this);
             if (grads == null || grads.length != inputs.length) {
                 throw new IllegalStateException(opName + ": its backward rule returned "
                         + (grads == null ? "null" : grads.length + " gradients") + " for " + inputs.length + " inputs");
@@ -661,12 +695,44 @@ public final class Tensor extends Node {
         return sent;
     }
 
-    /** Adds what {@code from}'s rule sent to this input. */
-    private void receive(Tensor from, int input, Tensor sent) {
+    /** Under anomaly detection, refuses a non-finite gradient that this node's rule sent to input {@code i}. */
+    void checkReceipt(int i, Tensor sent, Tensor upstream) {
         if (Debug.anomaliesOn() && !Debug.allFinite(sent.data)) {
-            throw AnomalyException.backward(from, input, sent.dataSummary(), from.gradSummary());
+            throw AnomalyException.backward(this, i, sent.dataSummary(), upstream.dataSummary());
         }
-        accumulate(sent);
+    }
+
+    /** The versions of the inputs, then of the output, now. */
+    private int[] versionsNow() {
+        int[] versions = new int[inputs.length + 1];
+        for (int i = 0; i < inputs.length; i++) {
+            versions[i] = inputs[i].version.value();
+        }
+        versions[inputs.length] = version.value();
+        return versions;
+    }
+
+    /**
+     * Refuses to run this node's rule when a tensor it saved (an input, or the output) was changed
+     * in place since the operation was recorded: the rule would compute the gradient from the new
+     * values, a wrong answer with no sign of it.
+     */
+    private void checkSavedVersions() {
+        if (savedVersions == null) {
+            return;
+        }
+        int[] now = versionsNow();
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] != savedVersions[i]) {
+                String which = i < inputs.length
+                        ? "input " + i + " of " + opName + ", " + inputs[i].describe() + ","
+                        : "the output of " + opName + ", " + describe() + ",";
+                throw new IllegalStateException("backward: " + which + " was changed in place after " + opName
+                        + " saved it for its backward rule (it is at version " + now[i] + ", " + opName + " saved version "
+                        + savedVersions[i] + "), so its gradient would be wrong; change tensors after backward(), or"
+                        + " record the operation on a copy (clone())");
+            }
+        }
     }
 
     @Override
@@ -683,13 +749,19 @@ public final class Tensor extends Node {
             grad = null;
         }
         if (!retainGraph) {
-            // as PyTorch frees its graph: what the rule saved, and the links that would keep every
-            // intermediate tensor reachable from the root while the caller holds it
-            rule = null;
-            replay = null;
-            inputs = NO_INPUTS;
-            freed = true;
+            free();
         }
+    }
+
+    /**
+     * Frees this interior node as PyTorch frees its graph: what the rule saved, and the links that
+     * would keep every intermediate tensor reachable from the root while the caller holds it.
+     */
+    void free() {
+        rule = null;
+        replay = null;
+        inputs = NO_INPUTS;
+        freed = true;
     }
 
     // ------------------------------------------------------------------ graph

@@ -37,24 +37,35 @@ public final class Value extends Node {
 
     private double data;
     private double grad;
+    /** The operation that made this node; null for a leaf that requires grad, {@link ScalarOp#CONSTANT} for a constant. */
     private final ScalarOp op;
     private final Value a;
     private final Value b;
     private final double constant;
-    private final boolean requiresGrad;
+    /**
+     * A leaf's version: how many times {@link #setData} changed it. An interior node's: the sum of
+     * its leaf operands' versions when it was recorded, which only grows, so a change to either
+     * operand since then shows as a different sum (kept in one int so that a node stays 64 bytes);
+     * {@link #UNCHECKED} when its partial derivatives read no operand.
+     */
+    private int version;
 
-    private Value(double data, boolean requiresGrad, ScalarOp op, Value a, Value b, double constant) {
+    private static final int UNCHECKED = -1;
+
+    private Value(double data, ScalarOp op, Value a, Value b, double constant) {
         this.data = data;
-        this.requiresGrad = requiresGrad;
         this.op = op;
         this.a = a;
         this.b = b;
         this.constant = constant;
+        if (a != null) {
+            this.version = op.readsOperands(b == null) ? leafVersionOf(a) + leafVersionOf(b) : UNCHECKED;
+        }
     }
 
     /** A leaf that gradients flow to (a parameter or an input). */
     public static Value of(double data) {
-        return new Value(data, true, null, null, null, 0.0);
+        return new Value(data, null, null, null, 0.0);
     }
 
     /** A labelled leaf that gradients flow to; the label shows in {@code toString()} and graph views. */
@@ -64,7 +75,7 @@ public final class Value extends Node {
 
     /** A constant: no gradient flows to it and it adds no work to a backward pass. */
     public static Value constant(double data) {
-        return new Value(data, false, null, null, null, 0.0);
+        return new Value(data, ScalarOp.CONSTANT, null, null, 0.0);
     }
 
     // ---- operations: the rules themselves live in ScalarOp ----
@@ -131,24 +142,24 @@ public final class Value extends Node {
 
     private Value unary(ScalarOp op) {
         double out = op.apply(data, 0.0);
-        return record(out, requiresGrad, op, null, 0.0);
+        return record(out, requiresGrad(), op, null, 0.0);
     }
 
     private Value withConstant(ScalarOp op, double c) {
         double out = op.apply(data, c);
-        return record(out, requiresGrad, op, null, c);
+        return record(out, requiresGrad(), op, null, c);
     }
 
     private Value binary(ScalarOp op, Value other) {
         Objects.requireNonNull(other, op.nullOperand);
         double out = op.apply(data, other.data);
-        return record(out, requiresGrad || other.requiresGrad, op, other, 0.0);
+        return record(out, requiresGrad() || other.requiresGrad(), op, other, 0.0);
     }
 
     private Value record(double out, boolean needsGrad, ScalarOp op, Value other, double c) {
         Value result = needsGrad && Grad.isEnabled()
-                ? new Value(out, true, op, this, other, c)
-                : new Value(out, false, null, null, null, 0.0);
+                ? new Value(out, op, this, other, c)
+                : new Value(out, ScalarOp.CONSTANT, null, null, 0.0);
         if (Debug.active()) {
             Debug.afterForward(result, new double[] {out});
         }
@@ -164,7 +175,7 @@ public final class Value extends Node {
      * @throws IllegalStateException if this value does not require a gradient
      */
     public void backward() {
-        if (!requiresGrad) {
+        if (!requiresGrad()) {
             throw new IllegalStateException("backward: " + this + " does not require grad: it was made"
                     + " only from constants or under Grad.disabled(), so no gradient can flow from it");
         }
@@ -183,7 +194,7 @@ public final class Value extends Node {
     }
 
     private BackwardPass startBackward() {
-        if (!requiresGrad) {
+        if (!requiresGrad()) {
             throw new IllegalStateException("backward: " + this + " does not require grad: it was made"
                     + " only from constants or under Grad.disabled(), so no gradient can flow from it");
         }
@@ -215,10 +226,12 @@ public final class Value extends Node {
         grad = 0.0;
     }
 
-    /** A scalar graph is never freed, so a pass can never be refused: each node starts as it is ordered. */
+    /** A scalar graph is never freed: once its versions are checked, an interior node starts as it is ordered. */
     @Override
     int enterPass() {
-        return startPass() ? NEEDS_END : 0;
+        checkPass();
+        grad = 0.0;
+        return 0;
     }
 
     @Override
@@ -240,11 +253,30 @@ public final class Value extends Node {
     @Override
     void propagate(boolean createGraph) {
         double g = upstream();
-        if (a.requiresGrad) {
+        if (a.op != ScalarOp.CONSTANT) {
             a.receive(this, 0, contribution(0, g), g);
         }
-        if (b != null && b.requiresGrad) {
+        if (b != null && b.op != ScalarOp.CONSTANT) {
             b.receive(this, 1, contribution(1, g), g);
+        }
+    }
+
+    /** A leaf's version, or 0 for an interior node or none: what a node's saved sum adds up. */
+    private static int leafVersionOf(Value v) {
+        return v != null && v.a == null ? v.version : 0;
+    }
+
+    /**
+     * Refuses to run this node's rule when a leaf operand its partial derivatives read was changed
+     * by {@link #setData} since the node was recorded: the rule would give a wrong gradient.
+     */
+    @Override
+    void checkPass() {
+        if (version != UNCHECKED && version != leafVersionOf(a) + leafVersionOf(b)) {
+            String operands = b == null ? a.toString() : a + " and " + b;
+            throw new IllegalStateException("backward: an operand of " + op.opName + " (" + operands + ") was changed by"
+                    + " setData after " + op.opName + " was recorded, so its gradient would be wrong; change values after"
+                    + " backward(), and build the graph again");
         }
     }
 
@@ -252,11 +284,11 @@ public final class Value extends Node {
     private BackwardStep<Value, Double> describedStep() {
         double g = upstream();
         Double[] sent = new Double[inputCount()];
-        if (a.requiresGrad) {
+        if (a.requiresGrad()) {
             sent[0] = contribution(0, g);
             a.receive(this, 0, sent[0], g);
         }
-        if (b != null && b.requiresGrad) {
+        if (b != null && b.requiresGrad()) {
             sent[1] = contribution(1, g);
             b.receive(this, 1, sent[1], g);
         }
@@ -308,6 +340,8 @@ public final class Value extends Node {
 
     /**
      * Replaces a leaf's value, as an optimiser step does ({@code p.setData(p.data() - lr * p.grad())}).
+     * Do it between backward passes: a node already recorded from this leaf whose derivative reads
+     * its value refuses to back-propagate after the change, rather than give a wrong gradient.
      *
      * @throws IllegalStateException if this node was made by an operation: its value follows from its inputs
      */
@@ -317,6 +351,7 @@ public final class Value extends Node {
                     + "; only a leaf's value can be set");
         }
         data = newData;
+        version++;
     }
 
     /** Gives this node a name for {@code toString()}, graph views and error messages; returns this node. */
@@ -327,17 +362,17 @@ public final class Value extends Node {
 
     @Override
     public String opName() {
-        return op == null ? "leaf" : op.opName;
+        return isLeaf() ? "leaf" : op.opName;
     }
 
     @Override
     public int inputCount() {
-        return op == null ? 0 : b == null ? 1 : 2;
+        return a == null ? 0 : b == null ? 1 : 2;
     }
 
     @Override
     public Value input(int i) {
-        if (i == 0 && op != null) {
+        if (i == 0 && a != null) {
             return a;
         }
         if (i == 1 && b != null) {
@@ -352,12 +387,12 @@ public final class Value extends Node {
      * {@code pow(3.0)}, or NaN when the operation had none.
      */
     public double constantOperand() {
-        return op != null && op.arity == 2 && b == null ? constant : Double.NaN;
+        return a != null && op.arity == 2 && b == null ? constant : Double.NaN;
     }
 
     @Override
     public boolean isLeaf() {
-        return op == null;
+        return a == null;
     }
 
     @Override
@@ -371,8 +406,8 @@ public final class Value extends Node {
         if (isLeaf()) {
             return Optional.empty();
         }
-        boolean checkA = a.requiresGrad;
-        boolean checkB = b != null && b.requiresGrad;
+        boolean checkA = a.requiresGrad();
+        boolean checkB = b != null && b.requiresGrad();
         double[] point = checkA && checkB ? new double[] {a.data, b.data} : new double[] {checkA ? a.data : b.data};
         java.util.function.Function<double[], double[]> operands = p -> new double[] {
             checkA ? p[0] : a.data, checkB ? p[checkA ? 1 : 0] : (b != null ? b.data : constant)};
@@ -409,7 +444,7 @@ public final class Value extends Node {
 
     @Override
     public boolean requiresGrad() {
-        return requiresGrad;
+        return op != ScalarOp.CONSTANT;
     }
 
     /** {@code Value(data=..., grad=...)}, with the label when there is one. */
