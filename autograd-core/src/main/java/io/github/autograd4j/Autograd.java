@@ -58,6 +58,83 @@ public final class Autograd {
         return result;
     }
 
+    /**
+     * The derivatives of {@code output} with respect to each of {@code inputs}, for the scalar
+     * engine, without touching any value's {@code grad()}.
+     *
+     * @param createGraph record the derivatives, so they can be differentiated again (a Hessian of
+     *                    a function of {@link Value}s needs no tensors)
+     * @return one derivative per input (a constant 0 for an input {@code output} does not depend on)
+     * @throws IllegalArgumentException when {@code output} or an input does not require grad
+     */
+    public static List<Value> grad(Value output, List<Value> inputs, boolean createGraph) {
+        Objects.requireNonNull(output, "grad: output is null");
+        Objects.requireNonNull(inputs, "grad: inputs are null");
+        if (!output.requiresGrad()) {
+            throw new IllegalArgumentException("grad: the output " + output + " does not require grad: it was made only"
+                    + " from constants or under Grad.disabled()");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            Value in = Objects.requireNonNull(inputs.get(i), "grad: input " + i + " is null");
+            if (!in.requiresGrad()) {
+                throw new IllegalArgumentException("grad: input " + i + " (" + in + ") does not require grad;"
+                        + " make it with Value.of, not Value.constant");
+            }
+        }
+        Value[] grads = ValueGradients.of(output, inputs, createGraph);
+        List<Value> result = new ArrayList<>(grads.length);
+        for (Value g : grads) {
+            result.add(g != null ? g : Value.constant(0.0));
+        }
+        return result;
+    }
+
+    /** The gradient of a scalar function of {@code x.length} values at {@code x}. */
+    public static double[] gradient(Function<Value[], Value> f, double... x) {
+        Value[] in = values("gradient", x);
+        Value out = Objects.requireNonNull(f.apply(in), "gradient: the function returned null");
+        double[] g = new double[x.length];
+        if (out.requiresGrad()) {
+            List<Value> grads = grad(out, List.of(in), false);
+            for (int i = 0; i < g.length; i++) {
+                g[i] = grads.get(i).data();
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The Hessian {@code H[i][j] = d^2 f / dx_i dx_j} of a scalar function of {@code x.length}
+     * values at {@code x}, by differentiating its recorded gradient once per input.
+     */
+    public static double[][] hessian(Function<Value[], Value> f, double... x) {
+        Value[] in = values("hessian", x);
+        Value out = Objects.requireNonNull(f.apply(in), "hessian: the function returned null");
+        double[][] h = new double[x.length][x.length];
+        if (!out.requiresGrad()) {
+            return h;
+        }
+        List<Value> first = grad(out, List.of(in), true);
+        for (int i = 0; i < x.length; i++) {
+            if (first.get(i).requiresGrad()) {
+                List<Value> second = grad(first.get(i), List.of(in), false);
+                for (int j = 0; j < x.length; j++) {
+                    h[i][j] = second.get(j).data();
+                }
+            }
+        }
+        return h;
+    }
+
+    private static Value[] values(String op, double... x) {
+        Objects.requireNonNull(x, op + ": point is null");
+        Value[] in = new Value[x.length];
+        for (int i = 0; i < x.length; i++) {
+            in[i] = Value.of(x[i], "x" + i);
+        }
+        return in;
+    }
+
     /** The vector-Jacobian product {@code v^T J} of {@code f} at {@code x} (shape of {@code x}). */
     public static Tensor vjp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
         Tensor in = leaf(x);

@@ -1,10 +1,18 @@
 package io.github.autograd4j;
 
+import io.github.autograd4j.kernel.ScalarFunctions;
+import io.github.autograd4j.ops.Derivatives;
+
 /**
  * The derivative table of the scalar engine: each operation's forward value ({@link #apply}) and
  * its local partial derivatives ({@link #partial}), listed in the same order in both. {@code a} is
  * the first operand; {@code b} the second operand's value or the constant of a {@code double}
  * overload; {@code out} the forward result.
+ *
+ * <p>{@link #partial} is the fast first-order path of {@link Value#backward()}; {@link #contribution}
+ * runs the rules of {@link Derivatives} on values, for gradients of gradients, and the tensor
+ * engine runs the same rules on tensors. The forward values and partial derivatives that
+ * {@code Math} does not give come from {@link ScalarFunctions}, which the tensor engine calls too.
  *
  * <p>Both are switches rather than a method per constant: a backward pass calls {@code partial}
  * once per edge, and a switch compiles to a jump into inlined code where fifteen overriding
@@ -59,12 +67,39 @@ enum ScalarOp {
             case LOG -> Math.log(a);
             case SQRT -> Math.sqrt(a);
             case TANH -> Math.tanh(a);
-            case SIGMOID -> 1.0 / (1.0 + Math.exp(-a));
-            case RELU -> Math.max(a, 0.0);
+            case SIGMOID -> ScalarFunctions.sigmoid(a);
+            case RELU -> ScalarFunctions.relu(a);
             case ABS -> Math.abs(a);
             case SIN -> Math.sin(a);
             case COS -> Math.cos(a);
             case CONSTANT -> throw new IllegalStateException("a constant has no operation");
+        };
+    }
+
+    /**
+     * What flows to operand {@code input} (0 or 1) for the upstream gradient {@code g}, as a
+     * differentiable {@link Value} (for gradients of gradients): the rules of {@link Derivatives},
+     * which the tensor engine runs too. {@code b} is the second operand, or the constant of a
+     * {@code double} overload as a constant value.
+     */
+    Value contribution(int input, Value g, Value a, Value b, Value out) {
+        return switch (this) {
+            case ADD -> g;
+            case SUB -> input == 0 ? g : Derivatives.neg(g);
+            case MUL -> Derivatives.mul(g, input == 0 ? b : a);
+            case DIV -> input == 0 ? Derivatives.divNumerator(g, b) : Derivatives.divDenominator(g, a, b);
+            case POW -> input == 0 ? Derivatives.powBase(g, a, b) : Derivatives.powExponent(g, a, b, out);
+            case NEG -> Derivatives.neg(g);
+            case EXP -> Derivatives.exp(g, out);
+            case LOG -> Derivatives.log(g, a);
+            case SQRT -> Derivatives.sqrt(g, out);
+            case TANH -> Derivatives.tanh(g, out);
+            case SIGMOID -> Derivatives.sigmoid(g, out);
+            case RELU -> Derivatives.relu(g, a);
+            case ABS -> Derivatives.abs(g, a);
+            case SIN -> Derivatives.sin(g, a);
+            case COS -> Derivatives.cos(g, a);
+            case CONSTANT -> throw new IllegalStateException("a constant has no derivative");
         };
     }
 
@@ -75,16 +110,14 @@ enum ScalarOp {
             case SUB -> input == 0 ? 1.0 : -1.0;
             case MUL -> input == 0 ? b : a;
             case DIV -> input == 0 ? 1.0 / b : -a / (b * b);
-            case POW -> input == 0
-                    ? (b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0))
-                    : (a == 0.0 && b >= 0.0 ? 0.0 : out * Math.log(a));
+            case POW -> input == 0 ? ScalarFunctions.powBaseDerivative(a, b) : ScalarFunctions.powExponentDerivative(a, b, out);
             case NEG -> -1.0;
             case EXP -> out;
             case LOG -> 1.0 / a;
-            case SQRT -> 0.5 / out;
-            case TANH -> 1.0 - out * out;
-            case SIGMOID -> out * (1.0 - out);
-            case RELU -> a > 0.0 ? 1.0 : 0.0;
+            case SQRT -> ScalarFunctions.sqrtDerivative(out);
+            case TANH -> ScalarFunctions.tanhDerivative(out);
+            case SIGMOID -> ScalarFunctions.sigmoidDerivative(out);
+            case RELU -> ScalarFunctions.reluDerivative(a);
             case ABS -> Math.signum(a);
             case SIN -> Math.cos(a);
             case COS -> -Math.sin(a);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
@@ -47,7 +48,7 @@ import org.ejml.data.DMatrixRMaj;
  * so, and a graph view ({@code Graph.of}) of a freed tensor shows it without its inputs: to view a
  * graph with its gradients after backward, pass {@code retainGraph = true}.
  */
-public final class Tensor extends Node {
+public final class Tensor extends Node implements Differentiable<Tensor> {
 
     private static final Tensor[] NO_INPUTS = new Tensor[0];
 
@@ -834,24 +835,33 @@ public final class Tensor extends Node {
     // ------------------------------------------------------------------ elementwise: ops/UnaryOps, ops/BinaryOps
 
     /** {@code this + other}, broadcasting. */
+    @Override
     public Tensor add(Tensor other) { return BinaryOps.add(this, other); }
     /** {@code this + c}. */
+    @Override
     public Tensor add(double c) { return BinaryOps.add(this, scalar(c)); }
     /** {@code this - other}, broadcasting. */
+    @Override
     public Tensor sub(Tensor other) { return BinaryOps.sub(this, other); }
     /** {@code this - c}. */
+    @Override
     public Tensor sub(double c) { return BinaryOps.sub(this, scalar(c)); }
     /** {@code this * other}, elementwise, broadcasting. */
+    @Override
     public Tensor mul(Tensor other) { return BinaryOps.mul(this, other); }
     /** {@code this * c}. */
+    @Override
     public Tensor mul(double c) { return BinaryOps.mul(this, scalar(c)); }
     /** {@code this / other}, elementwise, broadcasting. */
+    @Override
     public Tensor div(Tensor other) { return BinaryOps.div(this, other); }
     /** {@code this / c}. */
     public Tensor div(double c) { return BinaryOps.div(this, scalar(c)); }
     /** {@code this ^ exponent}, elementwise, broadcasting; differentiable in both. */
+    @Override
     public Tensor pow(Tensor exponent) { return BinaryOps.pow(this, exponent); }
     /** {@code this ^ exponent} for a constant exponent. */
+    @Override
     public Tensor pow(double exponent) { return UnaryOps.pow(this, exponent); }
     /** The elementwise larger of the two, broadcasting; ties split the gradient evenly. */
     public Tensor maximum(Tensor other) { return BinaryOps.maximum(this, other); }
@@ -884,28 +894,41 @@ public final class Tensor extends Node {
 
     /** {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) { return BinaryOps.where(condition, a, b); }
+    /** {@code this} where {@code condition} is non-zero, else {@code other}, broadcasting (PyTorch's {@code x.where(condition, y)}). */
+    @Override
+    public Tensor where(Tensor condition, Tensor other) { return BinaryOps.where(condition, this, other); }
+    /** {@code f} of each element, as a tensor no gradient flows through (the masks of derivative rules). */
+    @Override
+    public Tensor map(DoubleUnaryOperator f) { return UnaryOps.mask(this, f); }
 
     /** {@code -this}. */
+    @Override
     public Tensor neg() { return UnaryOps.neg(this); }
     /** {@code e ^ this}. */
+    @Override
     public Tensor exp() { return UnaryOps.exp(this); }
     /** The natural logarithm. */
+    @Override
     public Tensor log() { return UnaryOps.log(this); }
     /** {@code log(1 + this)}, accurate near 0. */
     public Tensor log1p() { return UnaryOps.log1p(this); }
     /** {@code e ^ this - 1}, accurate near 0. */
     public Tensor expm1() { return UnaryOps.expm1(this); }
     /** The square root. */
+    @Override
     public Tensor sqrt() { return UnaryOps.sqrt(this); }
     /** {@code 1 / sqrt(this)}. */
     public Tensor rsqrt() { return UnaryOps.rsqrt(this); }
     /** The absolute value; derivative 0 at 0. */
+    @Override
     public Tensor abs() { return UnaryOps.abs(this); }
     /** -1, 0 or 1; no gradient (zero). */
     public Tensor sign() { return UnaryOps.sign(this); }
     /** The sine. */
+    @Override
     public Tensor sin() { return UnaryOps.sin(this); }
     /** The cosine. */
+    @Override
     public Tensor cos() { return UnaryOps.cos(this); }
     /** The hyperbolic tangent. */
     public Tensor tanh() { return UnaryOps.tanh(this); }

@@ -33,7 +33,7 @@ import java.util.function.DoubleUnaryOperator;
  * <p><b>Recording.</b> Inside {@link Grad#disabled()} results are constants with no history.
  * A graph belongs to one thread at a time; separate graphs may be used on separate threads.
  */
-public final class Value extends Node {
+public final class Value extends Node implements Differentiable<Value> {
 
     private double data;
     private double grad;
@@ -81,45 +81,58 @@ public final class Value extends Node {
     // ---- operations: the rules themselves live in ScalarOp ----
 
     /** {@code this + other}. */
+    @Override
     public Value add(Value other) { return binary(ScalarOp.ADD, other); }
 
     /** {@code this + c}. */
+    @Override
     public Value add(double c) { return withConstant(ScalarOp.ADD, c); }
 
     /** {@code this - other}. */
+    @Override
     public Value sub(Value other) { return binary(ScalarOp.SUB, other); }
 
     /** {@code this - c}. */
+    @Override
     public Value sub(double c) { return withConstant(ScalarOp.SUB, c); }
 
     /** {@code this * other}. */
+    @Override
     public Value mul(Value other) { return binary(ScalarOp.MUL, other); }
 
     /** {@code this * c}. */
+    @Override
     public Value mul(double c) { return withConstant(ScalarOp.MUL, c); }
 
     /** {@code this / other}. */
+    @Override
     public Value div(Value other) { return binary(ScalarOp.DIV, other); }
 
     /** {@code this / c}. */
     public Value div(double c) { return withConstant(ScalarOp.DIV, c); }
 
     /** {@code this ^ exponent}, differentiable in both. */
+    @Override
     public Value pow(Value exponent) { return binary(ScalarOp.POW, exponent); }
 
     /** {@code this ^ exponent} for a constant exponent. */
+    @Override
     public Value pow(double exponent) { return withConstant(ScalarOp.POW, exponent); }
 
     /** {@code -this}. */
+    @Override
     public Value neg() { return unary(ScalarOp.NEG); }
 
     /** {@code e ^ this}. */
+    @Override
     public Value exp() { return unary(ScalarOp.EXP); }
 
     /** The natural logarithm. */
+    @Override
     public Value log() { return unary(ScalarOp.LOG); }
 
     /** The square root. */
+    @Override
     public Value sqrt() { return unary(ScalarOp.SQRT); }
 
     /** The hyperbolic tangent. */
@@ -132,13 +145,28 @@ public final class Value extends Node {
     public Value relu() { return unary(ScalarOp.RELU); }
 
     /** The absolute value; its derivative at 0 is 0. */
+    @Override
     public Value abs() { return unary(ScalarOp.ABS); }
 
     /** The sine. */
+    @Override
     public Value sin() { return unary(ScalarOp.SIN); }
 
     /** The cosine. */
+    @Override
     public Value cos() { return unary(ScalarOp.COS); }
+
+    /** {@code f(data)} as a constant: no gradient flows through it (the masks of derivative rules). */
+    @Override
+    public Value map(DoubleUnaryOperator f) { return constant(f.applyAsDouble(data)); }
+
+    /** {@code this} where {@code condition} is non-zero (NaN counts as non-zero), else {@code other}; the one chosen carries the gradient. */
+    @Override
+    public Value where(Value condition, Value other) {
+        Objects.requireNonNull(condition, "where: condition is null");
+        Objects.requireNonNull(other, "where: other is null");
+        return condition.data != 0 ? this : other;
+    }
 
     private Value unary(ScalarOp op) {
         double out = op.apply(data, 0.0);
@@ -303,6 +331,14 @@ public final class Value extends Node {
             grad = hooks.apply(grad);
         }
         return grad;
+    }
+
+    /**
+     * What this node's rule sends to input {@code i} for the upstream gradient {@code g}, as a
+     * value recorded like any other (when recording is on), so that it can be differentiated again.
+     */
+    Value contributionTo(int i, Value g) {
+        return op.contribution(i, g, a, b != null ? b : constant(constant), this);
     }
 
     /** What this node's rule sends to input {@code i} for upstream gradient {@code g}: the chain rule, in one place. */

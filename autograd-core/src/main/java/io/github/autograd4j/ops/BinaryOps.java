@@ -33,13 +33,13 @@ public final class BinaryOps {
 
     /** {@code a * b}. Gradients: {@code g b} and {@code g a}. */
     public static Tensor mul(Tensor a, Tensor b) {
-        return elementwise("mul", a, b, Strided.MUL, (g, out) -> new Tensor[] {g.mul(b), g.mul(a)});
+        return elementwise("mul", a, b, Strided.MUL, (g, out) -> new Tensor[] {Derivatives.mul(g, b), Derivatives.mul(g, a)});
     }
 
     /** {@code a / b}. Gradients: {@code g / b} and {@code -g a / b^2}. */
     public static Tensor div(Tensor a, Tensor b) {
         return elementwise("div", a, b, Strided.DIV,
-                (g, out) -> new Tensor[] {g.div(b), g.mul(a).div(b.mul(b)).neg()});
+                (g, out) -> new Tensor[] {Derivatives.divNumerator(g, b), Derivatives.divDenominator(g, a, b)});
     }
 
     /**
@@ -53,15 +53,8 @@ public final class BinaryOps {
      */
     public static Tensor pow(Tensor a, Tensor b) {
         return elementwise("pow", a, b, Math::pow, (g, out) -> new Tensor[] {
-            a.requiresGrad() ? baseGradient(g, a, b) : null,
-            b.requiresGrad() ? g.mul(where(a.eq(0).mul(b.ge(0)), Tensor.scalar(0), out.mul(a.log()))) : null});
-    }
-
-    /** {@code g} times {@code b a^(b-1)}, the latter masked to 0 only where {@code b == 0} and {@code a^(b-1)} is not finite (0 * inf). */
-    private static Tensor baseGradient(Tensor g, Tensor a, Tensor b) {
-        Tensor powered = a.pow(b.sub(1));
-        Tensor defined = b.ne(0).add(powered.abs().lt(Double.POSITIVE_INFINITY));
-        return g.mul(where(defined, b.mul(powered), Tensor.scalar(0)));
+            a.requiresGrad() ? Derivatives.powBase(g, a, b) : null,
+            b.requiresGrad() ? Derivatives.powExponent(g, a, b, out) : null});
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.github.autograd4j.BackwardRule.gradientOnly;
 
 import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.kernel.ScalarFunctions;
 import io.github.autograd4j.kernel.SpecialFunctions;
 import java.util.function.DoubleUnaryOperator;
 
@@ -25,17 +26,17 @@ public final class UnaryOps {
 
     /** {@code -x}. Gradient {@code -g}. */
     public static Tensor neg(Tensor x) {
-        return map("neg", x, v -> -v, gradientOnly((g, out) -> new Tensor[] {g.neg()}));
+        return map("neg", x, v -> -v, gradientOnly((g, out) -> new Tensor[] {Derivatives.neg(g)}));
     }
 
     /** {@code e^x}. Gradient {@code g e^x} (reusing the output). */
     public static Tensor exp(Tensor x) {
-        return map("exp", x, Math::exp, (g, out) -> new Tensor[] {g.mul(out)});
+        return map("exp", x, Math::exp, (g, out) -> new Tensor[] {Derivatives.exp(g, out)});
     }
 
     /** The natural logarithm. Gradient {@code g / x}. */
     public static Tensor log(Tensor x) {
-        return map("log", x, Math::log, (g, out) -> new Tensor[] {g.div(x)});
+        return map("log", x, Math::log, (g, out) -> new Tensor[] {Derivatives.log(g, x)});
     }
 
     /** {@code log(1 + x)}, accurate for small {@code x}. Gradient {@code g / (1 + x)}. */
@@ -50,7 +51,7 @@ public final class UnaryOps {
 
     /** The square root. Gradient {@code g / (2 sqrt(x))} (infinite at 0). */
     public static Tensor sqrt(Tensor x) {
-        return map("sqrt", x, Math::sqrt, (g, out) -> new Tensor[] {g.div(out.mul(2))});
+        return map("sqrt", x, Math::sqrt, (g, out) -> new Tensor[] {Derivatives.sqrt(g, out)});
     }
 
     /** {@code 1 / sqrt(x)}. Gradient {@code -g x^(-3/2) / 2 = -g out^3 / 2}. */
@@ -61,7 +62,7 @@ public final class UnaryOps {
 
     /** {@code |x|}. Gradient {@code g sign(x)}: 0 at 0, as PyTorch. */
     public static Tensor abs(Tensor x) {
-        return map("abs", x, Math::abs, (g, out) -> new Tensor[] {g.mul(mask(x, Math::signum))});
+        return map("abs", x, Math::abs, (g, out) -> new Tensor[] {Derivatives.abs(g, x)});
     }
 
     /** -1, 0 or 1 as {@link Math#signum} (-0.0 and NaN kept). Gradient zero everywhere, as PyTorch. */
@@ -71,17 +72,17 @@ public final class UnaryOps {
 
     /** The sine. Gradient {@code g cos(x)}. */
     public static Tensor sin(Tensor x) {
-        return map("sin", x, Math::sin, (g, out) -> new Tensor[] {g.mul(cos(x))});
+        return map("sin", x, Math::sin, (g, out) -> new Tensor[] {Derivatives.sin(g, x)});
     }
 
     /** The cosine. Gradient {@code -g sin(x)}. */
     public static Tensor cos(Tensor x) {
-        return map("cos", x, Math::cos, (g, out) -> new Tensor[] {g.mul(sin(x)).neg()});
+        return map("cos", x, Math::cos, (g, out) -> new Tensor[] {Derivatives.cos(g, x)});
     }
 
     /** The hyperbolic tangent. Gradient {@code g (1 - out^2)}. */
     public static Tensor tanh(Tensor x) {
-        return map("tanh", x, Math::tanh, (g, out) -> new Tensor[] {g.mul(out.mul(out).neg().add(1))});
+        return map("tanh", x, Math::tanh, (g, out) -> new Tensor[] {Derivatives.tanh(g, out)});
     }
 
     /**
@@ -90,13 +91,12 @@ public final class UnaryOps {
      * {@code g out (1 - out)}.
      */
     public static Tensor sigmoid(Tensor x) {
-        return map("sigmoid", x, UnaryOps::sigmoid, (g, out) -> new Tensor[] {g.mul(out.mul(out.neg().add(1)))});
+        return map("sigmoid", x, ScalarFunctions::sigmoid, (g, out) -> new Tensor[] {Derivatives.sigmoid(g, out)});
     }
 
     /** {@code max(x, 0)} (NaN stays NaN). Gradient {@code g} where {@code x > 0}, else 0. */
     public static Tensor relu(Tensor x) {
-        return map("relu", x, v -> Math.max(v, 0.0),
-                (g, out) -> new Tensor[] {g.mul(mask(x, v -> v > 0 ? 1 : 0))});
+        return map("relu", x, ScalarFunctions::relu, (g, out) -> new Tensor[] {Derivatives.relu(g, x)});
     }
 
     /**
@@ -162,8 +162,7 @@ public final class UnaryOps {
      * zero for exponent 0, as PyTorch.
      */
     public static Tensor pow(Tensor x, double exponent) {
-        return map("pow", x, v -> Math.pow(v, exponent), (g, out) -> new Tensor[] {
-            exponent == 0 ? Tensor.zerosLike(g) : g.mul(pow(x, exponent - 1)).mul(exponent)});
+        return map("pow", x, v -> Math.pow(v, exponent), (g, out) -> new Tensor[] {Derivatives.powConstant(g, x, exponent)});
     }
 
     // ------------------------------------------------------------------ helpers
@@ -178,21 +177,13 @@ public final class UnaryOps {
         return x.mul(x).mul(-0.5).exp().mul(INV_SQRT_2PI);
     }
 
-    private static double sigmoid(double v) {
-        if (v >= 0) {
-            return 1.0 / (1.0 + Math.exp(-v));
-        }
-        double e = Math.exp(v);
-        return e / (1.0 + e);
-    }
-
     /** Applies {@code f} to each element of {@code x} and records {@code rule}. */
     private static Tensor map(String op, Tensor x, DoubleUnaryOperator f, BackwardRule rule) {
         return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
     /** {@code f} of each element of {@code x}, as a constant: the 0/1 (or slope, or sign) masks of rules. */
-    private static Tensor mask(Tensor x, DoubleUnaryOperator f) {
+    public static Tensor mask(Tensor x, DoubleUnaryOperator f) {
         return BinaryOps.constant(x.shape(), apply(x, f));
     }
 
