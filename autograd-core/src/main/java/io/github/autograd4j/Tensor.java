@@ -155,6 +155,14 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data.clone(), s);
     }
 
+    /**
+     * A 1-d tensor over a copy of {@code values}, as PyTorch's {@code torch.tensor([1, 2, 3])}
+     * ({@link #scalar} makes a 0-d one).
+     */
+    public static Tensor of(double... values) {
+        return vector(values);
+    }
+
     /** A 1-d tensor over a copy of {@code data}. */
     public static Tensor vector(double... data) {
         return of(data, data.length);
@@ -892,6 +900,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /** 1 where {@code this >= c}, else 0; no gradient. */
     public Tensor ge(double c) { return BinaryOps.ge(this, scalar(c)); }
 
+    /** {@code value} where {@code mask} is non-zero, else this tensor, broadcasting (PyTorch's {@code x.masked_fill(mask, value)}). */
+    public Tensor maskedFill(Tensor mask, double value) { return BinaryOps.where(mask, scalar(value), this); }
     /** {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) { return BinaryOps.where(condition, a, b); }
     /** {@code this} where {@code condition} is non-zero, else {@code other}, broadcasting (PyTorch's {@code x.where(condition, y)}). */
@@ -957,42 +967,56 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     public Tensor sum(int dim, boolean keepDim) { return ReduceOps.sum(this, new int[] {dim}, keepDim); }
     /** The sum over {@code dims}. */
     public Tensor sum(int[] dims, boolean keepDim) { return ReduceOps.sum(this, dims, keepDim); }
+    /** The sum over {@code dims}, which are removed (PyTorch's {@code x.sum(dim)} and {@code x.sum((0, 1))}). */
+    public Tensor sum(int... dims) { return ReduceOps.sum(this, dims, false); }
     /** The mean of all elements. */
     public Tensor mean() { return ReduceOps.mean(this, null, false); }
     /** The mean over {@code dim}. */
     public Tensor mean(int dim, boolean keepDim) { return ReduceOps.mean(this, new int[] {dim}, keepDim); }
     /** The mean over {@code dims}. */
     public Tensor mean(int[] dims, boolean keepDim) { return ReduceOps.mean(this, dims, keepDim); }
+    /** The mean over {@code dims}, which are removed (PyTorch's {@code x.mean(dim)}). */
+    public Tensor mean(int... dims) { return ReduceOps.mean(this, dims, false); }
     /** The product of all elements. */
     public Tensor prod() { return ReduceOps.prod(this, null, false); }
     /** The product over {@code dim}. */
     public Tensor prod(int dim, boolean keepDim) { return ReduceOps.prod(this, new int[] {dim}, keepDim); }
     /** The product over {@code dims}. */
     public Tensor prod(int[] dims, boolean keepDim) { return ReduceOps.prod(this, dims, keepDim); }
+    /** The product over {@code dim}, which is removed. */
+    public Tensor prod(int dim) { return ReduceOps.prod(this, new int[] {dim}, false); }
     /** The largest element; ties split the gradient evenly. */
     public Tensor max() { return ReduceOps.max(this, null, false); }
     /** The largest over {@code dim}; ties split the gradient evenly. */
     public Tensor max(int dim, boolean keepDim) { return ReduceOps.max(this, new int[] {dim}, keepDim); }
     /** The largest over {@code dims}; ties split the gradient evenly. */
     public Tensor max(int[] dims, boolean keepDim) { return ReduceOps.max(this, dims, keepDim); }
+    /** The largest over {@code dim}, which is removed: PyTorch's {@code x.max(dim).values} ({@link #argmax(int)} gives the indices). */
+    public Tensor max(int dim) { return ReduceOps.max(this, new int[] {dim}, false); }
     /** The smallest element; ties split the gradient evenly. */
     public Tensor min() { return ReduceOps.min(this, null, false); }
     /** The smallest over {@code dim}; ties split the gradient evenly. */
     public Tensor min(int dim, boolean keepDim) { return ReduceOps.min(this, new int[] {dim}, keepDim); }
     /** The smallest over {@code dims}; ties split the gradient evenly. */
     public Tensor min(int[] dims, boolean keepDim) { return ReduceOps.min(this, dims, keepDim); }
+    /** The smallest over {@code dim}, which is removed: PyTorch's {@code x.min(dim).values}. */
+    public Tensor min(int dim) { return ReduceOps.min(this, new int[] {dim}, false); }
     /** The unbiased variance of all elements (divides by n - 1, as PyTorch). */
     public Tensor var() { return ReduceOps.var(this, null, 1, false); }
     /** The unbiased variance over {@code dim}. */
     public Tensor var(int dim, boolean keepDim) { return ReduceOps.var(this, new int[] {dim}, 1, keepDim); }
     /** The variance over {@code dims}, dividing by {@code n - correction}. */
     public Tensor var(int[] dims, int correction, boolean keepDim) { return ReduceOps.var(this, dims, correction, keepDim); }
+    /** The unbiased variance over {@code dim}, which is removed. */
+    public Tensor var(int dim) { return ReduceOps.var(this, new int[] {dim}, 1, false); }
     /** The unbiased standard deviation of all elements. */
     public Tensor std() { return ReduceOps.std(this, null, 1, false); }
     /** The unbiased standard deviation over {@code dim}. */
     public Tensor std(int dim, boolean keepDim) { return ReduceOps.std(this, new int[] {dim}, 1, keepDim); }
     /** The standard deviation over {@code dims}, dividing by {@code n - correction}. */
     public Tensor std(int[] dims, int correction, boolean keepDim) { return ReduceOps.std(this, dims, correction, keepDim); }
+    /** The unbiased standard deviation over {@code dim}, which is removed. */
+    public Tensor std(int dim) { return ReduceOps.std(this, new int[] {dim}, 1, false); }
     /** The p-norm of all elements ({@code p} > 0; {@code Double.POSITIVE_INFINITY} for the max norm). */
     public Tensor norm(double p) { return ReduceOps.norm(this, p, null, false); }
     /** The Euclidean norm of all elements. */
@@ -1005,14 +1029,20 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     public Tensor logSumExp() { return ReduceOps.logSumExp(this, null, false); }
     /** {@code log(sum(exp(this)))} over {@code dim}, computed stably. */
     public Tensor logSumExp(int dim, boolean keepDim) { return ReduceOps.logSumExp(this, new int[] {dim}, keepDim); }
+    /** {@code log(sum(exp(this)))} over {@code dim}, which is removed, computed stably. */
+    public Tensor logSumExp(int dim) { return ReduceOps.logSumExp(this, new int[] {dim}, false); }
     /** The flat index of the largest element (first on ties); no gradient. */
     public Tensor argmax() { return ReduceOps.argmax(this, null, false); }
     /** The index of the largest element along {@code dim} (first on ties); no gradient. */
     public Tensor argmax(int dim, boolean keepDim) { return ReduceOps.argmax(this, dim, keepDim); }
+    /** The index of the largest element along {@code dim}, which is removed (first on ties); no gradient. */
+    public Tensor argmax(int dim) { return ReduceOps.argmax(this, dim, false); }
     /** The flat index of the smallest element (first on ties); no gradient. */
     public Tensor argmin() { return ReduceOps.argmin(this, null, false); }
     /** The index of the smallest element along {@code dim} (first on ties); no gradient. */
     public Tensor argmin(int dim, boolean keepDim) { return ReduceOps.argmin(this, dim, keepDim); }
+    /** The index of the smallest element along {@code dim}, which is removed (first on ties); no gradient. */
+    public Tensor argmin(int dim) { return ReduceOps.argmin(this, dim, false); }
     /** Softmax along {@code dim}, computed stably. */
     public Tensor softmax(int dim) { return SoftmaxOps.softmax(this, dim); }
     /** Log-softmax along {@code dim}, computed stably. */
@@ -1072,6 +1102,14 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     public Tensor transpose(int dim0, int dim1) { return MovementOps.transpose(this, dim0, dim1); }
     /** The transpose of the last two dims (PyTorch's {@code mT}). */
     public Tensor mT() { return MovementOps.transpose(this, -2, -1); }
+    /** All dims in reverse order (PyTorch's {@code x.T}): the transpose of a matrix. */
+    public Tensor T() { return MovementOps.reverseDims(this); }
+    /** The transpose of a matrix; a tensor of fewer than 2 dims as it is (PyTorch's {@code x.t()}). */
+    public Tensor t() { return MovementOps.t(this); }
+    /** Tiles this tensor {@code repeats[i]} times along dim {@code i} (PyTorch's {@code x.repeat(...)}); extra leading repeats add dims. */
+    public Tensor repeat(int... repeats) { return MovementOps.repeat(this, repeats); }
+    /** A copy that gradients flow through (PyTorch's {@code clone()}): record an operation on it, then change the original in place. */
+    public Tensor clone() { return MovementOps.copy(this); }
     /** Reorders dims: result dim {@code i} is this tensor's dim {@code dims[i]}. */
     public Tensor permute(int... dims) { return MovementOps.permute(this, dims); }
     /** Broadcasts to {@code shape}; -1 keeps a size. */
@@ -1101,4 +1139,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     public static Tensor cat(int dim, Tensor... tensors) { return IndexOps.cat(dim, tensors); }
     /** Joins equally shaped tensors along a new {@code dim}. */
     public static Tensor stack(int dim, Tensor... tensors) { return IndexOps.stack(dim, tensors); }
+    /** Joins tensors along an existing {@code dim}, as PyTorch's {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(List<Tensor> tensors, int dim) { return IndexOps.cat(dim, checkedList("cat", tensors)); }
+    /** Joins equally shaped tensors along a new {@code dim}, as PyTorch's {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(List<Tensor> tensors, int dim) { return IndexOps.stack(dim, checkedList("stack", tensors)); }
+
+    private static Tensor[] checkedList(String op, List<Tensor> tensors) {
+        return Objects.requireNonNull(tensors, op + ": the list of tensors is null").toArray(new Tensor[0]);
+    }
 }

@@ -129,6 +129,71 @@ public final class MovementOps {
                 gradientOnly((g, o) -> new Tensor[] {g.permute(inverse)}), x);
     }
 
+    /** All dims in reverse order, PyTorch's {@code x.T}: the transpose of a matrix, a scalar or vector as it is. */
+    public static Tensor reverseDims(Tensor x) {
+        int[] reversed = new int[x.dim()];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = reversed.length - 1 - i;
+        }
+        return permute(x, reversed);
+    }
+
+    /**
+     * The transpose of a matrix, PyTorch's {@code x.t()}: a tensor of fewer than 2 dims as it is.
+     *
+     * @throws IllegalArgumentException for more than 2 dims (use {@code transpose} or {@code mT})
+     */
+    public static Tensor t(Tensor x) {
+        if (x.dim() > 2) {
+            throw new IllegalArgumentException("t: expected a tensor of at most 2 dims, got shape " + x.shape()
+                    + "; use transpose(dim0, dim1), or mT() for the last two");
+        }
+        return reverseDims(x);
+    }
+
+    /**
+     * {@code x} tiled {@code repeats[i]} times along dim {@code i}, PyTorch's {@code x.repeat(...)}:
+     * with more repeats than dims, {@code x} first gains leading dims of size 1. Written as an
+     * expand of an interleaved view, so its gradient sums the tiles back.
+     *
+     * @throws IllegalArgumentException when there are fewer repeats than dims or one is negative
+     */
+    public static Tensor repeat(Tensor x, int... repeats) {
+        if (repeats.length < x.dim()) {
+            throw new IllegalArgumentException("repeat: " + repeats.length + " repeats for a " + x.dim()
+                    + "-d tensor of shape " + x.shape() + "; give one per dim (or more, to add leading dims)");
+        }
+        int rank = repeats.length;
+        int[] sizes = new int[rank];
+        int[] interleaved = new int[2 * rank];
+        int[] tiled = new int[2 * rank];
+        int[] result = new int[rank];
+        long elements = 1;
+        for (int i = 0; i < rank; i++) {
+            if (repeats[i] < 0) {
+                throw new IllegalArgumentException("repeat: repeat " + repeats[i] + " at dim " + i + " in "
+                        + Arrays.toString(repeats) + " is negative; repeats must be >= 0");
+            }
+            sizes[i] = i < rank - x.dim() ? 1 : x.size(i - (rank - x.dim()));
+            interleaved[2 * i] = 1;
+            interleaved[2 * i + 1] = sizes[i];
+            tiled[2 * i] = repeats[i];
+            tiled[2 * i + 1] = sizes[i];
+            elements *= (long) repeats[i] * sizes[i];
+            if (elements > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("repeat: repeating shape " + x.shape() + " by " + Arrays.toString(repeats)
+                        + " makes more than 2^31-1 elements");
+            }
+            result[i] = repeats[i] * sizes[i];
+        }
+        return reshape(broadcastTo(reshape(x, interleaved), Shape.of(tiled)), result);
+    }
+
+    /** A copy of {@code x} that gradients flow through unchanged, PyTorch's {@code clone()}. */
+    public static Tensor copy(Tensor x) {
+        return Tensor.fromOp("clone", x.shape(), x.storage().clone(), gradientOnly((g, out) -> new Tensor[] {g}), x);
+    }
+
     /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
     public static Tensor expand(Tensor x, int... sizes) {
         int[] target = sizes.clone();
