@@ -39,7 +39,7 @@ public final class StaticState {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-                if (!name.endsWith("package-info.class")) {
+                if (!name.endsWith("package-info.class") && !name.endsWith("module-info.class")) {
                     found.addAll(mutableFields(Class.forName(name.substring(0, name.length() - ".class".length()),
                             false, anchor.getClassLoader())));
                 }

@@ -1,6 +1,6 @@
 package io.github.autograd4j.nn.scalar;
 
-/** Argument checks shared by {@link Neuron}, {@link Layer} and {@link MLP}; messages name the operation and the sizes. */
+/** Argument checks shared by {@link Neuron}, {@link Layer} and {@link ScalarMLP}; messages name the operation and the sizes. */
 final class Sizes {
 
     private Sizes() {
