@@ -4,6 +4,7 @@ import static io.github.autograd4j.ErrorCatalogue.Scenario.watching;
 
 import io.github.autograd4j.ErrorCatalogue.Case;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,16 @@ class BadInputCatalogueTest {
                 w.sub(1).sqrt().sum().backward();
             }
         }));
+        cases.put("C38", on(w -> () -> Tensor.ones(65536, 1).mul(Tensor.ones(1, 65536))));
+        cases.put("C39", on(w -> () -> Tensor.ones(65536, 1, 1, 1).matmul(Tensor.ones(1, 65536, 1, 1))));
+        cases.put("C40", on(w -> () -> Tensor.ones(1, 1).expand(65536, 65536)));
+        cases.put("C41", on(w -> () -> {
+            Tensor[] rows = new Tensor[65536];
+            Arrays.fill(rows, Tensor.ones(1, 32768));
+            Tensor.cat(0, rows);
+        }));
+        cases.put("C42", on(w -> () -> Tensor.zeros(65536, 65536)));
+        cases.put("C43", on(w -> () -> Tensor.arange(0, 3e9, 1)));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }

@@ -116,20 +116,21 @@ public final class BinaryOps {
      * {@code b} elsewhere, zero in the other places (selected, not multiplied, so an infinite or NaN
      * gradient stays where it belongs); none to {@code condition}.
      *
-     * @throws IllegalArgumentException when the three shapes do not broadcast together
+     * @throws IllegalArgumentException when the three shapes do not broadcast together, or the
+     *                                  result would hold more than 2^31-1 elements
      */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         Objects.requireNonNull(condition, "where: condition is null");
         Objects.requireNonNull(a, "where: a is null");
         Objects.requireNonNull(b, "where: b is null");
-        Shape shape;
-        try {
-            shape = Shape.broadcast("where", condition.shape(), Shape.broadcast("where", a.shape(), b.shape()));
-        } catch (IllegalArgumentException e) {
+        // three shapes broadcast together when every two of them do
+        if (!condition.shape().broadcastsWith(a.shape()) || !condition.shape().broadcastsWith(b.shape())
+                || !a.shape().broadcastsWith(b.shape())) {
             throw new IllegalArgumentException("where: condition " + condition.shape() + ", a " + a.shape()
                     + " and b " + b.shape() + " do not broadcast together (sizes aligned from the right must be"
-                    + " equal or 1)", e);
+                    + " equal or 1)");
         }
+        Shape shape = Shape.broadcast("where", condition.shape(), Shape.broadcast("where", a.shape(), b.shape()));
         double[] c = expanded(condition, shape);
         double[] x = expanded(a, shape);
         double[] y = expanded(b, shape);

@@ -4,6 +4,7 @@ import static io.github.autograd4j.ops.Batches.append;
 import static io.github.autograd4j.ops.Batches.batchBroadcast;
 import static io.github.autograd4j.ops.Batches.batchIndex;
 import static io.github.autograd4j.ops.Batches.batchOf;
+import static io.github.autograd4j.ops.Batches.resultShape;
 import static io.github.autograd4j.ops.ProductOps.product;
 
 import io.github.autograd4j.Grad;
@@ -86,6 +87,7 @@ public final class DecompositionOps {
         int n = a.size(-1);
         int k = b.size(-1);
         Shape batch = batchBroadcast("solve", a, b);
+        Shape shape = resultShape("solve", batch, a, b, n, k);
         int[] ia = batchIndex(batchOf(a), batch);
         int[] ib = batchIndex(batchOf(b), batch);
         @SuppressWarnings("unchecked")
@@ -94,13 +96,13 @@ public final class DecompositionOps {
         for (int t = 0; t < solvers.length; t++) {
             solvers[t] = checkedLu("solve", a, t, scratch);
         }
-        double[] data = new double[batch.numel() * n * k];
+        double[] data = new double[shape.numel()];
         DMatrixRMaj x = new DMatrixRMaj(n, k);
         for (int t = 0; t < ia.length; t++) {
             solvers[ia[t]].solve(matrix(b, ib[t]), x);
             System.arraycopy(x.data, 0, data, t * n * k, n * k);
         }
-        return Tensor.fromOp("solve", Shape.of(append(batch, n, k)), data, (g, out) -> {
+        return Tensor.fromOp("solve", shape, data, (g, out) -> {
             Tensor gb = solveMatrices(a.mT(), g);
             return new Tensor[] {a.requiresGrad() ? product(gb, false, out, true).neg() : null, gb};
         }, a, b);

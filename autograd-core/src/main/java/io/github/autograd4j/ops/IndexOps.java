@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Indexing, slicing, joining and splitting, each with its backward rule.
@@ -73,7 +74,7 @@ public final class IndexOps {
         for (int j = 0; j < idx.length; j++) {
             idx[j] = checkedIndex("indexSelect", x.shape(), dim, d, indices[j]);
         }
-        return take("indexSelect", x, d, idx, resized(x.shape(), d, idx.length));
+        return take("indexSelect", x, d, idx, resized("indexSelect", List.of(x.shape()), x.shape(), d, idx.length));
     }
 
     /**
@@ -157,30 +158,39 @@ public final class IndexOps {
      *                                  out of range, or the shapes differ elsewhere than {@code dim}
      */
     public static Tensor cat(int dim, Tensor... tensors) {
-        Tensor first = firstOf("cat", tensors);
+        return join("cat", dim, tensors);
+    }
+
+    /** {@link #cat}, for {@code op} (cat, or stack of tensors unsqueezed at {@code dim}). */
+    private static Tensor join(String op, int dim, Tensor[] tensors) {
+        Tensor first = firstOf(op, tensors);
         if (first.dim() == 0) {
-            throw new IllegalArgumentException("cat: tensor 0 is a scalar; cat joins tensors of at least 1 dim"
+            throw new IllegalArgumentException(op + ": tensor 0 is a scalar; cat joins tensors of at least 1 dim"
                     + " (stack joins scalars)");
         }
-        int d = first.shape().normalize("cat", dim);
+        int d = first.shape().normalize(op, dim);
         int count = tensors.length;
         int[] dims = first.shape().toArray();
         int[] sizes = new int[count];
         double[][] parts = new double[count][];
         boolean[] needsGrad = new boolean[count];
+        List<Shape> shapes = new ArrayList<>(count);
+        long total = 0;
         for (int t = 0; t < count; t++) {
-            Tensor x = Objects.requireNonNull(tensors[t], "cat: tensor " + t + " is null");
+            Tensor x = Objects.requireNonNull(tensors[t], op + ": tensor " + t + " is null");
             if (!sameExceptAt(x.shape(), first.shape(), d)) {
-                throw new IllegalArgumentException("cat: tensor " + t + " has shape " + x.shape() + " but tensor 0 has shape "
+                throw new IllegalArgumentException(op + ": tensor " + t + " has shape " + x.shape() + " but tensor 0 has shape "
                         + first.shape() + "; shapes must match except along dim " + dim);
             }
             sizes[t] = x.size(d);
+            total += sizes[t];
             parts[t] = x.storage();
             needsGrad[t] = x.requiresGrad();
+            shapes.add(x.shape());
         }
+        Shape shape = resized(op, shapes, first.shape(), d, total);
         double[] data = Indexing.concat(parts, outer(dims, d), sizes, inner(dims, d));
-        int total = Arrays.stream(sizes).sum();
-        return Tensor.fromOp("cat", resized(first.shape(), d, total), data, (g, out) -> {
+        return Tensor.fromOp(op, shape, data, (g, out) -> {
             Tensor[] grads = new Tensor[count];
             for (int t = 0, offset = 0; t < count; offset += sizes[t], t++) {
                 grads[t] = needsGrad[t] ? narrow(g, d, offset, sizes[t], 1) : null;
@@ -216,7 +226,7 @@ public final class IndexOps {
         for (int t = 0; t < parts.length; t++) {
             parts[t] = tensors[t].unsqueeze(d);
         }
-        return cat(d, parts);
+        return join("stack", d, parts);
     }
 
     // ------------------------------------------------------------------ take / put: each other's backward
@@ -251,7 +261,7 @@ public final class IndexOps {
         for (int j = 0; j < count; j++) {
             idx[j] = start + j * step;
         }
-        return take("slice", x, d, idx, resized(x.shape(), d, count));
+        return take("slice", x, d, idx, resized("slice", List.of(x.shape()), x.shape(), d, count));
     }
 
     private static List<Tensor> pieces(Tensor x, int d, int size) {
@@ -379,11 +389,11 @@ public final class IndexOps {
         return true;
     }
 
-    /** {@code shape} with the size of dim {@code d} replaced by {@code size}. */
-    private static Shape resized(Shape shape, int d, int size) {
-        int[] dims = shape.toArray();
+    /** {@code shape} with the size of dim {@code d} replaced by {@code size}: what {@code op} makes of {@code operands}. */
+    private static Shape resized(String op, List<Shape> operands, Shape shape, int d, long size) {
+        long[] dims = IntStream.of(shape.toArray()).asLongStream().toArray();
         dims[d] = size;
-        return Shape.of(dims);
+        return Shape.ofResult(op, operands, dims);
     }
 
     /** The sizes of {@code shape}, with a scalar read as a one-element vector. */

@@ -4,6 +4,8 @@ import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Operations that move elements without computing new values: reshape (sharing storage),
@@ -17,7 +19,8 @@ public final class MovementOps {
 
     /** The same elements in {@code newShape} (one size may be -1); shares storage. */
     public static Tensor reshape(Tensor x, int... newShape) {
-        Shape target = Shape.of(inferSize("reshape", x.shape(), newShape));
+        Objects.requireNonNull(newShape, "reshape: shape is null");
+        Shape target = Shape.of("reshape", inferSize("reshape", x.shape(), newShape));
         if (target.equals(x.shape())) {
             return x;
         }
@@ -96,6 +99,7 @@ public final class MovementOps {
 
     /** Result dim {@code i} is {@code x}'s dim {@code dims[i]}. */
     public static Tensor permute(Tensor x, int... dims) {
+        Objects.requireNonNull(dims, "permute: dims are null");
         int rank = x.dim();
         if (dims.length != rank) {
             throw new IllegalArgumentException("permute: " + Arrays.toString(dims) + " names " + dims.length
@@ -129,21 +133,25 @@ public final class MovementOps {
 
     /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
     public static Tensor expand(Tensor x, int... sizes) {
-        int[] target = sizes.clone();
+        Objects.requireNonNull(sizes, "expand: shape is null");
+        long[] target = new long[sizes.length];
         int offset = target.length - x.dim();
         for (int i = 0; i < target.length; i++) {
-            if (target[i] == -1) {
+            if (sizes[i] == -1) {
                 if (i < offset) {
                     throw new IllegalArgumentException("expand: -1 at new leading dim " + i + " of " + Arrays.toString(sizes));
                 }
                 target[i] = x.size(i - offset);
+            } else {
+                target[i] = sizes[i];
             }
         }
-        return broadcastTo(x, Shape.of(target));
+        return broadcastTo(x, Shape.ofResult("expand", List.of(x.shape()), target));
     }
 
     /** Broadcasts to {@code target}: size-1 and missing leading dims repeat. */
     public static Tensor broadcastTo(Tensor x, Shape target) {
+        Objects.requireNonNull(target, "broadcastTo: shape is null");
         if (!x.shape().broadcastsTo(target)) {
             throw new IllegalArgumentException("broadcastTo: cannot broadcast shape " + x.shape() + " to " + target
                     + " (each size must equal the target's or be 1, aligned from the right)");
@@ -183,7 +191,7 @@ public final class MovementOps {
         }
         if (known != from.numel()) {
             throw new IllegalArgumentException(op + ": cannot reshape a tensor of shape " + from + " ("
-                    + from.numel() + " elements) to " + Shape.of(out) + " (" + known + " elements)");
+                    + from.numel() + " elements) to " + Shape.of(op, out) + " (" + known + " elements)");
         }
         return out;
     }
