@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -104,6 +106,26 @@ class BadInputCatalogueTest {
         }));
         cases.put("C42", on(w -> () -> Tensor.zeros(65536, 65536)));
         cases.put("C43", on(w -> () -> Tensor.arange(0, 3e9, 1)));
+        cases.put("C44", on(w -> () -> {
+            Grad.Scope outer = Grad.disabled();
+            Grad.Scope inner = Grad.enabled();
+            try {
+                outer.close();
+            } finally {
+                inner.close();
+                outer.close();
+            }
+        }));
+        cases.put("C45", on(w -> () -> {
+            ExecutorService opener = Executors.newSingleThreadExecutor(r -> new Thread(r, "opener"));
+            Debug.Scope anomalies = opener.submit(Debug::detectAnomalies).get();
+            try {
+                anomalies.close();
+            } finally {
+                opener.submit(anomalies::close).get();
+                opener.shutdown();
+            }
+        }));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }
