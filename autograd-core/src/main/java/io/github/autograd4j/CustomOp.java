@@ -48,6 +48,9 @@ public abstract class CustomOp {
     /** Runs the forward and records the operation (when an input requires grad and recording is on). */
     public final Tensor apply(Tensor... inputs) {
         Objects.requireNonNull(inputs, name + ": inputs are null");
+        for (int i = 0; i < inputs.length; i++) {
+            Objects.requireNonNull(inputs[i], name + ": input " + i + " is null");
+        }
         Context ctx = new Context();
         Tensor out;
         try (var off = Grad.disabled()) {
@@ -71,7 +74,7 @@ public abstract class CustomOp {
 
         /** Keeps tensors for the backward (replacing what was saved before). */
         public void save(Tensor... tensors) {
-            saved = tensors.clone();
+            saved = Objects.requireNonNull(tensors, "save: tensors are null").clone();
         }
 
         /**

@@ -43,6 +43,7 @@ public final class Shape {
      *                                  sizes hold more than 2^31-1 elements
      */
     public static Shape of(String op, int... dims) {
+        Objects.requireNonNull(op, "Shape.of: op is null");
         Objects.requireNonNull(dims, op + ": shape is null");
         return dims.length == 0 ? SCALAR : checked(op, List.of(), Arrays.stream(dims).asLongStream().toArray());
     }
@@ -56,6 +57,9 @@ public final class Shape {
      *                                  when the result would hold more than 2^31-1 elements
      */
     public static Shape ofResult(String op, List<Shape> operands, long... dims) {
+        Objects.requireNonNull(op, "Shape.ofResult: op is null");
+        Objects.requireNonNull(operands, op + ": operand shapes are null");
+        Objects.requireNonNull(dims, op + ": shape is null");
         return checked(op, operands, dims);
     }
 
@@ -155,6 +159,7 @@ public final class Shape {
      * @throws IllegalArgumentException "{@code op}: dim 3 out of range for a 2-d tensor"
      */
     public int normalize(String op, int dim) {
+        Objects.requireNonNull(op, "Shape.normalize: op is null");
         int r = dims.length;
         int d = dim < 0 ? dim + r : dim;
         if (d < 0 || d >= r) {
@@ -171,6 +176,7 @@ public final class Shape {
      *                                  or when the result would hold more than 2^31-1 elements
      */
     public static Shape broadcast(String op, Shape a, Shape b) {
+        Objects.requireNonNull(op, "Shape.broadcast: op is null");
         Objects.requireNonNull(a, op + ": first shape is null");
         Objects.requireNonNull(b, op + ": second shape is null");
         if (a.equals(b)) {

@@ -126,6 +126,8 @@ class BadInputCatalogueTest {
                 opener.shutdown();
             }
         }));
+        cases.put("C46", on(w -> () -> Tensor.of(new double[6], (int[]) null)));
+        cases.put("C47", on(w -> () -> w.matmul(null)));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }

@@ -79,6 +79,7 @@ public final class Graph {
      * @throws NoSuchElementException naming the labels the graph has
      */
     public GraphNode find(String label) {
+        Objects.requireNonNull(label, "Graph.find: label is null");
         for (GraphNode n : nodes) {
             if (label.equals(n.label())) {
                 return n;

@@ -81,6 +81,7 @@ public final class GraphCheck {
 
     /** Checks every interior node, each check configured by {@code configure} (e.g. {@code c -> c.atol(1e-7)}). */
     public static Report locate(Node root, UnaryOperator<GradCheck> configure) {
+        Objects.requireNonNull(root, "locate: root is null");
         Objects.requireNonNull(configure, "locate: configure is null");
         Graph graph = Graph.of(root);
         List<NodeResult> results = new ArrayList<>();

@@ -173,9 +173,14 @@ public final class BinaryOps {
     }
 
     private static Shape broadcast(String op, Tensor a, Tensor b) {
+        requireOperands(op, a, b);
+        return Shape.broadcast(op, a.shape(), b.shape());
+    }
+
+    /** Checks that neither operand of {@code op} is null: the message names the op and which operand. */
+    static void requireOperands(String op, Tensor a, Tensor b) {
         Objects.requireNonNull(a, op + ": first operand is null");
         Objects.requireNonNull(b, op + ": second operand is null");
-        return Shape.broadcast(op, a.shape(), b.shape());
     }
 
     private static double[] map(Tensor a, Tensor b, Shape out, DoubleBinaryOperator f) {

@@ -13,6 +13,7 @@ import io.github.autograd4j.Tensor;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionBase_DDRM;
@@ -72,6 +73,7 @@ public final class DecompositionOps {
      *                                  not broadcast
      */
     public static Tensor solve(Tensor a, Tensor b) {
+        BinaryOps.requireOperands("solve", a, b);
         int n = squareSize("solve", a);
         boolean vector = b.dim() == 1;
         if (b.dim() == 0 || b.size(vector ? 0 : -2) != n) {
@@ -203,6 +205,7 @@ public final class DecompositionOps {
 
     /** The size {@code n} of a tensor of shape {@code (..., n, n)}. */
     private static int squareSize(String op, Tensor x) {
+        Objects.requireNonNull(x, op + ": input is null");
         if (x.dim() < 2 || x.size(-1) != x.size(-2)) {
             throw new IllegalArgumentException(op + ": expected a square matrix or a batch of them, shape (..., n, n);"
                     + " got shape " + x.shape());

@@ -33,6 +33,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code step < 1}
      */
     public static Tensor slice(Tensor x, int dim, int from, int to, int step) {
+        Objects.requireNonNull(x, "slice: input is null");
         int d = x.shape().normalize("slice", dim);
         if (step < 1) {
             throw new IllegalArgumentException("slice: step must be at least 1, got " + step);
@@ -51,6 +52,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} or {@code index} is out of range
      */
     public static Tensor select(Tensor x, int dim, int index) {
+        Objects.requireNonNull(x, "select: input is null");
         int d = x.shape().normalize("select", dim);
         int i = checkedIndex("select", x.shape(), dim, d, index);
         int[] out = new int[x.dim() - 1];
@@ -68,6 +70,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} or an index is out of range
      */
     public static Tensor indexSelect(Tensor x, int dim, int... indices) {
+        Objects.requireNonNull(x, "indexSelect: input is null");
         Objects.requireNonNull(indices, "indexSelect: indices are null");
         int d = x.shape().normalize("indexSelect", dim);
         int[] idx = new int[indices.length];
@@ -89,6 +92,7 @@ public final class IndexOps {
      *                                  does not fit
      */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
+        Objects.requireNonNull(x, "gather: input is null");
         Objects.requireNonNull(index, "gather: index is null");
         int[] offsets = offsets("gather", x.shape(), dim, index, null);
         return gatherAt(x, offsets, index.shape());
@@ -106,6 +110,7 @@ public final class IndexOps {
      *                                  do not fit
      */
     public static Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src) {
+        Objects.requireNonNull(x, "scatterAdd: input is null");
         Objects.requireNonNull(index, "scatterAdd: index is null");
         Objects.requireNonNull(src, "scatterAdd: src is null");
         int[] offsets = offsets("scatterAdd", x.shape(), dim, index, src.shape());
@@ -126,6 +131,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code size < 1}
      */
     public static List<Tensor> split(Tensor x, int size, int dim) {
+        Objects.requireNonNull(x, "split: input is null");
         int d = x.shape().normalize("split", dim);
         if (size < 1) {
             throw new IllegalArgumentException("split: size must be at least 1, got " + size);
@@ -141,6 +147,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code chunks < 1}
      */
     public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
+        Objects.requireNonNull(x, "chunk: input is null");
         int d = x.shape().normalize("chunk", dim);
         if (chunks < 1) {
             throw new IllegalArgumentException("chunk: chunks must be at least 1, got " + chunks);

@@ -19,6 +19,7 @@ public final class MovementOps {
 
     /** The same elements in {@code newShape} (one size may be -1); shares storage. */
     public static Tensor reshape(Tensor x, int... newShape) {
+        Objects.requireNonNull(x, "reshape: input is null");
         Objects.requireNonNull(newShape, "reshape: shape is null");
         Shape target = Shape.of("reshape", inferSize("reshape", x.shape(), newShape));
         if (target.equals(x.shape())) {
@@ -31,6 +32,7 @@ public final class MovementOps {
 
     /** Merges dims {@code startDim..endDim} into one. */
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
+        Objects.requireNonNull(x, "flatten: input is null");
         if (x.dim() == 0) {
             return reshape(x, 1);
         }
@@ -54,6 +56,7 @@ public final class MovementOps {
 
     /** Removes {@code dim} when its size is 1, or every size-1 dim when {@code dim} is null. */
     public static Tensor squeeze(Tensor x, Integer dim) {
+        Objects.requireNonNull(x, "squeeze: input is null");
         int[] dims = x.shape().toArray();
         if (dim != null) {
             int d = x.shape().normalize("squeeze", dim);
@@ -70,6 +73,7 @@ public final class MovementOps {
 
     /** Inserts a size-1 dim at {@code dim} (from {@code -(rank+1)} to {@code rank}). */
     public static Tensor unsqueeze(Tensor x, int dim) {
+        Objects.requireNonNull(x, "unsqueeze: input is null");
         int rank = x.dim();
         int d = dim < 0 ? dim + rank + 1 : dim;
         if (d < 0 || d > rank) {
@@ -86,6 +90,7 @@ public final class MovementOps {
 
     /** Swaps two dims. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
+        Objects.requireNonNull(x, "transpose: input is null");
         int a = x.shape().normalize("transpose", dim0);
         int b = x.shape().normalize("transpose", dim1);
         int[] perm = new int[x.dim()];
@@ -99,6 +104,7 @@ public final class MovementOps {
 
     /** Result dim {@code i} is {@code x}'s dim {@code dims[i]}. */
     public static Tensor permute(Tensor x, int... dims) {
+        Objects.requireNonNull(x, "permute: input is null");
         Objects.requireNonNull(dims, "permute: dims are null");
         int rank = x.dim();
         if (dims.length != rank) {
@@ -133,6 +139,7 @@ public final class MovementOps {
 
     /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
     public static Tensor expand(Tensor x, int... sizes) {
+        Objects.requireNonNull(x, "expand: input is null");
         Objects.requireNonNull(sizes, "expand: shape is null");
         long[] target = new long[sizes.length];
         int offset = target.length - x.dim();
@@ -151,6 +158,7 @@ public final class MovementOps {
 
     /** Broadcasts to {@code target}: size-1 and missing leading dims repeat. */
     public static Tensor broadcastTo(Tensor x, Shape target) {
+        Objects.requireNonNull(x, "broadcastTo: input is null");
         Objects.requireNonNull(target, "broadcastTo: shape is null");
         if (!x.shape().broadcastsTo(target)) {
             throw new IllegalArgumentException("broadcastTo: cannot broadcast shape " + x.shape() + " to " + target

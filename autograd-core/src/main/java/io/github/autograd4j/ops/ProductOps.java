@@ -36,6 +36,7 @@ public final class ProductOps {
      *                                  batch dims do not broadcast
      */
     public static Tensor matmul(Tensor a, Tensor b) {
+        BinaryOps.requireOperands("matmul", a, b);
         if (a.dim() == 0 || b.dim() == 0) {
             throw new IllegalArgumentException("matmul: both operands need at least 1 dim, got shapes "
                     + a.shape() + " and " + b.shape());
@@ -67,6 +68,7 @@ public final class ProductOps {
      *                                  their last dims differ, or the batch dims do not broadcast
      */
     public static Tensor matmulTransposed(Tensor a, Tensor b) {
+        BinaryOps.requireOperands("matmulTransposed", a, b);
         if (a.dim() == 0 || b.dim() < 2) {
             throw new IllegalArgumentException("matmulTransposed: needs operands of at least 1 and 2 dims, got shapes "
                     + a.shape() + " and " + b.shape());
@@ -157,6 +159,7 @@ public final class ProductOps {
     // ------------------------------------------------------------------ helpers
 
     private static void requireVectors(String op, Tensor a, Tensor b) {
+        BinaryOps.requireOperands(op, a, b);
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException(op + ": expected two 1-d tensors, got shapes " + a.shape() + " and " + b.shape());
         }

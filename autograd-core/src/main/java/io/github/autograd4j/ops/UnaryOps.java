@@ -3,6 +3,7 @@ package io.github.autograd4j.ops;
 import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.SpecialFunctions;
+import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -186,6 +187,7 @@ public final class UnaryOps {
 
     /** Applies {@code f} to each element of {@code x} and records {@code rule}. */
     private static Tensor map(String op, Tensor x, DoubleUnaryOperator f, BackwardRule rule) {
+        Objects.requireNonNull(x, op + ": input is null");
         return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
