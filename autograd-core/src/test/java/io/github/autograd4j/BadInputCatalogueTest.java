@@ -3,6 +3,7 @@ package io.github.autograd4j;
 import static io.github.autograd4j.ErrorCatalogue.Scenario.watching;
 
 import io.github.autograd4j.ErrorCatalogue.Case;
+import io.github.autograd4j.graph.Graph;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -128,6 +129,12 @@ class BadInputCatalogueTest {
         }));
         cases.put("C46", on(w -> () -> Tensor.of(new double[6], (int[]) null)));
         cases.put("C47", on(w -> () -> w.matmul(null)));
+        cases.put("C48", dir -> {
+            Tensor w = w();
+            Tensor loss = w.mul(2).sum();
+            loss.backward();
+            return watching(List.of(w), () -> Graph.of(loss).find("w"));
+        });
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }
