@@ -140,13 +140,13 @@ public final class BinaryOps {
         }
         return Tensor.fromOp("where", shape, data, (g, out) -> new Tensor[] {
             null,
-            a.requiresGrad() ? where(condition, g, Tensor.scalar(0)) : null,
-            b.requiresGrad() ? where(condition, Tensor.scalar(0), g) : null}, condition, a, b);
+            a.requiresGrad() ? where(condition, g, zeroOf(a)) : null,
+            b.requiresGrad() ? where(condition, zeroOf(b), g) : null}, condition, a, b);
     }
 
     /**
      * A tensor over {@code data} (taken, not copied) that records nothing and never requires grad:
-     * comparison results and the 0/1 masks of backward rules.
+     * comparison results and other constants (the masks of backward rules are {@link Masks}).
      */
     static Tensor constant(Shape shape, double[] data) {
         return Tensor.fromOp("constant", shape, data, (g, out) -> new Tensor[0]);
@@ -164,12 +164,18 @@ public final class BinaryOps {
         return constant(out, map(a, b, out, f));
     }
 
+    /** A zero (a scalar) that depends on {@code t}, for where's rule: where the other operand was taken, {@code t} gets a flat 0. */
+    private static Tensor zeroOf(Tensor t) {
+        return Masks.of(Shape.scalar(), new double[1], t);
+    }
+
     /**
-     * The share of {@code max(x, y)}'s gradient that goes to {@code x}, elementwise: 1 where
-     * {@code x > y}, 1/2 on ties, else 0 (min swaps the operands).
+     * The share of {@code max(x, y)}'s gradient that goes to {@code x}, elementwise, as a
+     * {@link Masks mask} of both: 1 where {@code x > y}, 1/2 on ties, else 0 (min swaps the operands).
      */
     private static Tensor share(Tensor x, Tensor y) {
-        return compare("share", x, y, (p, q) -> p > q ? 1 : p == q ? 0.5 : 0);
+        Shape out = broadcast("share", x, y);
+        return Masks.of(out, map(x, y, out, (p, q) -> p > q ? 1 : p == q ? 0.5 : 0), x, y);
     }
 
     private static Shape broadcast(String op, Tensor a, Tensor b) {

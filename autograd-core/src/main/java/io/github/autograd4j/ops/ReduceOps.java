@@ -19,8 +19,8 @@ import java.util.Objects;
  *
  * <p>A reduction's backward rule broadcasts the output gradient {@code g} back to the input's
  * shape ({@link Reduction#spread}) and multiplies by the local derivative, written with tensor
- * operations (or with constants such as a max's tie mask, whose derivative is zero), so every
- * rule can be differentiated again.
+ * operations (or with {@link Masks} such as a max's tie shares, whose derivative is zero), so
+ * every rule can be differentiated again.
  */
 public final class ReduceOps {
 
@@ -115,12 +115,12 @@ public final class ReduceOps {
             noZero[s] = zeros[s] == 0.0 ? 1.0 : 0.0;
             atMostOne[s] = zeros[s] <= 1.0 ? 1.0 : 0.0;
         }
-        Tensor zeroMask = constant(isZero, r.in());
-        Tensor nonZeroMask = constant(nonZero, r.in());
+        Tensor zeroMask = Masks.of(r.in(), isZero, x);
+        Tensor nonZeroMask = Masks.of(r.in(), nonZero, x);
         Tensor xs = x.mul(nonZeroMask).add(zeroMask);
         Tensor z = r.spread(sum(x.mul(zeroMask), dims, true));
-        Tensor factor = z.add(constant(noZero, r.kept())).mul(nonZeroMask).add(zeroMask)
-                .mul(constant(atMostOne, r.kept()));
+        Tensor factor = z.add(Masks.of(r.kept(), noZero, x)).mul(nonZeroMask).add(zeroMask)
+                .mul(Masks.of(r.kept(), atMostOne, x));
         return r.spread(prod(xs, dims, true)).div(xs).mul(factor);
     }
 
@@ -145,7 +145,7 @@ public final class ReduceOps {
         double[] data = r.perSlice(x, (a, from, to) -> a[Reductions.argExtreme(a, from, to, max)]);
         return Tensor.fromOp(op, r.out(), data, (g, out) -> {
             double[] w = Reductions.tieWeights(r.group(x.storage()), out.storage(), r.count());
-            return new Tensor[] {r.spread(g).mul(constant(r.ungroup(w), r.in()))};
+            return new Tensor[] {r.spread(g).mul(Masks.of(r.in(), r.ungroup(w), x))};
         }, x);
     }
 
@@ -216,7 +216,7 @@ public final class ReduceOps {
         for (int i = 0; i < w.length; i++) {
             w[i] *= Math.signum(a[i]);
         }
-        return constant(r.ungroup(w), r.in());
+        return Masks.of(r.in(), r.ungroup(w), x);
     }
 
     /** {@code sign(x) |x|^q} elementwise (0 at 0); see {@link #power}. */
@@ -238,7 +238,7 @@ public final class ReduceOps {
             for (int i = 0; i < in.length; i++) {
                 out[i] = signed ? Math.signum(in[i]) : 1.0;
             }
-            return constant(out, x.shape());
+            return Masks.of(x.shape(), out, x);
         }
         if (q == 1.0 && signed) {
             return x;

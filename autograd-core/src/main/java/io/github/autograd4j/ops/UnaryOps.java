@@ -65,7 +65,7 @@ public final class UnaryOps {
 
     /** -1, 0 or 1 as {@link Math#signum} (-0.0 and NaN kept). Gradient zero everywhere, as PyTorch. */
     public static Tensor sign(Tensor x) {
-        return map("sign", x, Math::signum, (g, out) -> new Tensor[] {Tensor.zerosLike(g)});
+        return map("sign", x, Math::signum, (g, out) -> new Tensor[] {Masks.zerosOf(x)});
     }
 
     /** The sine. Gradient {@code g cos(x)}. */
@@ -162,7 +162,7 @@ public final class UnaryOps {
      */
     public static Tensor pow(Tensor x, double exponent) {
         return map("pow", x, v -> Math.pow(v, exponent), (g, out) -> new Tensor[] {
-            exponent == 0 ? Tensor.zerosLike(g) : g.mul(pow(x, exponent - 1)).mul(exponent)});
+            exponent == 0 ? Masks.zerosOf(x) : g.mul(pow(x, exponent - 1)).mul(exponent)});
     }
 
     // ------------------------------------------------------------------ helpers
@@ -191,9 +191,9 @@ public final class UnaryOps {
         return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
-    /** {@code f} of each element of {@code x}, as a constant: the 0/1 (or slope, or sign) masks of rules. */
+    /** {@code f} of each element of {@code x}, as a {@link Masks mask} of {@code x}: the 0/1 (or slope, or sign) factors of rules. */
     private static Tensor mask(Tensor x, DoubleUnaryOperator f) {
-        return BinaryOps.constant(x.shape(), apply(x, f));
+        return Masks.of(x.shape(), apply(x, f), x);
     }
 
     private static double[] apply(Tensor x, DoubleUnaryOperator f) {
