@@ -135,6 +135,33 @@ class BadInputCatalogueTest {
             loss.backward();
             return watching(List.of(w), () -> Graph.of(loss).find("w"));
         });
+        cases.put("C49", on(w -> () -> Tensor.where(Tensor.ones(1), Tensor.ones(65536, 1), Tensor.ones(1, 65536))));
+        cases.put("C50", on(w -> () -> Tensor.ones(65536).outer(Tensor.ones(65536))));
+        cases.put("C51", on(w -> () -> Tensor.ones(1, 65536).indexSelect(0, new int[65536])));
+        cases.put("C52", on(w -> () -> Tensor.zeros(0).reshape(65536, 65536, 0)));
+        cases.put("C53", on(w -> () -> {
+            ExecutorService opener = Executors.newSingleThreadExecutor(r -> new Thread(r, "opener"));
+            Grad.Scope off = opener.submit(Grad::disabled).get();
+            try {
+                off.close();
+            } finally {
+                opener.submit(off::close).get();
+                opener.shutdown();
+            }
+        }));
+        cases.put("C54", on(w -> () -> w.reshape((int[]) null)));
+        cases.put("C55", on(w -> () -> new CustomOp("scaledSum") {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... in) {
+                return in[0].mul(2).add(in[1]);
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor g) {
+                return new Tensor[] {g.mul(2), g};
+            }
+        }.apply(w, null)));
+        cases.put("C56", on(w -> () -> Graph.of(w.sum()).find(null)));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }
