@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -38,6 +39,26 @@ class BadInputCatalogueTest {
         return dir -> {
             Tensor w = w();
             return watching(List.of(w), bad.apply(w));
+        };
+    }
+
+    /**
+     * Opens a scope on a thread named "opener" and closes it on this one (the bad call); then
+     * closes it where it was opened, so that no scope stays open after the row.
+     */
+    private static Executable closedOnAnotherThread(Callable<AutoCloseable> open) {
+        return () -> {
+            ExecutorService opener = Executors.newSingleThreadExecutor(r -> new Thread(r, "opener"));
+            AutoCloseable scope = opener.submit(open).get();
+            try {
+                scope.close();
+            } finally {
+                opener.submit(() -> {
+                    scope.close();
+                    return null;
+                }).get();
+                opener.shutdown();
+            }
         };
     }
 
@@ -117,16 +138,7 @@ class BadInputCatalogueTest {
                 outer.close();
             }
         }));
-        cases.put("C45", on(w -> () -> {
-            ExecutorService opener = Executors.newSingleThreadExecutor(r -> new Thread(r, "opener"));
-            Debug.Scope anomalies = opener.submit(Debug::detectAnomalies).get();
-            try {
-                anomalies.close();
-            } finally {
-                opener.submit(anomalies::close).get();
-                opener.shutdown();
-            }
-        }));
+        cases.put("C45", on(w -> closedOnAnotherThread(Debug::detectAnomalies)));
         cases.put("C46", on(w -> () -> Tensor.of(new double[6], (int[]) null)));
         cases.put("C47", on(w -> () -> w.matmul(null)));
         cases.put("C48", dir -> {
@@ -139,16 +151,7 @@ class BadInputCatalogueTest {
         cases.put("C50", on(w -> () -> Tensor.ones(65536).outer(Tensor.ones(65536))));
         cases.put("C51", on(w -> () -> Tensor.ones(1, 65536).indexSelect(0, new int[65536])));
         cases.put("C52", on(w -> () -> Tensor.zeros(0).reshape(65536, 65536, 0)));
-        cases.put("C53", on(w -> () -> {
-            ExecutorService opener = Executors.newSingleThreadExecutor(r -> new Thread(r, "opener"));
-            Grad.Scope off = opener.submit(Grad::disabled).get();
-            try {
-                off.close();
-            } finally {
-                opener.submit(off::close).get();
-                opener.shutdown();
-            }
-        }));
+        cases.put("C53", on(w -> closedOnAnotherThread(Grad::disabled)));
         cases.put("C54", on(w -> () -> w.reshape((int[]) null)));
         cases.put("C55", on(w -> () -> new CustomOp("scaledSum") {
             @Override
