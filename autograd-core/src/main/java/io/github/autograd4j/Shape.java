@@ -45,7 +45,7 @@ public final class Shape {
     public static Shape of(String op, int... dims) {
         Objects.requireNonNull(op, "Shape.of: op is null");
         Objects.requireNonNull(dims, op + ": shape is null");
-        return dims.length == 0 ? SCALAR : checked(op, List.of(), Arrays.stream(dims).asLongStream().toArray());
+        return dims.length == 0 ? SCALAR : checked(op, List.of(), widened(dims));
     }
 
     /**
@@ -54,7 +54,8 @@ public final class Shape {
      * sizes can be passed before it is known to fit.
      *
      * @throws IllegalArgumentException naming {@code op}, the operands' shapes and the result's,
-     *                                  when the result would hold more than 2^31-1 elements
+     *                                  when the result would hold more than 2^31-1 elements (or a
+     *                                  size is negative)
      */
     public static Shape ofResult(String op, List<Shape> operands, long... dims) {
         Objects.requireNonNull(op, "Shape.ofResult: op is null");
@@ -249,7 +250,15 @@ public final class Shape {
     /** {@code (2, 3)}; {@code ()} for a scalar; {@code (5,)} for a vector, as Python prints tuples. */
     @Override
     public String toString() {
-        return format(Arrays.stream(dims).asLongStream().toArray());
+        return format(widened(dims));
+    }
+
+    private static long[] widened(int[] dims) {
+        long[] sizes = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            sizes[i] = dims[i];
+        }
+        return sizes;
     }
 
     private static String format(long[] dims) {
