@@ -48,6 +48,9 @@ public abstract class CustomOp {
     /** Runs the forward and records the operation (when an input requires grad and recording is on). */
     public final Tensor apply(Tensor... inputs) {
         Objects.requireNonNull(inputs, name + ": inputs are null");
+        for (int i = 0; i < inputs.length; i++) {
+            Objects.requireNonNull(inputs[i], name + ": input " + i + " is null");
+        }
         Context ctx = new Context();
         Tensor out;
         try (var off = Grad.disabled()) {
@@ -79,7 +82,7 @@ public abstract class CustomOp {
          * {@code save_for_backward}), rather than compute a gradient from the new values.
          */
         public void save(Tensor... tensors) {
-            saved = tensors.clone();
+            saved = Objects.requireNonNull(tensors, "save: tensors are null").clone();
             savedVersions = new int[saved.length];
             for (int i = 0; i < saved.length; i++) {
                 savedVersions[i] = Objects.requireNonNull(saved[i], "save: tensor " + i + " is null").version();

@@ -116,25 +116,42 @@ public final class Debug {
         }
     }
 
-    /** A switch held on for a block; {@link #close()} turns it back. */
+    /**
+     * A switch held on for a block; {@link #close()} turns it back. Scopes of one kind count: the
+     * switch is on while any of them is open on the thread, so closing them in any order is exact.
+     */
     public static final class Scope implements AutoCloseable {
+        private static final String[] NAMES = {"Debug.recordSites()", "Debug.detectAnomalies()", "Debug.runningRule()"};
+
         private final int kind;
+        private final int[] depths = DEPTHS.get();
+        private final Thread owner = Thread.currentThread();
         private boolean closed;
 
         private Scope(int kind) {
             this.kind = kind;
-            DEPTHS.get()[kind]++;
+            depths[kind]++;
             OPEN.incrementAndGet();
         }
 
-        /** Turns the switch back; a second call does nothing. */
+        /**
+         * Turns the switch back; a second call does nothing.
+         *
+         * @throws IllegalStateException when called on another thread than the one that opened the
+         *                               scope (nothing changes then)
+         */
         @Override
         public void close() {
-            if (!closed) {
-                closed = true;
-                DEPTHS.get()[kind]--;
-                OPEN.decrementAndGet();
+            if (closed) {
+                return;
             }
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException(NAMES[kind] + ": the scope was opened on thread '" + owner.getName()
+                        + "' and cannot be closed on another; close it on the thread that opened it");
+            }
+            closed = true;
+            depths[kind]--;
+            OPEN.decrementAndGet();
         }
     }
 }

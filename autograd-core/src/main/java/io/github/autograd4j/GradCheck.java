@@ -24,7 +24,10 @@ import java.util.function.ToDoubleFunction;
  */
 public final class GradCheck {
 
-    /** What a check compares, element by element. */
+    /**
+     * What a check compares, element by element; {@code points} is null when the elements are
+     * projections over all of an input's elements (fast mode) rather than taken at one value each.
+     */
     record Comparison(String referenceName, String[] locations, double[] points, double[] analytic, double[] reference) {
     }
 
@@ -146,14 +149,17 @@ public final class GradCheck {
     public GradCheckResult check() {
         Comparison c = method.compare(eps);
         List<GradCheckResult.Entry> entries = new ArrayList<>(c.analytic().length);
+        boolean pointwise = c.points() != null;
         for (int i = 0; i < c.analytic().length; i++) {
-            entries.add(new GradCheckResult.Entry(c.locations()[i], c.points()[i], c.analytic()[i], c.reference()[i], atol, rtol));
+            double point = pointwise ? c.points()[i] : Double.NaN;
+            entries.add(new GradCheckResult.Entry(c.locations()[i], point, c.analytic()[i], c.reference()[i], atol, rtol));
         }
-        return new GradCheckResult(entries, c.referenceName(), eps, atol, rtol);
+        return new GradCheckResult(entries, c.referenceName(), pointwise, eps, atol, rtol);
     }
 
     /**
-     * Runs the check and throws an {@link AssertionError} naming the worst element when any fails.
+     * Runs the check and throws an {@link AssertionError} naming the worst element when any fails:
+     * a short message whatever the size of the check (see {@link GradCheckResult#assertPassed()}).
      *
      * @return the result, for further assertions
      */

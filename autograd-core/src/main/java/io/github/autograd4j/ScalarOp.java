@@ -26,6 +26,12 @@ enum ScalarOp {
     ADD("add", 2), SUB("sub", 2), MUL("mul", 2), DIV("div", 2), POW("pow", 2),
     NEG("neg", 1), EXP("exp", 1), LOG("log", 1), SQRT("sqrt", 1), TANH("tanh", 1), SIGMOID("sigmoid", 1),
     RELU("relu", 1), ABS("abs", 1), SIN("sin", 1), COS("cos", 1),
+    /**
+     * A mask of a rule (a 0/1 factor, a sign), computed from its operand but with derivative 0: the
+     * value is the constant {@code b}, kept in the node, so that a gradient through a kink stays
+     * connected to the inputs and its own derivative is 0 (as the tensor engine's masks).
+     */
+    MASK("mask", 2),
     /** Not an operation: marks a constant leaf (a node no gradient flows to). */
     CONSTANT("leaf", 0);
 
@@ -48,7 +54,7 @@ enum ScalarOp {
      */
     boolean readsOperands(boolean byConstant) {
         return switch (this) {
-            case ADD, SUB, NEG, CONSTANT -> false;
+            case ADD, SUB, NEG, MASK, CONSTANT -> false;
             case MUL, DIV -> !byConstant;
             default -> true;
         };
@@ -72,6 +78,7 @@ enum ScalarOp {
             case ABS -> Math.abs(a);
             case SIN -> Math.sin(a);
             case COS -> Math.cos(a);
+            case MASK -> b;
             case CONSTANT -> throw new IllegalStateException("a constant has no operation");
         };
     }
@@ -99,6 +106,7 @@ enum ScalarOp {
             case ABS -> Derivatives.abs(g, a);
             case SIN -> Derivatives.sin(g, a);
             case COS -> Derivatives.cos(g, a);
+            case MASK -> a.map(v -> 0.0);
             case CONSTANT -> throw new IllegalStateException("a constant has no derivative");
         };
     }
@@ -121,6 +129,7 @@ enum ScalarOp {
             case ABS -> Math.signum(a);
             case SIN -> Math.cos(a);
             case COS -> -Math.sin(a);
+            case MASK -> 0.0;
             case CONSTANT -> throw new IllegalStateException("a constant has no derivative");
         };
     }

@@ -147,7 +147,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     public static Tensor of(double[] data, int... shape) {
         Objects.requireNonNull(data, "of: data is null");
-        Shape s = Shape.of(shape);
+        Shape s = Shape.of("of", shape);
         if (data.length != s.numel()) {
             throw new IllegalArgumentException("of: " + data.length + " values do not fill shape " + s
                     + ", which holds " + s.numel());
@@ -165,6 +165,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     /** A 1-d tensor over a copy of {@code data}. */
     public static Tensor vector(double... data) {
+        Objects.requireNonNull(data, "vector: data is null");
         return of(data, data.length);
     }
 
@@ -175,8 +176,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     public static Tensor of(double[][] rows) {
         Objects.requireNonNull(rows, "of: rows are null");
+        for (int i = 0; i < rows.length; i++) {
+            Objects.requireNonNull(rows[i], "of: row " + i + " is null");
+        }
         int cols = rows.length == 0 ? 0 : rows[0].length;
-        double[] data = new double[rows.length * cols];
+        Shape shape = Shape.of("of", rows.length, cols);
+        double[] data = new double[shape.numel()];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != cols) {
                 throw new IllegalArgumentException("of: row " + i + " has " + rows[i].length
@@ -184,7 +189,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             }
             System.arraycopy(rows[i], 0, data, i * cols, cols);
         }
-        return constant(data, Shape.of(rows.length, cols));
+        return constant(data, shape);
     }
 
     /** A rank-0 tensor. */
@@ -194,33 +199,34 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     /** Zeros of the given shape. */
     public static Tensor zeros(int... shape) {
-        Shape s = Shape.of(shape);
+        Shape s = Shape.of("zeros", shape);
         return constant(new double[s.numel()], s);
     }
 
     /** Ones of the given shape. */
     public static Tensor ones(int... shape) {
-        return full(1.0, shape);
+        return filled(Shape.of("ones", shape), 1.0);
     }
 
     /** {@code value} everywhere in the given shape. */
     public static Tensor full(double value, int... shape) {
-        Shape s = Shape.of(shape);
-        double[] data = new double[s.numel()];
-        Arrays.fill(data, value);
-        return constant(data, s);
+        return filled(Shape.of("full", shape), value);
     }
 
     /** Zeros of {@code t}'s shape. */
     public static Tensor zerosLike(Tensor t) {
-        return constant(new double[t.numel()], t.shape);
+        return constant(new double[Objects.requireNonNull(t, "zerosLike: tensor is null").numel()], t.shape);
     }
 
     /** Ones of {@code t}'s shape. */
     public static Tensor onesLike(Tensor t) {
-        double[] data = new double[t.numel()];
-        Arrays.fill(data, 1.0);
-        return constant(data, t.shape);
+        return filled(Objects.requireNonNull(t, "onesLike: tensor is null").shape, 1.0);
+    }
+
+    private static Tensor filled(Shape shape, double value) {
+        double[] data = new double[shape.numel()];
+        Arrays.fill(data, value);
+        return constant(data, shape);
     }
 
     /** {@code 0, 1, ..., n - 1}. */
@@ -231,19 +237,26 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * {@code start, start + step, ...} up to but excluding {@code end}, as NumPy's arange.
      *
-     * @throws IllegalArgumentException when {@code step} is 0 or not finite
+     * @throws IllegalArgumentException when {@code step} is 0 or not finite, or the range holds more
+     *                                  than 2^31-1 values
      */
     public static Tensor arange(double start, double end, double step) {
         if (step == 0.0 || !Double.isFinite(step) || !Double.isFinite(start) || !Double.isFinite(end)) {
             throw new IllegalArgumentException("arange: start " + start + ", end " + end + ", step " + step
                     + ": expected finite values and a non-zero step");
         }
-        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        double count = Math.max(0, Math.ceil((end - start) / step));
+        if (count > Shape.MAX_NUMEL) {
+            throw new IllegalArgumentException("arange: start " + start + ", end " + end + ", step " + step + " give "
+                    + (count < 1e18 ? String.valueOf((long) count) : String.valueOf(count)) + " values, more than the " + Shape.MAX_NUMEL
+                    + " (2^31-1) a tensor can hold");
+        }
+        int n = (int) count;
         double[] data = new double[n];
         for (int i = 0; i < n; i++) {
             data[i] = start + i * step;
         }
-        return constant(data, Shape.of(n));
+        return constant(data, Shape.of("arange", n));
     }
 
     /**
@@ -259,12 +272,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         for (int i = 0; i < n; i++) {
             data[i] = n == 1 ? start : start + (end - start) * i / (n - 1);
         }
-        return constant(data, Shape.of(n));
+        return constant(data, Shape.of("linspace", n));
     }
 
     /** The {@code n} x {@code n} identity. */
     public static Tensor eye(int n) {
-        Shape s = Shape.of(n, n);
+        Shape s = Shape.of("eye", n, n);
         double[] data = new double[s.numel()];
         for (int i = 0; i < n; i++) {
             data[i * n + i] = 1.0;
@@ -275,7 +288,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /** Uniform in [0, 1) from {@code rng}, so runs repeat exactly for a seed. */
     public static Tensor rand(Random rng, int... shape) {
         Random r = Generator.checked("rand", rng);
-        Shape s = Shape.of(shape);
+        Shape s = Shape.of("rand", shape);
         double[] data = new double[s.numel()];
         for (int i = 0; i < data.length; i++) {
             data[i] = r.nextDouble();
@@ -291,7 +304,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /** Standard normal from {@code rng}, so runs repeat exactly for a seed. */
     public static Tensor randn(Random rng, int... shape) {
         Random r = Generator.checked("randn", rng);
-        Shape s = Shape.of(shape);
+        Shape s = Shape.of("randn", shape);
         double[] data = new double[s.numel()];
         for (int i = 0; i < data.length; i++) {
             data[i] = r.nextGaussian();
@@ -313,7 +326,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         Objects.requireNonNull(m, "fromMatrix: matrix is null");
         int n = m.getNumElements();
         double[] data = m.data.length == n ? m.data : Arrays.copyOf(m.data, n);
-        return constant(data, Shape.of(m.numRows, m.numCols));
+        return constant(data, Shape.of("fromMatrix", m.numRows, m.numCols));
     }
 
     /**
@@ -374,6 +387,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @throws IllegalArgumentException when the index does not fit the shape
      */
     public double get(int... index) {
+        Objects.requireNonNull(index, "get: index is null");
         if (index.length != dim()) {
             throw new IllegalArgumentException("get: " + index.length + " indices for a " + dim() + "-d tensor of shape " + shape);
         }

@@ -64,15 +64,25 @@ final class TensorGradCheck {
 
     GradCheck.Comparison compare(double eps) {
         Random rng = new Random(seed);
-        String[] names = new String[inputs.length];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = "x" + i;
-        }
-        Problem problem = new Problem(f, inputs, checked, names);
+        Problem problem = new Problem(f, inputs, checked, names(inputs));
         if (secondOrder) {
             problem = problem.vectorJacobianProduct(rng);
         }
         return fast ? problem.fastComparison(eps, rng) : problem.fullComparison(eps);
+    }
+
+    /**
+     * How messages name each input: its label, or {@code x0}, {@code x1}, ... for one without a label
+     * or with a label another input has too.
+     */
+    private static String[] names(Tensor[] inputs) {
+        String[] names = new String[inputs.length];
+        for (int i = 0; i < names.length; i++) {
+            String label = inputs[i].label();
+            boolean unique = label != null && Arrays.stream(inputs).filter(t -> label.equals(t.label())).count() == 1;
+            names[i] = unique ? label : "x" + i;
+        }
+        return names;
     }
 
     /** A function of tensors, the inputs it is differentiated at, and which of them are checked. */
@@ -133,12 +143,17 @@ final class TensorGradCheck {
             double[] numeric = new double[rows * cols];
             String[] locations = new String[rows * cols];
             double[] points = new double[rows * cols];
+            String[] outputs = new String[rows];
+            for (int k = 0; k < rows; k++) {
+                outputs[k] = "d" + indexed("out", out.shape(), k) + "/d";
+            }
             int col = 0;
             for (int i = 0; i < inputs.length; i++) {
                 if (!checked[i]) {
                     continue;
                 }
                 for (int e = 0; e < data[i].length; e++) {
+                    String input = indexed(names[i], inputs[i].shape(), e);
                     double saved = data[i][e];
                     data[i][e] = saved + eps;
                     double[] plus = apply(leaves(data)).toArray();
@@ -149,7 +164,7 @@ final class TensorGradCheck {
                         int at = k * cols + col;
                         numeric[at] = (plus[k] - minus[k]) / (2.0 * eps);
                         points[at] = saved;
-                        locations[at] = "d" + indexed("out", out.shape(), k) + "/d" + indexed(names[i], inputs[i].shape(), e);
+                        locations[at] = outputs[k] + input;
                     }
                     col++;
                 }
@@ -190,9 +205,7 @@ final class TensorGradCheck {
             }
             double[] analytic = pairs.stream().mapToDouble(p -> p[0]).toArray();
             double[] numeric = pairs.stream().mapToDouble(p -> p[1]).toArray();
-            double[] points = new double[analytic.length];
-            Arrays.fill(points, Double.NaN);
-            return new GradCheck.Comparison("numeric", locations.toArray(String[]::new), points, analytic, numeric);
+            return new GradCheck.Comparison("numeric", locations.toArray(String[]::new), null, analytic, numeric);
         }
 
         /**

@@ -156,9 +156,16 @@ public final class Value extends Node implements Differentiable<Value> {
     @Override
     public Value cos() { return unary(ScalarOp.COS); }
 
-    /** {@code f(data)} as a constant: no gradient flows through it (the masks of derivative rules). */
+    /**
+     * {@code f(data)}, which no gradient flows through (the masks of derivative rules): recorded as
+     * an operation of this value with derivative 0, so that a gradient through a kink stays
+     * connected to the inputs and its own derivative is 0.
+     */
     @Override
-    public Value map(DoubleUnaryOperator f) { return constant(f.applyAsDouble(data)); }
+    public Value map(DoubleUnaryOperator f) {
+        Objects.requireNonNull(f, "map: f is null");
+        return withConstant(ScalarOp.MASK, f.applyAsDouble(data));
+    }
 
     /** {@code this} where {@code condition} is non-zero (NaN counts as non-zero), else {@code other}; the one chosen carries the gradient. */
     @Override

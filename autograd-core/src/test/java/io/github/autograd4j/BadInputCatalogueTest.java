@@ -3,11 +3,16 @@ package io.github.autograd4j;
 import static io.github.autograd4j.ErrorCatalogue.Scenario.watching;
 
 import io.github.autograd4j.ErrorCatalogue.Case;
+import io.github.autograd4j.graph.Graph;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +39,26 @@ class BadInputCatalogueTest {
         return dir -> {
             Tensor w = w();
             return watching(List.of(w), bad.apply(w));
+        };
+    }
+
+    /**
+     * Opens a scope on a thread named "opener" and closes it on this one (the bad call); then
+     * closes it where it was opened, so that no scope stays open after the row.
+     */
+    private static Executable closedOnAnotherThread(Callable<AutoCloseable> open) {
+        return () -> {
+            ExecutorService opener = Executors.newSingleThreadExecutor(r -> new Thread(r, "opener"));
+            AutoCloseable scope = opener.submit(open).get();
+            try {
+                scope.close();
+            } finally {
+                opener.submit(() -> {
+                    scope.close();
+                    return null;
+                }).get();
+                opener.shutdown();
+            }
         };
     }
 
@@ -93,7 +118,54 @@ class BadInputCatalogueTest {
                 w.sub(1).sqrt().sum().backward();
             }
         }));
-        cases.put("C60", dir -> {
+        cases.put("C38", on(w -> () -> Tensor.ones(65536, 1).mul(Tensor.ones(1, 65536))));
+        cases.put("C39", on(w -> () -> Tensor.ones(65536, 1, 1, 1).matmul(Tensor.ones(1, 65536, 1, 1))));
+        cases.put("C40", on(w -> () -> Tensor.ones(1, 1).expand(65536, 65536)));
+        cases.put("C41", on(w -> () -> {
+            Tensor[] rows = new Tensor[65536];
+            Arrays.fill(rows, Tensor.ones(1, 32768));
+            Tensor.cat(0, rows);
+        }));
+        cases.put("C42", on(w -> () -> Tensor.zeros(65536, 65536)));
+        cases.put("C43", on(w -> () -> Tensor.arange(0, 3e9, 1)));
+        cases.put("C44", on(w -> () -> {
+            Grad.Scope outer = Grad.disabled();
+            Grad.Scope inner = Grad.enabled();
+            try {
+                outer.close();
+            } finally {
+                inner.close();
+                outer.close();
+            }
+        }));
+        cases.put("C45", on(w -> closedOnAnotherThread(Debug::detectAnomalies)));
+        cases.put("C46", on(w -> () -> Tensor.of(new double[6], (int[]) null)));
+        cases.put("C47", on(w -> () -> w.matmul(null)));
+        cases.put("C48", dir -> {
+            Tensor w = w();
+            Tensor loss = w.mul(2).sum();
+            loss.backward();
+            return watching(List.of(w), () -> Graph.of(loss).find("w"));
+        });
+        cases.put("C49", on(w -> () -> Tensor.where(Tensor.ones(1), Tensor.ones(65536, 1), Tensor.ones(1, 65536))));
+        cases.put("C50", on(w -> () -> Tensor.ones(65536).outer(Tensor.ones(65536))));
+        cases.put("C51", on(w -> () -> Tensor.ones(1, 65536).indexSelect(0, new int[65536])));
+        cases.put("C52", on(w -> () -> Tensor.zeros(0).reshape(65536, 65536, 0)));
+        cases.put("C53", on(w -> closedOnAnotherThread(Grad::disabled)));
+        cases.put("C54", on(w -> () -> w.reshape((int[]) null)));
+        cases.put("C55", on(w -> () -> new CustomOp("scaledSum") {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... in) {
+                return in[0].mul(2).add(in[1]);
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor g) {
+                return new Tensor[] {g.mul(2), g};
+            }
+        }.apply(w, null)));
+        cases.put("C56", on(w -> () -> Graph.of(w.sum()).find(null)));
+        cases.put("C57", dir -> {
             Tensor w = w();
             Tensor loss = w.mul(w).sum();
             try (var off = Grad.disabled()) {
@@ -101,7 +173,7 @@ class BadInputCatalogueTest {
             }
             return watching(List.of(w), loss::backward);
         });
-        cases.put("C61", dir -> {
+        cases.put("C58", dir -> {
             Tensor w = w();
             Tensor y = w.exp();
             try (var off = Grad.disabled()) {
@@ -109,7 +181,7 @@ class BadInputCatalogueTest {
             }
             return watching(List.of(w), () -> y.sum().backward());
         });
-        cases.put("C62", on(w -> () -> {
+        cases.put("C59", on(w -> () -> {
             Value a = Value.of(2.0, "a");
             Value y = a.mul(a);
             a.setData(3.0);

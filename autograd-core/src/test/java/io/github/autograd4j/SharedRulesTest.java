@@ -50,7 +50,7 @@ class SharedRulesTest {
                 }
             }
         }
-        assertEquals(8 * 10 + 5 * 64 * 2, checked, "10 unary ops at 8 points, 5 binary ops at 64 pairs");
+        assertEquals(8 * 10 + 6 * 64 * 2, checked, "10 unary ops at 8 points, 5 binary ops and the mask at 64 pairs");
     }
 
     @Test

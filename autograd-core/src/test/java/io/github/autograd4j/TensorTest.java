@@ -65,7 +65,7 @@ class TensorTest {
                 assertThrows(IllegalArgumentException.class, () -> Tensor.of(new double[5], 2, 3)).getMessage());
         assertEquals("of: row 1 has 1 values, row 0 has 2; rows must be equally long",
                 assertThrows(IllegalArgumentException.class, () -> Tensor.of(new double[][] {{1, 2}, {3}})).getMessage());
-        assertEquals("shape: size -1 in [2, -1] is negative; sizes must be >= 0",
+        assertEquals("zeros: size -1 in [2, -1] is negative; sizes must be >= 0",
                 assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, -1)).getMessage());
         assertEquals("reshape: cannot reshape a tensor of shape (2, 3) (6 elements) to (4,) (4 elements)",
                 assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).reshape(4)).getMessage());

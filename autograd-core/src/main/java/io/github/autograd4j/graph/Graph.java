@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +28,18 @@ import java.util.stream.Collectors;
 public final class Graph {
 
     private final List<GraphNode> nodes;
+    private final List<GraphNode> freed;
 
     private Graph(List<GraphNode> nodes) {
         this.nodes = List.copyOf(nodes);
+        this.freed = this.nodes.stream().filter(GraphNode::freed).toList();
     }
 
-    /** The graph of every node {@code root} was made from, constants included, in topological order. */
+    /**
+     * The graph of every node {@code root} was made from, constants included, in topological order.
+     * Where an earlier backward pass freed the graph (a tensor's {@code backward()} without
+     * retainGraph), the view stops at the freed node and says so: see {@link #freed()}.
+     */
     public static Graph of(Node root) {
         Objects.requireNonNull(root, "Graph.of: root is null");
         List<Node> order = root.topologicalOrder();
@@ -50,6 +57,30 @@ public final class Graph {
                     node.gradSummary(), List.copyOf(inputs), node));
         }
         return new Graph(nodes);
+    }
+
+    /**
+     * The nodes whose graph below an earlier backward pass freed, so the view cannot show what they
+     * were made from; empty when the whole graph is there. Call the first backward with
+     * {@code retainGraph = true} ({@code loss.backward(null, true, false)}) to view the graph with its
+     * gradients afterwards.
+     */
+    public List<GraphNode> freed() {
+        return freed;
+    }
+
+    /**
+     * What {@link #freed()} means for this view, as the exports print it: which nodes, and to pass
+     * {@code retainGraph = true}; empty when nothing was freed.
+     */
+    public Optional<String> freedNote() {
+        if (freed.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = freed.stream().map(n -> n.id() + " '" + n.name() + "' (" + n.op() + ")").collect(Collectors.joining(", "));
+        return Optional.of("the graph below node" + (freed.size() == 1 ? " " : "s ") + which + " was freed by a backward"
+                + " pass that did not retain it, so this view stops there; to view a graph after backward, pass"
+                + " retainGraph = true to the first pass: backward(null, true, false)");
     }
 
     /** The nodes, inputs before the nodes made from them, the root last. */
@@ -79,6 +110,7 @@ public final class Graph {
      * @throws NoSuchElementException naming the labels the graph has
      */
     public GraphNode find(String label) {
+        Objects.requireNonNull(label, "Graph.find: label is null");
         for (GraphNode n : nodes) {
             if (label.equals(n.label())) {
                 return n;
@@ -86,22 +118,25 @@ public final class Graph {
         }
         String labels = nodes.stream().map(GraphNode::label).filter(Objects::nonNull).collect(Collectors.joining(", "));
         throw new NoSuchElementException("Graph.find: no node labelled '" + label + "'; labels in this graph: "
-                + (labels.isEmpty() ? "(none)" : labels));
+                + (labels.isEmpty() ? "(none)" : labels) + freedNote().map(note -> "; " + note).orElse(""));
     }
 
-    /** A fixed-width table, one row per node: for logs and test failure messages. */
+    /** A fixed-width table, one row per node, and the {@link #freedNote()} if any: for logs and test failure messages. */
     public String toTable() {
-        return GraphExport.table(nodes);
+        return GraphExport.table(nodes) + freedNote().map(note -> "note: " + note + "\n").orElse("");
     }
 
-    /** Graphviz DOT: one record per node with its value and gradient, an op node per operation, as micrograd's draw_dot. */
+    /**
+     * Graphviz DOT: one record per node with its value and gradient, an op node per operation, as
+     * micrograd's draw_dot; the {@link #freedNote()}, if any, as a note box.
+     */
     public String toDot() {
-        return GraphExport.dot(nodes);
+        return GraphExport.dot(nodes, freedNote().orElse(null));
     }
 
-    /** A Mermaid flowchart (renders in GitHub Markdown). */
+    /** A Mermaid flowchart (renders in GitHub Markdown); the {@link #freedNote()}, if any, as a note box. */
     public String toMermaid() {
-        return GraphExport.mermaid(nodes);
+        return GraphExport.mermaid(nodes, freedNote().orElse(null));
     }
 
     @Override

@@ -53,7 +53,8 @@ public final class GraphCheck {
 
         /**
          * Throws an {@link AssertionError} naming the first failing node, its label and op, the worst
-         * element, with a table of the node and its inputs and the node's full check report.
+         * element, with a table of the node and its inputs and the node's check as
+         * {@link GradCheckResult#assertPassed()} reports it (short, with where the full table is).
          */
         public Report assertPassed() {
             Optional<NodeResult> failure = firstFailure();
@@ -67,10 +68,15 @@ public final class GraphCheck {
                 rows.add(graph.node(in));
             }
             rows.add(n);
-            throw new AssertionError("node " + n.id() + " '" + n.name() + "' (op " + n.op()
+            String header = "node " + n.id() + " '" + n.name() + "' (op " + n.op()
                     + ") has a backward rule that disagrees with finite differences: worst " + worst.location()
-                    + " analytic " + worst.analytic() + " vs numeric " + worst.reference() + "\n"
-                    + GraphExport.table(rows) + failure.get().check().report());
+                    + " analytic " + worst.analytic() + " vs numeric " + worst.reference() + "\n" + GraphExport.table(rows);
+            try {
+                failure.get().check().assertPassed();
+            } catch (AssertionError checkFailed) {
+                throw new AssertionError(header + checkFailed.getMessage());
+            }
+            throw new IllegalStateException("node " + n.id() + " failed its check, which then passed");
         }
     }
 
@@ -81,6 +87,7 @@ public final class GraphCheck {
 
     /** Checks every interior node, each check configured by {@code configure} (e.g. {@code c -> c.atol(1e-7)}). */
     public static Report locate(Node root, UnaryOperator<GradCheck> configure) {
+        Objects.requireNonNull(root, "locate: root is null");
         Objects.requireNonNull(configure, "locate: configure is null");
         Graph graph = Graph.of(root);
         List<NodeResult> results = new ArrayList<>();

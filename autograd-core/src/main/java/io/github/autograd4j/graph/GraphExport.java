@@ -15,7 +15,7 @@ final class GraphExport {
         for (int r = 0; r < rows.length; r++) {
             GraphNode n = nodes.get(r);
             rows[r] = new String[] {String.valueOf(n.id()), n.name(), n.op(), n.shape().toString(),
-                inputList(n), n.value(), n.grad() == null ? "-" : n.grad()};
+                n.freed() ? "freed" : inputList(n), n.value(), n.grad() == null ? "-" : n.grad()};
         }
         int[] widths = new int[headers.length];
         for (int c = 0; c < headers.length; c++) {
@@ -32,7 +32,8 @@ final class GraphExport {
         return out.toString();
     }
 
-    static String dot(List<GraphNode> nodes) {
+    /** DOT of {@code nodes}, with {@code note} (or nothing, when null) as a note box. */
+    static String dot(List<GraphNode> nodes, String note) {
         StringBuilder out = new StringBuilder("digraph autograd {\n  rankdir=LR;\n  node [fontname=\"monospace\"];\n");
         for (GraphNode n : nodes) {
             String grad = n.grad() == null ? "" : " | grad " + escapeDot(n.grad());
@@ -46,10 +47,14 @@ final class GraphExport {
                 }
             }
         }
+        if (note != null) {
+            out.append("  note [shape=note, label=\"").append(escapeDot(note)).append("\"];\n");
+        }
         return out.append("}\n").toString();
     }
 
-    static String mermaid(List<GraphNode> nodes) {
+    /** Mermaid of {@code nodes}, with {@code note} (or nothing, when null) as a note box. */
+    static String mermaid(List<GraphNode> nodes, String note) {
         StringBuilder out = new StringBuilder("flowchart LR\n");
         for (GraphNode n : nodes) {
             String grad = n.grad() == null ? "" : "<br/>grad " + escapeMermaid(n.grad());
@@ -62,6 +67,9 @@ final class GraphExport {
                 }
                 out.append("  op").append(n.id()).append(" --> n").append(n.id()).append('\n');
             }
+        }
+        if (note != null) {
+            out.append("  note[/\"").append(escapeMermaid(note)).append("\"/]\n");
         }
         return out.toString();
     }

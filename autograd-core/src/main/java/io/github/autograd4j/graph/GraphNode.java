@@ -19,4 +19,13 @@ import java.util.List;
  */
 public record GraphNode(int id, String name, String op, String label, Shape shape, String value, String grad,
                         List<Integer> inputs, Node node) {
+
+    /**
+     * True when an earlier backward pass freed the graph below this node (it was made by an
+     * operation, but its links to its inputs were dropped because the pass did not retain the
+     * graph), so a view cannot show where it came from.
+     */
+    public boolean freed() {
+        return inputs.isEmpty() && !node.isLeaf();
+    }
 }

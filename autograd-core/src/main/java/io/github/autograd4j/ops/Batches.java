@@ -4,6 +4,8 @@ import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** The batch dims of matrix operations: all but the last two dims, broadcast between operands. */
 final class Batches {
@@ -19,6 +21,14 @@ final class Batches {
     /** The broadcast of the two operands' batch dims. */
     static Shape batchBroadcast(String op, Tensor a, Tensor b) {
         return Shape.broadcast(op + ": batch dims of " + a.shape() + " and " + b.shape(), batchOf(a), batchOf(b));
+    }
+
+    /**
+     * The shape {@code batch} followed by {@code dims} of what {@code op} makes from {@code a} and
+     * {@code b}, checked before it is allocated.
+     */
+    static Shape resultShape(String op, Shape batch, Tensor a, Tensor b, int... dims) {
+        return Shape.ofResult(op, List.of(a.shape(), b.shape()), IntStream.of(append(batch, dims)).asLongStream().toArray());
     }
 
     /** {@code batch} followed by {@code dims}. */

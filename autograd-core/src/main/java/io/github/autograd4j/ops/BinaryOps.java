@@ -111,20 +111,21 @@ public final class BinaryOps {
      * {@code b} elsewhere, zero in the other places (selected, not multiplied, so an infinite or NaN
      * gradient stays where it belongs); none to {@code condition}.
      *
-     * @throws IllegalArgumentException when the three shapes do not broadcast together
+     * @throws IllegalArgumentException when the three shapes do not broadcast together, or the
+     *                                  result would hold more than 2^31-1 elements
      */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         Objects.requireNonNull(condition, "where: condition is null");
         Objects.requireNonNull(a, "where: a is null");
         Objects.requireNonNull(b, "where: b is null");
-        Shape shape;
-        try {
-            shape = Shape.broadcast("where", condition.shape(), Shape.broadcast("where", a.shape(), b.shape()));
-        } catch (IllegalArgumentException e) {
+        // three shapes broadcast together when every two of them do
+        if (!condition.shape().broadcastsWith(a.shape()) || !condition.shape().broadcastsWith(b.shape())
+                || !a.shape().broadcastsWith(b.shape())) {
             throw new IllegalArgumentException("where: condition " + condition.shape() + ", a " + a.shape()
                     + " and b " + b.shape() + " do not broadcast together (sizes aligned from the right must be"
-                    + " equal or 1)", e);
+                    + " equal or 1)");
         }
+        Shape shape = Shape.broadcast("where", condition.shape(), Shape.broadcast("where", a.shape(), b.shape()));
         double[] c = expanded(condition, shape);
         double[] x = expanded(a, shape);
         double[] y = expanded(b, shape);
@@ -134,13 +135,13 @@ public final class BinaryOps {
         }
         return Tensor.fromOp("where", shape, data, (g, out) -> new Tensor[] {
             null,
-            a.requiresGrad() ? where(condition, g, Tensor.scalar(0)) : null,
-            b.requiresGrad() ? where(condition, Tensor.scalar(0), g) : null}, condition, a, b);
+            a.requiresGrad() ? where(condition, g, zeroOf(a)) : null,
+            b.requiresGrad() ? where(condition, zeroOf(b), g) : null}, condition, a, b);
     }
 
     /**
      * A tensor over {@code data} (taken, not copied) that records nothing and never requires grad:
-     * comparison results and the 0/1 masks of backward rules.
+     * comparison results and other constants (the masks of backward rules are {@link Masks}).
      */
     static Tensor constant(Shape shape, double[] data) {
         return Tensor.fromOp("constant", shape, data, (g, out) -> new Tensor[0]);
@@ -158,18 +159,29 @@ public final class BinaryOps {
         return constant(out, map(a, b, out, f));
     }
 
+    /** A zero (a scalar) that depends on {@code t}, for where's rule: where the other operand was taken, {@code t} gets a flat 0. */
+    private static Tensor zeroOf(Tensor t) {
+        return Masks.of(Shape.scalar(), new double[1], t);
+    }
+
     /**
-     * The share of {@code max(x, y)}'s gradient that goes to {@code x}, elementwise: 1 where
-     * {@code x > y}, 1/2 on ties, else 0 (min swaps the operands).
+     * The share of {@code max(x, y)}'s gradient that goes to {@code x}, elementwise, as a
+     * {@link Masks mask} of both: 1 where {@code x > y}, 1/2 on ties, else 0 (min swaps the operands).
      */
     private static Tensor share(Tensor x, Tensor y) {
-        return compare("share", x, y, (p, q) -> p > q ? 1 : p == q ? 0.5 : 0);
+        Shape out = broadcast("share", x, y);
+        return Masks.of(out, map(x, y, out, (p, q) -> p > q ? 1 : p == q ? 0.5 : 0), x, y);
     }
 
     private static Shape broadcast(String op, Tensor a, Tensor b) {
+        requireOperands(op, a, b);
+        return Shape.broadcast(op, a.shape(), b.shape());
+    }
+
+    /** Checks that neither operand of {@code op} is null: the message names the op and which operand. */
+    static void requireOperands(String op, Tensor a, Tensor b) {
         Objects.requireNonNull(a, op + ": first operand is null");
         Objects.requireNonNull(b, op + ": second operand is null");
-        return Shape.broadcast(op, a.shape(), b.shape());
     }
 
     private static double[] map(Tensor a, Tensor b, Shape out, DoubleBinaryOperator f) {

@@ -4,6 +4,7 @@ import static io.github.autograd4j.ops.Batches.append;
 import static io.github.autograd4j.ops.Batches.batchBroadcast;
 import static io.github.autograd4j.ops.Batches.batchIndex;
 import static io.github.autograd4j.ops.Batches.batchOf;
+import static io.github.autograd4j.ops.Batches.resultShape;
 import static io.github.autograd4j.ops.ProductOps.product;
 
 import io.github.autograd4j.Grad;
@@ -12,6 +13,7 @@ import io.github.autograd4j.Tensor;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionBase_DDRM;
@@ -71,6 +73,7 @@ public final class DecompositionOps {
      *                                  not broadcast
      */
     public static Tensor solve(Tensor a, Tensor b) {
+        BinaryOps.requireOperands("solve", a, b);
         int n = squareSize("solve", a);
         boolean vector = b.dim() == 1;
         if (b.dim() == 0 || b.size(vector ? 0 : -2) != n) {
@@ -86,6 +89,7 @@ public final class DecompositionOps {
         int n = a.size(-1);
         int k = b.size(-1);
         Shape batch = batchBroadcast("solve", a, b);
+        Shape shape = resultShape("solve", batch, a, b, n, k);
         int[] ia = batchIndex(batchOf(a), batch);
         int[] ib = batchIndex(batchOf(b), batch);
         @SuppressWarnings("unchecked")
@@ -94,13 +98,13 @@ public final class DecompositionOps {
         for (int t = 0; t < solvers.length; t++) {
             solvers[t] = checkedLu("solve", a, t, scratch);
         }
-        double[] data = new double[batch.numel() * n * k];
+        double[] data = new double[shape.numel()];
         DMatrixRMaj x = new DMatrixRMaj(n, k);
         for (int t = 0; t < ia.length; t++) {
             solvers[ia[t]].solve(matrix(b, ib[t]), x);
             System.arraycopy(x.data, 0, data, t * n * k, n * k);
         }
-        return Tensor.fromOp("solve", Shape.of(append(batch, n, k)), data, (g, out) -> {
+        return Tensor.fromOp("solve", shape, data, (g, out) -> {
             Tensor gb = solveMatrices(a.mT(), g);
             return new Tensor[] {a.requiresGrad() ? product(gb, false, out, true).neg() : null, gb};
         }, a, b);
@@ -201,6 +205,7 @@ public final class DecompositionOps {
 
     /** The size {@code n} of a tensor of shape {@code (..., n, n)}. */
     private static int squareSize(String op, Tensor x) {
+        Objects.requireNonNull(x, op + ": input is null");
         if (x.dim() < 2 || x.size(-1) != x.size(-2)) {
             throw new IllegalArgumentException(op + ": expected a square matrix or a batch of them, shape (..., n, n);"
                     + " got shape " + x.shape());

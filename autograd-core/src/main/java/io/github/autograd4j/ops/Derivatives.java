@@ -10,6 +10,10 @@ import io.github.autograd4j.Differentiable;
  * The scalar engine's first-order fast path computes the same numbers from {@code ScalarOp}'s
  * partial derivatives; a test holds the two together.
  *
+ * <p>Masks and zeros are made with {@code map} of an operand, not of {@code g}: a tensor mask is a
+ * zero-derivative operation of what it was computed from, so a gradient through a kink stays
+ * connected to the inputs and its own derivative is 0, as in PyTorch.
+ *
  * <p>At kinks and outside domains they follow PyTorch: relu'(0) = |x|'(0) = 0, d(x^0)/dx = 0,
  * and the exponent's derivative of {@code 0^b} for {@code b >= 0} is 0.
  */
@@ -42,18 +46,18 @@ public final class Derivatives {
     public static <T extends Differentiable<T>> T powBase(T g, T a, T b) {
         T powered = a.pow(b.sub(1.0));
         T defined = b.map(v -> v != 0 ? 1 : 0).add(powered.map(v -> Math.abs(v) < Double.POSITIVE_INFINITY ? 1 : 0));
-        return g.mul(b.mul(powered).where(defined, g.map(v -> 0.0)));
+        return g.mul(b.mul(powered).where(defined, a.map(v -> 0.0)));
     }
 
     /** {@code d(a^b)/db}: {@code g a^b log(a)}, and 0 where {@code a == 0} and {@code b >= 0}. */
     public static <T extends Differentiable<T>> T powExponent(T g, T a, T b, T out) {
         T zeroBase = a.map(v -> v == 0 ? 1 : 0).mul(b.map(v -> v >= 0 ? 1 : 0));
-        return g.mul(g.map(v -> 0.0).where(zeroBase, out.mul(a.log())));
+        return g.mul(a.map(v -> 0.0).where(zeroBase, out.mul(a.log())));
     }
 
     /** {@code d(x^c)/dx} for a constant {@code c}: {@code g c x^(c-1)}, and zero for {@code c == 0}. */
     public static <T extends Differentiable<T>> T powConstant(T g, T x, double c) {
-        return c == 0 ? g.map(v -> 0.0) : g.mul(x.pow(c - 1)).mul(c);
+        return c == 0 ? x.map(v -> 0.0) : g.mul(x.pow(c - 1)).mul(c);
     }
 
     /** {@code d(-x)}: {@code -g}. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Indexing, slicing, joining and splitting, each with its backward rule.
@@ -34,6 +35,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code step < 1}
      */
     public static Tensor slice(Tensor x, int dim, int from, int to, int step) {
+        Objects.requireNonNull(x, "slice: input is null");
         int d = x.shape().normalize("slice", dim);
         if (step < 1) {
             throw new IllegalArgumentException("slice: step must be at least 1, got " + step);
@@ -52,6 +54,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} or {@code index} is out of range
      */
     public static Tensor select(Tensor x, int dim, int index) {
+        Objects.requireNonNull(x, "select: input is null");
         int d = x.shape().normalize("select", dim);
         int i = checkedIndex("select", x.shape(), dim, d, index);
         int[] out = new int[x.dim() - 1];
@@ -69,13 +72,14 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} or an index is out of range
      */
     public static Tensor indexSelect(Tensor x, int dim, int... indices) {
+        Objects.requireNonNull(x, "indexSelect: input is null");
         Objects.requireNonNull(indices, "indexSelect: indices are null");
         int d = x.shape().normalize("indexSelect", dim);
         int[] idx = new int[indices.length];
         for (int j = 0; j < idx.length; j++) {
             idx[j] = checkedIndex("indexSelect", x.shape(), dim, d, indices[j]);
         }
-        return take("indexSelect", x, d, idx, resized(x.shape(), d, idx.length));
+        return take("indexSelect", x, d, idx, resized("indexSelect", List.of(x.shape()), x.shape(), d, idx.length));
     }
 
     /**
@@ -90,6 +94,7 @@ public final class IndexOps {
      *                                  does not fit
      */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
+        Objects.requireNonNull(x, "gather: input is null");
         Objects.requireNonNull(index, "gather: index is null");
         int[] offsets = offsets("gather", x.shape(), dim, index, null);
         return gatherAt(x, offsets, index.shape());
@@ -107,6 +112,7 @@ public final class IndexOps {
      *                                  do not fit
      */
     public static Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src) {
+        Objects.requireNonNull(x, "scatterAdd: input is null");
         Objects.requireNonNull(index, "scatterAdd: index is null");
         Objects.requireNonNull(src, "scatterAdd: src is null");
         int[] offsets = offsets("scatterAdd", x.shape(), dim, index, src.shape());
@@ -127,6 +133,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code size < 1}
      */
     public static List<Tensor> split(Tensor x, int size, int dim) {
+        Objects.requireNonNull(x, "split: input is null");
         int d = x.shape().normalize("split", dim);
         if (size < 1) {
             throw new IllegalArgumentException("split: size must be at least 1, got " + size);
@@ -142,6 +149,7 @@ public final class IndexOps {
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code chunks < 1}
      */
     public static List<Tensor> chunk(Tensor x, int chunks, int dim) {
+        Objects.requireNonNull(x, "chunk: input is null");
         int d = x.shape().normalize("chunk", dim);
         if (chunks < 1) {
             throw new IllegalArgumentException("chunk: chunks must be at least 1, got " + chunks);
@@ -159,30 +167,39 @@ public final class IndexOps {
      *                                  out of range, or the shapes differ elsewhere than {@code dim}
      */
     public static Tensor cat(int dim, Tensor... tensors) {
-        Tensor first = firstOf("cat", tensors);
+        return join("cat", dim, tensors);
+    }
+
+    /** {@link #cat}, for {@code op} (cat, or stack of tensors unsqueezed at {@code dim}). */
+    private static Tensor join(String op, int dim, Tensor[] tensors) {
+        Tensor first = firstOf(op, tensors);
         if (first.dim() == 0) {
-            throw new IllegalArgumentException("cat: tensor 0 is a scalar; cat joins tensors of at least 1 dim"
+            throw new IllegalArgumentException(op + ": tensor 0 is a scalar; cat joins tensors of at least 1 dim"
                     + " (stack joins scalars)");
         }
-        int d = first.shape().normalize("cat", dim);
+        int d = first.shape().normalize(op, dim);
         int count = tensors.length;
         int[] dims = first.shape().toArray();
         int[] sizes = new int[count];
         double[][] parts = new double[count][];
         boolean[] needsGrad = new boolean[count];
+        List<Shape> shapes = new ArrayList<>(count);
+        long total = 0;
         for (int t = 0; t < count; t++) {
-            Tensor x = Objects.requireNonNull(tensors[t], "cat: tensor " + t + " is null");
+            Tensor x = Objects.requireNonNull(tensors[t], op + ": tensor " + t + " is null");
             if (!sameExceptAt(x.shape(), first.shape(), d)) {
-                throw new IllegalArgumentException("cat: tensor " + t + " has shape " + x.shape() + " but tensor 0 has shape "
+                throw new IllegalArgumentException(op + ": tensor " + t + " has shape " + x.shape() + " but tensor 0 has shape "
                         + first.shape() + "; shapes must match except along dim " + dim);
             }
             sizes[t] = x.size(d);
+            total += sizes[t];
             parts[t] = x.storage();
             needsGrad[t] = x.requiresGrad();
+            shapes.add(x.shape());
         }
+        Shape shape = resized(op, shapes, first.shape(), d, total);
         double[] data = Indexing.concat(parts, outer(dims, d), sizes, inner(dims, d));
-        int total = Arrays.stream(sizes).sum();
-        return Tensor.fromOp("cat", resized(first.shape(), d, total), data, gradientOnly((g, out) -> {
+        return Tensor.fromOp(op, shape, data, gradientOnly((g, out) -> {
             Tensor[] grads = new Tensor[count];
             for (int t = 0, offset = 0; t < count; offset += sizes[t], t++) {
                 grads[t] = needsGrad[t] ? narrow(g, d, offset, sizes[t], 1) : null;
@@ -218,7 +235,7 @@ public final class IndexOps {
         for (int t = 0; t < parts.length; t++) {
             parts[t] = tensors[t].unsqueeze(d);
         }
-        return cat(d, parts);
+        return join("stack", d, parts);
     }
 
     // ------------------------------------------------------------------ take / put: each other's backward
@@ -253,7 +270,7 @@ public final class IndexOps {
         for (int j = 0; j < count; j++) {
             idx[j] = start + j * step;
         }
-        return take("slice", x, d, idx, resized(x.shape(), d, count));
+        return take("slice", x, d, idx, resized("slice", List.of(x.shape()), x.shape(), d, count));
     }
 
     private static List<Tensor> pieces(Tensor x, int d, int size) {
@@ -381,11 +398,11 @@ public final class IndexOps {
         return true;
     }
 
-    /** {@code shape} with the size of dim {@code d} replaced by {@code size}. */
-    private static Shape resized(Shape shape, int d, int size) {
-        int[] dims = shape.toArray();
+    /** {@code shape} with the size of dim {@code d} replaced by {@code size}: what {@code op} makes of {@code operands}. */
+    private static Shape resized(String op, List<Shape> operands, Shape shape, int d, long size) {
+        long[] dims = IntStream.of(shape.toArray()).asLongStream().toArray();
         dims[d] = size;
-        return Shape.of(dims);
+        return Shape.ofResult(op, operands, dims);
     }
 
     /** The sizes of {@code shape}, with a scalar read as a one-element vector. */

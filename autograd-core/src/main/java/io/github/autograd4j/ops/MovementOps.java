@@ -6,6 +6,8 @@ import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Operations that move elements without computing new values: reshape (sharing storage),
@@ -19,7 +21,9 @@ public final class MovementOps {
 
     /** The same elements in {@code newShape} (one size may be -1); shares storage. */
     public static Tensor reshape(Tensor x, int... newShape) {
-        Shape target = Shape.of(inferSize("reshape", x.shape(), newShape));
+        Objects.requireNonNull(x, "reshape: input is null");
+        Objects.requireNonNull(newShape, "reshape: shape is null");
+        Shape target = Shape.of("reshape", inferSize("reshape", x.shape(), newShape));
         if (target.equals(x.shape())) {
             return x;
         }
@@ -30,6 +34,7 @@ public final class MovementOps {
 
     /** Merges dims {@code startDim..endDim} into one. */
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
+        Objects.requireNonNull(x, "flatten: input is null");
         if (x.dim() == 0) {
             return reshape(x, 1);
         }
@@ -53,6 +58,7 @@ public final class MovementOps {
 
     /** Removes {@code dim} when its size is 1, or every size-1 dim when {@code dim} is null. */
     public static Tensor squeeze(Tensor x, Integer dim) {
+        Objects.requireNonNull(x, "squeeze: input is null");
         int[] dims = x.shape().toArray();
         if (dim != null) {
             int d = x.shape().normalize("squeeze", dim);
@@ -69,6 +75,7 @@ public final class MovementOps {
 
     /** Inserts a size-1 dim at {@code dim} (from {@code -(rank+1)} to {@code rank}). */
     public static Tensor unsqueeze(Tensor x, int dim) {
+        Objects.requireNonNull(x, "unsqueeze: input is null");
         int rank = x.dim();
         int d = dim < 0 ? dim + rank + 1 : dim;
         if (d < 0 || d > rank) {
@@ -85,6 +92,7 @@ public final class MovementOps {
 
     /** Swaps two dims. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
+        Objects.requireNonNull(x, "transpose: input is null");
         int a = x.shape().normalize("transpose", dim0);
         int b = x.shape().normalize("transpose", dim1);
         int[] perm = new int[x.dim()];
@@ -98,6 +106,8 @@ public final class MovementOps {
 
     /** Result dim {@code i} is {@code x}'s dim {@code dims[i]}. */
     public static Tensor permute(Tensor x, int... dims) {
+        Objects.requireNonNull(x, "permute: input is null");
+        Objects.requireNonNull(dims, "permute: dims are null");
         int rank = x.dim();
         if (dims.length != rank) {
             throw new IllegalArgumentException("permute: " + Arrays.toString(dims) + " names " + dims.length
@@ -131,6 +141,7 @@ public final class MovementOps {
 
     /** All dims in reverse order, PyTorch's {@code x.T}: the transpose of a matrix, a scalar or vector as it is. */
     public static Tensor reverseDims(Tensor x) {
+        Objects.requireNonNull(x, "T: input is null");
         int[] reversed = new int[x.dim()];
         for (int i = 0; i < reversed.length; i++) {
             reversed[i] = reversed.length - 1 - i;
@@ -144,6 +155,7 @@ public final class MovementOps {
      * @throws IllegalArgumentException for more than 2 dims (use {@code transpose} or {@code mT})
      */
     public static Tensor t(Tensor x) {
+        Objects.requireNonNull(x, "t: input is null");
         if (x.dim() > 2) {
             throw new IllegalArgumentException("t: expected a tensor of at most 2 dims, got shape " + x.shape()
                     + "; use transpose(dim0, dim1), or mT() for the last two");
@@ -159,58 +171,61 @@ public final class MovementOps {
      * @throws IllegalArgumentException when there are fewer repeats than dims or one is negative
      */
     public static Tensor repeat(Tensor x, int... repeats) {
+        Objects.requireNonNull(x, "repeat: input is null");
+        Objects.requireNonNull(repeats, "repeat: repeats are null");
         if (repeats.length < x.dim()) {
             throw new IllegalArgumentException("repeat: " + repeats.length + " repeats for a " + x.dim()
                     + "-d tensor of shape " + x.shape() + "; give one per dim (or more, to add leading dims)");
         }
         int rank = repeats.length;
-        int[] sizes = new int[rank];
         int[] interleaved = new int[2 * rank];
         int[] tiled = new int[2 * rank];
-        int[] result = new int[rank];
-        long elements = 1;
+        long[] result = new long[rank];
         for (int i = 0; i < rank; i++) {
             if (repeats[i] < 0) {
                 throw new IllegalArgumentException("repeat: repeat " + repeats[i] + " at dim " + i + " in "
                         + Arrays.toString(repeats) + " is negative; repeats must be >= 0");
             }
-            sizes[i] = i < rank - x.dim() ? 1 : x.size(i - (rank - x.dim()));
+            int size = i < rank - x.dim() ? 1 : x.size(i - (rank - x.dim()));
             interleaved[2 * i] = 1;
-            interleaved[2 * i + 1] = sizes[i];
+            interleaved[2 * i + 1] = size;
             tiled[2 * i] = repeats[i];
-            tiled[2 * i + 1] = sizes[i];
-            elements *= (long) repeats[i] * sizes[i];
-            if (elements > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("repeat: repeating shape " + x.shape() + " by " + Arrays.toString(repeats)
-                        + " makes more than 2^31-1 elements");
-            }
-            result[i] = repeats[i] * sizes[i];
+            tiled[2 * i + 1] = size;
+            result[i] = (long) repeats[i] * size;
         }
-        return reshape(broadcastTo(reshape(x, interleaved), Shape.of(tiled)), result);
+        Shape out = Shape.ofResult("repeat", List.of(x.shape()), result);
+        return reshape(broadcastTo(reshape(x, interleaved), Shape.of("repeat", tiled)), out.toArray());
     }
 
     /** A copy of {@code x} that gradients flow through unchanged, PyTorch's {@code clone()}. */
     public static Tensor copy(Tensor x) {
+        Objects.requireNonNull(x, "clone: input is null");
         return Tensor.fromOp("clone", x.shape(), x.storage().clone(), gradientOnly((g, out) -> new Tensor[] {g}), x);
     }
 
     /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
     public static Tensor expand(Tensor x, int... sizes) {
-        int[] target = sizes.clone();
+        Objects.requireNonNull(x, "expand: input is null");
+        Objects.requireNonNull(sizes, "expand: shape is null");
+        long[] target = new long[sizes.length];
         int offset = target.length - x.dim();
         for (int i = 0; i < target.length; i++) {
-            if (target[i] == -1) {
+            if (sizes[i] == -1) {
                 if (i < offset) {
                     throw new IllegalArgumentException("expand: -1 at new leading dim " + i + " of " + Arrays.toString(sizes));
                 }
                 target[i] = x.size(i - offset);
+            } else {
+                target[i] = sizes[i];
             }
         }
-        return broadcastTo(x, Shape.of(target));
+        return broadcastTo(x, Shape.ofResult("expand", List.of(x.shape()), target));
     }
 
     /** Broadcasts to {@code target}: size-1 and missing leading dims repeat. */
     public static Tensor broadcastTo(Tensor x, Shape target) {
+        Objects.requireNonNull(x, "broadcastTo: input is null");
+        Objects.requireNonNull(target, "broadcastTo: shape is null");
         if (!x.shape().broadcastsTo(target)) {
             throw new IllegalArgumentException("broadcastTo: cannot broadcast shape " + x.shape() + " to " + target
                     + " (each size must equal the target's or be 1, aligned from the right)");
@@ -250,7 +265,7 @@ public final class MovementOps {
         }
         if (known != from.numel()) {
             throw new IllegalArgumentException(op + ": cannot reshape a tensor of shape " + from + " ("
-                    + from.numel() + " elements) to " + Shape.of(out) + " (" + known + " elements)");
+                    + from.numel() + " elements) to " + Shape.of(op, out) + " (" + known + " elements)");
         }
         return out;
     }

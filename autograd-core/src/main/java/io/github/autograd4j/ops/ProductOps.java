@@ -4,10 +4,12 @@ import static io.github.autograd4j.ops.Batches.append;
 import static io.github.autograd4j.ops.Batches.batchBroadcast;
 import static io.github.autograd4j.ops.Batches.batchIndex;
 import static io.github.autograd4j.ops.Batches.batchOf;
+import static io.github.autograd4j.ops.Batches.resultShape;
 
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Gemm;
+import java.util.List;
 
 /**
  * Matrix products, each forward beside its backward rule, on the {@link Gemm} kernel. Every
@@ -34,6 +36,7 @@ public final class ProductOps {
      *                                  batch dims do not broadcast
      */
     public static Tensor matmul(Tensor a, Tensor b) {
+        BinaryOps.requireOperands("matmul", a, b);
         if (a.dim() == 0 || b.dim() == 0) {
             throw new IllegalArgumentException("matmul: both operands need at least 1 dim, got shapes "
                     + a.shape() + " and " + b.shape());
@@ -65,6 +68,7 @@ public final class ProductOps {
      *                                  their last dims differ, or the batch dims do not broadcast
      */
     public static Tensor matmulTransposed(Tensor a, Tensor b) {
+        BinaryOps.requireOperands("matmulTransposed", a, b);
         if (a.dim() == 0 || b.dim() < 2) {
             throw new IllegalArgumentException("matmulTransposed: needs operands of at least 1 and 2 dims, got shapes "
                     + a.shape() + " and " + b.shape());
@@ -114,13 +118,14 @@ public final class ProductOps {
         double[] x = a.storage();
         double[] y = b.storage();
         int n = y.length;
-        double[] data = new double[x.length * n];
+        Shape shape = Shape.ofResult("outer", List.of(a.shape(), b.shape()), x.length, n);
+        double[] data = new double[shape.numel()];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < n; j++) {
                 data[i * n + j] = x[i] * y[j];
             }
         }
-        return Tensor.fromOp("outer", Shape.of(x.length, n), data,
+        return Tensor.fromOp("outer", shape, data,
                 (g, out) -> new Tensor[] {matmul(g, b), matmul(a, g)}, a, b);
     }
 
@@ -135,17 +140,18 @@ public final class ProductOps {
         int m = ta ? a.size(-1) : a.size(-2);
         int k = ta ? a.size(-2) : a.size(-1);
         int n = tb ? b.size(-2) : b.size(-1);
+        Shape shape = resultShape("matmul", batch, a, b, m, n);
         int[] ia = batchIndex(batchOf(a), batch);
         int[] ib = batchIndex(batchOf(b), batch);
         int sizeA = a.size(-2) * a.size(-1);
         int sizeB = b.size(-2) * b.size(-1);
-        double[] c = new double[batch.numel() * m * n];
+        double[] c = new double[shape.numel()];
         Gemm gemm = Gemm.get();
         for (int t = 0; t < ia.length; t++) {
             gemm.gemm(ta, tb, m, n, k, 1.0, a.storage(), ia[t] * sizeA, a.size(-1),
                     b.storage(), ib[t] * sizeB, b.size(-1), 0.0, c, t * m * n, n);
         }
-        return Tensor.fromOp("matmul", Shape.of(append(batch, m, n)), c, (g, out) -> new Tensor[] {
+        return Tensor.fromOp("matmul", shape, c, (g, out) -> new Tensor[] {
             !a.requiresGrad() ? null : ta ? product(b, tb, g, true) : product(g, false, b, !tb),
             !b.requiresGrad() ? null : tb ? product(g, true, a, ta) : product(a, !ta, g, false)}, a, b);
     }
@@ -153,6 +159,7 @@ public final class ProductOps {
     // ------------------------------------------------------------------ helpers
 
     private static void requireVectors(String op, Tensor a, Tensor b) {
+        BinaryOps.requireOperands(op, a, b);
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException(op + ": expected two 1-d tensors, got shapes " + a.shape() + " and " + b.shape());
         }

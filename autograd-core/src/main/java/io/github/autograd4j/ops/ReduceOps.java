@@ -9,6 +9,7 @@ import io.github.autograd4j.kernel.Reductions;
 import io.github.autograd4j.kernel.Reductions.SliceFunction;
 import io.github.autograd4j.kernel.Strided;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reductions over all elements or given dims, with {@code keepDim}: each forward and its
@@ -20,8 +21,8 @@ import java.util.Arrays;
  *
  * <p>A reduction's backward rule broadcasts the output gradient {@code g} back to the input's
  * shape ({@link Reduction#spread}) and multiplies by the local derivative, written with tensor
- * operations (or with constants such as a max's tie mask, whose derivative is zero), so every
- * rule can be differentiated again.
+ * operations (or with {@link Masks} such as a max's tie shares, whose derivative is zero), so
+ * every rule can be differentiated again.
  */
 public final class ReduceOps {
 
@@ -36,13 +37,15 @@ public final class ReduceOps {
      * @param keepDim keep the reduced dims with size 1
      */
     public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
-        Reduction r = Reduction.of("sum", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("sum", x, dims, keepDim);
         double[] data = Strided.sumTo(x.storage(), x.shape().toArray(), r.kept().toArray());
         return Tensor.fromOp("sum", r.out(), data, gradientOnly((g, out) -> new Tensor[] {r.spread(g)}), x);
     }
 
     /** Sums {@code x} down to {@code target}, a shape that broadcasts to {@code x}'s. */
     public static Tensor sumToShape(Tensor x, Shape target) {
+        Objects.requireNonNull(x, "sumToShape: input is null");
+        Objects.requireNonNull(target, "sumToShape: target is null");
         if (target.equals(x.shape())) {
             return x;
         }
@@ -60,7 +63,7 @@ public final class ReduceOps {
      * each output (NaN when it is 0). Gradient: {@code g / n} broadcast back.
      */
     public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
-        Reduction r = Reduction.of("mean", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("mean", x, dims, keepDim);
         double[] data = Strided.sumTo(x.storage(), x.shape().toArray(), r.kept().toArray());
         int n = r.count();
         for (int i = 0; i < data.length; i++) {
@@ -75,7 +78,7 @@ public final class ReduceOps {
      * {@link #productOfOthers}); second derivatives are exact except in slices with two or more zeros.
      */
     public static Tensor prod(Tensor x, int[] dims, boolean keepDim) {
-        Reduction r = Reduction.of("prod", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("prod", x, dims, keepDim);
         double[] data = r.perSlice(x, Reductions::product);
         return Tensor.fromOp("prod", r.out(), data,
                 (g, out) -> new Tensor[] {r.spread(g).mul(productOfOthers(x, dims, r, out))}, x);
@@ -114,12 +117,12 @@ public final class ReduceOps {
             noZero[s] = zeros[s] == 0.0 ? 1.0 : 0.0;
             atMostOne[s] = zeros[s] <= 1.0 ? 1.0 : 0.0;
         }
-        Tensor zeroMask = constant(isZero, r.in());
-        Tensor nonZeroMask = constant(nonZero, r.in());
+        Tensor zeroMask = Masks.of(r.in(), isZero, x);
+        Tensor nonZeroMask = Masks.of(r.in(), nonZero, x);
         Tensor xs = x.mul(nonZeroMask).add(zeroMask);
         Tensor z = r.spread(sum(x.mul(zeroMask), dims, true));
-        Tensor factor = z.add(constant(noZero, r.kept())).mul(nonZeroMask).add(zeroMask)
-                .mul(constant(atMostOne, r.kept()));
+        Tensor factor = z.add(Masks.of(r.kept(), noZero, x)).mul(nonZeroMask).add(zeroMask)
+                .mul(Masks.of(r.kept(), atMostOne, x));
         return r.spread(prod(xs, dims, true)).div(xs).mul(factor);
     }
 
@@ -140,11 +143,11 @@ public final class ReduceOps {
     }
 
     private static Tensor extreme(String op, Tensor x, int[] dims, boolean keepDim, boolean max) {
-        Reduction r = Reduction.of(op, x.shape(), dims, keepDim).nonEmpty(op, dims);
+        Reduction r = Reduction.of(op, x, dims, keepDim).nonEmpty(op, dims);
         double[] data = r.perSlice(x, (a, from, to) -> a[Reductions.argExtreme(a, from, to, max)]);
         return Tensor.fromOp(op, r.out(), data, (g, out) -> {
             double[] w = Reductions.tieWeights(r.group(x.storage()), out.storage(), r.count());
-            return new Tensor[] {r.spread(g).mul(constant(r.ungroup(w), r.in()))};
+            return new Tensor[] {r.spread(g).mul(Masks.of(r.in(), r.ungroup(w), x))};
         }, x);
     }
 
@@ -155,7 +158,7 @@ public final class ReduceOps {
      * Gradient: {@code g * 2 (x - mean) / (n - correction)}.
      */
     public static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
-        Reduction r = Reduction.of("var", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("var", x, dims, keepDim);
         double[] data = r.perSlice(x, Reductions.variance(correction));
         double dof = Math.max(0, r.count() - correction);
         return Tensor.fromOp("var", r.out(), data,
@@ -168,7 +171,7 @@ public final class ReduceOps {
      * where the std is 0 (as PyTorch).
      */
     public static Tensor std(Tensor x, int[] dims, int correction, boolean keepDim) {
-        Reduction r = Reduction.of("std", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("std", x, dims, keepDim);
         double[] data = r.perSlice(x, Reductions.variance(correction));
         for (int i = 0; i < data.length; i++) {
             data[i] = Math.sqrt(data[i]);
@@ -196,7 +199,7 @@ public final class ReduceOps {
         if (!(p > 0.0)) {
             throw new IllegalArgumentException("norm: p must be positive or infinity, got " + p);
         }
-        Reduction r = Reduction.of("norm", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("norm", x, dims, keepDim);
         double[] data = r.perSlice(x, Reductions.norm(p));
         BackwardRule rule = p == Double.POSITIVE_INFINITY
                 ? (g, out) -> new Tensor[] {r.spread(g).mul(maxNormWeights(x, r, out))}
@@ -215,7 +218,7 @@ public final class ReduceOps {
         for (int i = 0; i < w.length; i++) {
             w[i] *= Math.signum(a[i]);
         }
-        return constant(r.ungroup(w), r.in());
+        return Masks.of(r.in(), r.ungroup(w), x);
     }
 
     /** {@code sign(x) |x|^q} elementwise (0 at 0); see {@link #power}. */
@@ -237,7 +240,7 @@ public final class ReduceOps {
             for (int i = 0; i < in.length; i++) {
                 out[i] = signed ? Math.signum(in[i]) : 1.0;
             }
-            return constant(out, x.shape());
+            return Masks.of(x.shape(), out, x);
         }
         if (q == 1.0 && signed) {
             return x;
@@ -257,7 +260,7 @@ public final class ReduceOps {
      * computed with {@link SoftmaxOps#softmax}, whose own rule makes it differentiable again.
      */
     public static Tensor logSumExp(Tensor x, int[] dims, boolean keepDim) {
-        Reduction r = Reduction.of("logSumExp", x.shape(), dims, keepDim);
+        Reduction r = Reduction.of("logSumExp", x, dims, keepDim);
         double[] data = r.perSlice(x, Reductions::logSumExp);
         return Tensor.fromOp("logSumExp", r.out(), data, (g, out) -> new Tensor[] {r.spread(g).mul(softmaxOver(x, r))}, x);
     }
@@ -286,7 +289,7 @@ public final class ReduceOps {
 
     private static Tensor argExtreme(String op, Tensor x, Integer dim, boolean keepDim, boolean max) {
         int[] dims = dim == null ? null : new int[] {dim};
-        Reduction r = Reduction.of(op, x.shape(), dims, keepDim).nonEmpty(op, dims);
+        Reduction r = Reduction.of(op, x, dims, keepDim).nonEmpty(op, dims);
         double[] data = r.perSlice(x, (a, from, to) -> Reductions.argExtreme(a, from, to, max) - from);
         return constant(data, r.out());
     }
@@ -329,7 +332,8 @@ public final class ReduceOps {
      */
     record Reduction(Shape in, Shape kept, Shape out, int count) {
 
-        static Reduction of(String op, Shape in, int[] dims, boolean keepDim) {
+        static Reduction of(String op, Tensor x, int[] dims, boolean keepDim) {
+            Shape in = Objects.requireNonNull(x, op + ": input is null").shape();
             int rank = in.rank();
             boolean[] reduced = new boolean[rank];
             if (dims == null) {

@@ -32,7 +32,7 @@ public final class SoftmaxOps {
     }
 
     private static Tensor softmax(String op, Tensor x, int dim, boolean log) {
-        ReduceOps.Reduction r = ReduceOps.Reduction.of(op, x.shape(), new int[] {dim}, true);
+        ReduceOps.Reduction r = ReduceOps.Reduction.of(op, x, new int[] {dim}, true);
         double[] data = r.ungroup(Reductions.softmax(r.group(x.storage()), r.slices(), r.count(), log));
         int[] d = {dim};
         BackwardRule rule = log

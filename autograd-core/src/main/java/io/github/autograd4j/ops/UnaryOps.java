@@ -6,6 +6,7 @@ import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.ScalarFunctions;
 import io.github.autograd4j.kernel.SpecialFunctions;
+import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -67,7 +68,7 @@ public final class UnaryOps {
 
     /** -1, 0 or 1 as {@link Math#signum} (-0.0 and NaN kept). Gradient zero everywhere, as PyTorch. */
     public static Tensor sign(Tensor x) {
-        return map("sign", x, Math::signum, (g, out) -> new Tensor[] {Tensor.zerosLike(g)});
+        return map("sign", x, Math::signum, (g, out) -> new Tensor[] {Masks.zerosOf(x)});
     }
 
     /** The sine. Gradient {@code g cos(x)}. */
@@ -179,12 +180,15 @@ public final class UnaryOps {
 
     /** Applies {@code f} to each element of {@code x} and records {@code rule}. */
     private static Tensor map(String op, Tensor x, DoubleUnaryOperator f, BackwardRule rule) {
+        Objects.requireNonNull(x, op + ": input is null");
         return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
-    /** {@code f} of each element of {@code x}, as a constant: the 0/1 (or slope, or sign) masks of rules. */
+    /** {@code f} of each element of {@code x}, as a {@link Masks mask} of {@code x}: the 0/1 (or slope, or sign) factors of rules. */
     public static Tensor mask(Tensor x, DoubleUnaryOperator f) {
-        return BinaryOps.constant(x.shape(), apply(x, f));
+        Objects.requireNonNull(x, "map: input is null");
+        Objects.requireNonNull(f, "map: f is null");
+        return Masks.of(x.shape(), apply(x, f), x);
     }
 
     private static double[] apply(Tensor x, DoubleUnaryOperator f) {

@@ -1,9 +1,11 @@
 package io.github.autograd4j.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.Value;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Graph snapshots and their exports, compared with golden files under src/test/resources/golden. */
@@ -83,6 +86,51 @@ class GraphTest {
         assertEquals(golden("tensor.dot"), g.toDot(), g.toDot());
         assertEquals(golden("tensor.mmd"), g.toMermaid(), g.toMermaid());
         assertNull(g.find("x").grad(), "a constant has no gradient");
+    }
+
+    @Test
+    void aViewOfAGraphFreedByBackwardSaysSoAndHowToKeepIt() {
+        Tensor loss = tensorGraph();
+        loss.backward();
+        Graph g = Graph.of(loss);
+        assertEquals(1, g.size(), "the freed root no longer links to its inputs");
+        assertEquals(List.of(g.root()), g.freed());
+        assertTrue(g.root().freed());
+        String note = "the graph below node 0 'loss' (sum) was freed by a backward pass that did not retain it, so this"
+                + " view stops there; to view a graph after backward, pass retainGraph = true to the first pass:"
+                + " backward(null, true, false)";
+        assertEquals(Optional.of(note), g.freedNote());
+        assertEquals("id  name  op   shape  inputs  value  grad\n0   loss  sum  ()     freed   3.5    -\nnote: " + note + "\n",
+                g.toTable());
+        assertTrue(g.toDot().contains("  note [shape=note, label=\"the graph below node 0 'loss' (sum) was freed"), g.toDot());
+        assertTrue(g.toMermaid().contains("  note[/\"the graph below node 0 'loss' (sum) was freed"), g.toMermaid());
+        NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> g.find("W"));
+        assertEquals("Graph.find: no node labelled 'W'; labels in this graph: loss; " + note, e.getMessage());
+    }
+
+    @Test
+    void aNewGraphOnAFreedIntermediateShowsWhereItStops() {
+        Tensor x = Tensor.vector(1, 2).requiresGrad(true).label("x");
+        Tensor y = x.exp().label("y");
+        y.sum().backward();
+        Graph g = Graph.of(y.mul(2).label("z"));
+        assertEquals(List.of("y", "leaf#1", "z"), g.nodes().stream().map(GraphNode::name).toList());
+        assertEquals(List.of(g.find("y")), g.freed());
+        assertTrue(g.toTable().endsWith("note: the graph below node 0 'y' (exp) was freed by a backward pass that did not"
+                + " retain it, so this view stops there; to view a graph after backward, pass retainGraph = true to the"
+                + " first pass: backward(null, true, false)\n"), g.toTable());
+    }
+
+    @Test
+    void aRetainedGraphAndAScalarGraphHaveNoNote() {
+        Tensor loss = tensorGraph();
+        loss.backward(null, true, false);
+        assertTrue(Graph.of(loss).freed().isEmpty());
+        assertEquals(Optional.empty(), Graph.of(loss).freedNote());
+        Value o = neuron();
+        o.backward();
+        assertTrue(Graph.of(o).freed().isEmpty(), "a scalar graph is never freed");
+        assertFalse(Graph.of(o).toTable().contains("note"));
     }
 
     private static String golden(String name) throws IOException {

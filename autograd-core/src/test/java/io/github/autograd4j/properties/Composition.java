@@ -10,8 +10,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * A random program for the property tests: two input tensors of broadcast-compatible shapes
- * (rank 0 to 4, sizes 1 to 3) and 2 to 6 steps, each an operation on the running tensor (which
+ * A random program for the property tests: two input tensors of shapes that broadcast against
+ * each other (rank 2 to 4 in most tries, sizes 1 to 3, see {@link ShapeArbitraries#broadcastPair()})
+ * and 2 to 6 steps, each an operation on the running tensor (which
  * starts as input 0), some with an input as second operand. Every step is smooth where it is
  * used: poles are avoided by construction (a division is by {@code 1 + b^2}, a logarithm and a
  * square root are taken of {@code 1 + x^2}, a power's base is a sigmoid), and the steps with a kink
