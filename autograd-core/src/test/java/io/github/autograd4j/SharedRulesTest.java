@@ -121,6 +121,17 @@ class SharedRulesTest {
     }
 
     @Test
+    void aGradientThroughAKinkStaysConnectedAndItsDerivativeIsZero() {
+        for (java.util.function.UnaryOperator<Value> kink : List.<java.util.function.UnaryOperator<Value>>of(
+                Value::abs, Value::relu, v -> v.pow(0.0))) {
+            Value x = Value.of(2.0);
+            Value first = Autograd.grad(kink.apply(x), List.of(x), true).get(0);
+            assertTrue(first.requiresGrad(), "the first derivative depends on x");
+            assertEquals(0.0, Autograd.grad(first, List.of(x), false).get(0).data(), 0.0);
+        }
+    }
+
+    @Test
     void theFunctionalApiOfValuesLeavesGradAlone() {
         Value x = Value.of(2.0);
         Value y = x.mul(x).mul(x);
