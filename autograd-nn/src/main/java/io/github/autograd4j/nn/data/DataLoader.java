@@ -66,13 +66,17 @@ public final class DataLoader implements Iterable<Batch>, Stateful {
     /** The epoch the next {@link #iterator()} runs, and the batch it starts at (not 0 only after a mid-epoch load). */
     private int nextEpoch;
     private int resumeBatch;
-    /** The latest iterator's epoch and how many of its batches were taken; null before the first. */
+    /** Where the latest iterator is; null before the first and after a load. */
     private Position current;
 
-    /** Where an epoch's iteration is: batches {@code 0..taken-1} of epoch {@code epoch} were taken. */
+    /**
+     * Where an epoch's iteration is: batches {@code 0..taken-1} of epoch {@code epoch} were taken,
+     * and {@code finished} once the loop has asked for another and learnt there is none.
+     */
     private static final class Position {
         final int epoch;
         int taken;
+        boolean finished;
 
         Position(int epoch, int taken) {
             this.epoch = epoch;
@@ -200,7 +204,8 @@ public final class DataLoader implements Iterable<Batch>, Stateful {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return position.taken < batches;
+                position.finished = position.taken >= batches;
+                return !position.finished;
             }
 
             @Override
@@ -234,17 +239,20 @@ public final class DataLoader implements Iterable<Batch>, Stateful {
     }
 
     /**
-     * Where the loader is: the epoch the next batch belongs to ({@code "epoch"}) and its index in that
-     * epoch ({@code "batch"}), the seed of the orders ({@code "seed"}, its two 32-bit halves), and
-     * {@code "shuffle"}, {@code "batch_size"} and {@code "size"} (the dataset's), which a loader
-     * restoring it must share. Taken after the last batch of an epoch, it names the next epoch's first.
+     * Where the loader is: the epoch being iterated ({@code "epoch"}) and how many of its batches
+     * were taken ({@code "batch"}), the seed of the orders ({@code "seed"}, its two 32-bit halves),
+     * and {@code "shuffle"}, {@code "batch_size"} and {@code "size"} (the dataset's), which a loader
+     * restoring it must share. Taken inside a loop over an epoch, even after its last batch, it
+     * names that epoch, so a resumed loop finishes it (with no batch left, the code after the loop
+     * runs once, as in the run that saved it); taken after the loop has ended, it names the next
+     * epoch's first batch.
      *
      * @throws IllegalStateException when the loader shuffles with a {@code Random}
      */
     @Override
     public Map<String, Tensor> stateDict() {
         requireCheckpointable("stateDict");
-        boolean midEpoch = current != null && current.taken < numBatches();
+        boolean midEpoch = current != null && !current.finished;
         Map<String, Tensor> state = new LinkedHashMap<>();
         state.put(EPOCH, Tensor.scalar(midEpoch ? current.epoch : nextEpoch));
         state.put(BATCH, Tensor.scalar(midEpoch ? current.taken : resumeBatch));
@@ -278,7 +286,7 @@ public final class DataLoader implements Iterable<Batch>, Stateful {
                     + "; its position would name other samples");
         }
         int epoch = (int) in.wholeNumber(EPOCH, 0, Integer.MAX_VALUE);
-        int batch = (int) in.wholeNumber(BATCH, 0, numBatches() - 1);
+        int batch = (int) in.wholeNumber(BATCH, 0, numBatches());
         double[] halves = in.finiteVector(SEED, 2);
         long high = in.wholeNumber(SEED + "[0]", Tensor.scalar(halves[0]), Integer.MIN_VALUE, Integer.MAX_VALUE);
         long low = in.wholeNumber(SEED + "[1]", Tensor.scalar(halves[1]), 0, 0xFFFFFFFFL);

@@ -105,6 +105,20 @@ class DataLoaderStateTest {
     }
 
     @Test
+    void afterAnEpochsLastBatchTheStateNamesThatEpochUntilTheLoopHasEnded() {
+        DataLoader loader = new DataLoader(samples(10), 5, true, 3L, false);
+        Iterator<Batch> epoch = loader.iterator();
+        epoch.next();
+        epoch.next();
+        assertEquals(List.of(0.0, 2.0), List.of(loader.stateDict().get("epoch").item(), loader.stateDict().get("batch").item()));
+        DataLoader inside = new DataLoader(samples(10), 5, true, 3L, false);
+        inside.loadStateDict(loader.stateDict());
+        assertEquals(false, inside.iterator().hasNext(), "the rest of epoch 0 is empty");
+        epoch.hasNext();
+        assertEquals(List.of(1.0, 0.0), List.of(loader.stateDict().get("epoch").item(), loader.stateDict().get("batch").item()));
+    }
+
+    @Test
     void theStateNamesThePositionAndHowTheLoaderWasMade() {
         DataLoader loader = new DataLoader(samples(10), 3, true, -5L, false);
         take(loader, 5);
@@ -123,9 +137,9 @@ class DataLoaderStateTest {
         assertEquals("DataLoader.loadStateDict: the state is of a loader of 10 samples in batches of 4, shuffled, but this one"
                 + " has 10 samples in batches of 3, shuffled; its position would name other samples", other.getMessage());
         Map<String, Tensor> past = new LinkedHashMap<>(loader.stateDict());
-        past.put("batch", Tensor.scalar(4));
+        past.put("batch", Tensor.scalar(5));
         IllegalArgumentException beyond = assertThrows(IllegalArgumentException.class, () -> loader.loadStateDict(past));
-        assertEquals("DataLoader.loadStateDict: 'batch' must be a whole number in [0, 3], got 4.0", beyond.getMessage());
+        assertEquals("DataLoader.loadStateDict: 'batch' must be a whole number in [0, 4], got 5.0", beyond.getMessage());
         assertEquals(take(new DataLoader(samples(10), 3, true, 1L, false), 6), take(loader, 6));
     }
 
