@@ -22,9 +22,10 @@ import java.util.Objects;
  * PyTorch's first-step value; so switching on momentum or amsgrad during training works, and state a
  * group's options no longer use is dropped at the parameter's next step.
  *
- * <p><b>Writing an optimiser.</b> Give an options record implementing {@link OptimizerOptions}
- * (doubles and booleans), name the per-parameter state in {@link #stateSlots} and compute one
- * parameter's new value in {@link #update}.
+ * <p><b>Writing an optimiser.</b> Give a public options record implementing
+ * {@link OptimizerOptions} (doubles and booleans; the state dict reads and makes it through its
+ * components), name the per-parameter state in {@link #stateSlots} and compute one parameter's
+ * new value in {@link #update}.
  *
  * @param <O> the options record
  */

@@ -16,8 +16,8 @@ import java.util.Objects;
  *         .group(backbone)                          // lr 0.01, momentum 0.9
  *         .group(head, g -> g.lr(0.1))              // lr 0.1, momentum 0.9
  *         .build();
- * ParamGroup<SGDOptions> head = opt.paramGroups().get(1);
- * head.setOptions(head.options().withMomentum(0.5)); // checked by SGD's rules
+ * ParamGroup<SGDOptions> group = opt.paramGroups().get(1);
+ * group.setOptions(group.options().withMomentum(0.5)); // checked by SGD's rules
  * }</pre>
  *
  * @param <O> the optimiser's options record
