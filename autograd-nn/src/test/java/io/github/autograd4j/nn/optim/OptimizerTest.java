@@ -313,6 +313,41 @@ class OptimizerTest {
         assertEquals("Adam.loadStateDict: 'param.0.exp_avg' is null", e.getMessage());
     }
 
+    /** {@code make}'s state after two steps, edited, is refused with {@code expected}, and the optimiser keeps its state. */
+    private static void assertEditRejected(Function<List<Tensor>, Optimizer> make, java.util.function.Consumer<Map<String, Tensor>> edit,
+                                           String expected) {
+        List<Tensor> params = Quadratic.params();
+        Optimizer optimizer = make.apply(params);
+        Quadratic.train(optimizer, params, 2);
+        Map<String, Tensor> before = optimizer.stateDict();
+        Map<String, Tensor> edited = new LinkedHashMap<>(before);
+        edit.accept(edited);
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> optimizer.loadStateDict(edited)).getMessage());
+        Map<String, Tensor> after = optimizer.stateDict();
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((key, t) -> assertArrayEquals(t.toArray(), after.get(key).toArray(), key));
+    }
+
+    @Test
+    void everyOptimizerChecksItsWholeState() {
+        Function<List<Tensor>, Optimizer> rmsprop = p -> RMSprop.builder().lr(0.01).momentum(0.5).build(p);
+        assertEditRejected(rmsprop, d -> d.remove("param.0.square_avg"), "RMSprop.loadStateDict: missing 'param.0.square_avg':"
+                + " parameter 0 has the state [step, momentum_buffer], but RMSprop keeps [step, square_avg] together from a"
+                + " parameter's first step");
+        assertEditRejected(rmsprop, d -> d.put("param.1.square_avg", Tensor.vector(1, -2, 3)),
+                "RMSprop.loadStateDict: 'param.1.square_avg' must hold values >= 0, got -2.0 at index 1");
+        Function<List<Tensor>, Optimizer> adagrad = p -> new Adagrad(p, 0.1);
+        assertEditRejected(adagrad, d -> d.remove("param.1.sum"), "Adagrad.loadStateDict: missing 'param.1.sum': parameter 1"
+                + " has the state [step], but Adagrad keeps [step, sum] together from a parameter's first step");
+        assertEditRejected(adagrad, d -> d.put("param.1.sum", Tensor.vector(-1, 0, 0)),
+                "Adagrad.loadStateDict: 'param.1.sum' must hold values >= 0, got -1.0 at index 0");
+        assertEditRejected(p -> SGD.builder().lr(0.1).momentum(0.9).build(p),
+                d -> d.put("param.1.momentum_buffer", Tensor.vector(0, Double.POSITIVE_INFINITY, 0)),
+                "SGD.loadStateDict: 'param.1.momentum_buffer' must hold finite values, got Infinity at index 1");
+        assertEditRejected(p -> AdamW.builder().amsgrad(true).build(p), d -> d.put("param.0.max_exp_avg_sq", Tensor.full(-1, 2, 3)),
+                "AdamW.loadStateDict: 'param.0.max_exp_avg_sq' must hold values >= 0, got -1.0 at index 0");
+    }
+
     // ------------------------------------------------------------------ construction checks
 
     @Test
