@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn;
 
+import io.github.autograd4j.Generator;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.init.Init;
 import io.github.autograd4j.nn.init.Initializer;
@@ -13,13 +14,57 @@ import java.util.Random;
  *
  * <p>By default both are drawn as PyTorch draws them: the weight by Kaiming uniform with
  * {@code a = sqrt 5}, which is {@code U(-1/sqrt(in), 1/sqrt(in))}, then the bias from the same
- * interval; another constructor takes the initialisers.
+ * interval; another constructor takes the initialisers. The constructors without a {@code Random}
+ * draw from this thread's default generator, {@link Generator#current()}, as PyTorch's
+ * {@code nn.Linear(10, 20)} draws from its default generator.
+ *
+ * <pre>{@code
+ * Generator.manualSeed(0);
+ * Linear layer = new Linear(10, 20);        // the same weights on every run
+ * }</pre>
  */
 public final class Linear extends Module {
 
     private final int inFeatures;
     private final int outFeatures;
     private final boolean hasBias;
+
+    /**
+     * A layer with a bias and PyTorch's default initialisation, drawn from {@link Generator#current()}.
+     *
+     * @param inFeatures  the input size
+     * @param outFeatures the output size
+     * @throws IllegalArgumentException when a size is not positive
+     */
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, true);
+    }
+
+    /**
+     * A layer with PyTorch's default initialisation, drawn from {@link Generator#current()}.
+     *
+     * @param inFeatures  the input size
+     * @param outFeatures the output size
+     * @param bias        whether the layer has a bias
+     * @throws IllegalArgumentException when a size is not positive
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        this(inFeatures, outFeatures, bias, Generator.current());
+    }
+
+    /**
+     * A layer whose weight, then bias, are filled by the given initialisers from {@link Generator#current()}.
+     *
+     * @param inFeatures  the input size
+     * @param outFeatures the output size
+     * @param bias        whether the layer has a bias
+     * @param weightInit  fills the weight
+     * @param biasInit    fills the bias; ignored when {@code bias} is false
+     * @throws IllegalArgumentException when a size is not positive
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Initializer weightInit, Initializer biasInit) {
+        this(inFeatures, outFeatures, bias, Generator.current(), weightInit, biasInit);
+    }
 
     /** A layer with PyTorch's default initialisation drawn from {@code rng}. */
     public Linear(int inFeatures, int outFeatures, boolean bias, Random rng) {

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn;
 
+import io.github.autograd4j.Generator;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
@@ -12,10 +13,33 @@ import java.util.function.Supplier;
  * {@code "0"} to {@code "4"}.
  *
  * <pre>{@code
- * MLP net = new MLP(new Random(0), Tanh::new, 2, 16, 16, 1);
+ * MLP net = new MLP(Tanh::new, 2, 16, 16, 1);                  // drawn from Generator.current()
+ * MLP same = new MLP(new Random(0), Tanh::new, 2, 16, 16, 1);  // drawn from a Random of its own
  * }</pre>
  */
 public final class MLP extends Sequential {
+
+    /**
+     * Layers of the given sizes with ReLU between them, initialised from {@link Generator#current()}.
+     *
+     * @param sizes the input size, the hidden sizes and the output size
+     * @throws IllegalArgumentException when fewer than 2 sizes are given or a size is not positive
+     */
+    public MLP(int... sizes) {
+        this(Generator.current(), sizes);
+    }
+
+    /**
+     * Layers of the given sizes with {@code activation.get()} between them, initialised from
+     * {@link Generator#current()}.
+     *
+     * @param activation makes each activation module
+     * @param sizes      the input size, the hidden sizes and the output size
+     * @throws IllegalArgumentException when fewer than 2 sizes are given or a size is not positive
+     */
+    public MLP(Supplier<? extends Module> activation, int... sizes) {
+        this(Generator.current(), activation, sizes);
+    }
 
     /** Layers of the given sizes with ReLU between them, initialised from {@code rng}. */
     public MLP(Random rng, int... sizes) {

@@ -15,7 +15,12 @@ import java.util.Set;
  * tensor that owns named parameters (leaves that require grad) and named child modules.
  *
  * <pre>{@code
- * Module net = new Sequential(new Linear(10, 20, true, rng), new ReLU(), new Linear(20, 5, true, rng));
+ * import io.github.autograd4j.nn.Linear;
+ * import io.github.autograd4j.nn.Module;   // by name: a wildcard import of nn clashes with java.lang.Module
+ * import io.github.autograd4j.nn.ReLU;
+ * import io.github.autograd4j.nn.Sequential;
+ *
+ * Module net = new Sequential(new Linear(10, 20), new ReLU(), new Linear(20, 5));
  * net.namedParameters().keySet();   // [0.weight, 0.bias, 2.weight, 2.bias]
  * net.numParameters();              // 325
  * net.eval();                       // recursively, e.g. Dropout becomes the identity

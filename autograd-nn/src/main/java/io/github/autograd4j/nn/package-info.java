@@ -5,11 +5,19 @@
  * {@link io.github.autograd4j.nn.Sequential}, {@link io.github.autograd4j.nn.MLP}, activations,
  * {@link io.github.autograd4j.nn.Dropout}, {@link io.github.autograd4j.nn.Flatten} and
  * {@link io.github.autograd4j.nn.Identity}. Losses are in {@code nn.loss}, initialisers in
- * {@code nn.init}.
+ * {@code nn.init}; {@link io.github.autograd4j.nn.Stateful} is what a checkpoint saves besides a
+ * model (see {@code nn.io.Checkpoint}). Modules that draw random numbers take a {@code Random} or
+ * draw from {@code Generator.current()}.
  *
  * <pre>{@code
- * Random rng = new Random(0);
- * Module net = new MLP(rng, ReLU::new, 2, 16, 16, 3);
+ * import io.github.autograd4j.Tensor;
+ * import io.github.autograd4j.nn.MLP;
+ * import io.github.autograd4j.nn.Module;   // by name: a wildcard import of nn clashes with java.lang.Module
+ * import io.github.autograd4j.nn.ReLU;
+ * import io.github.autograd4j.nn.loss.CrossEntropyLoss;
+ * import io.github.autograd4j.nn.loss.Loss;
+ *
+ * Module net = new MLP(ReLU::new, 2, 16, 16, 3);
  * Loss criterion = new CrossEntropyLoss();
  * Tensor loss = criterion.forward(net.forward(x), y);
  * net.zeroGrad();

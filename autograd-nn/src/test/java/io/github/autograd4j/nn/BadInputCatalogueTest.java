@@ -18,8 +18,10 @@ import io.github.autograd4j.nn.loss.CrossEntropyLoss;
 import io.github.autograd4j.nn.loss.HuberLoss;
 import io.github.autograd4j.nn.loss.MSELoss;
 import io.github.autograd4j.nn.optim.Adam;
+import io.github.autograd4j.nn.optim.CosineAnnealingLR;
 import io.github.autograd4j.nn.optim.GradClip;
 import io.github.autograd4j.nn.optim.Optimizer;
+import io.github.autograd4j.nn.optim.ReduceLROnPlateau;
 import io.github.autograd4j.nn.optim.SGD;
 import io.github.autograd4j.nn.optim.StepLR;
 import java.nio.ByteBuffer;
@@ -93,6 +95,37 @@ class BadInputCatalogueTest {
             return new Scenario(target.watched(), List.of(file),
                     () -> Checkpoint.restore(file, target.net(), target.optimizer()));
         };
+    }
+
+    /**
+     * {@code bad}, then a check that every one of {@code states} has the state it had before: the
+     * watched tensors of a scenario are parameters and copies, so a state's own must be compared.
+     */
+    private static Executable keepingState(Executable bad, Stateful... states) {
+        return () -> {
+            List<Map<String, Tensor>> before = Arrays.stream(states).map(Stateful::stateDict).toList();
+            try {
+                bad.execute();
+            } finally {
+                for (int i = 0; i < states.length; i++) {
+                    Map<String, Tensor> after = states[i].stateDict();
+                    Map<String, Tensor> was = before.get(i);
+                    if (!after.keySet().equals(was.keySet())
+                            || was.keySet().stream().anyMatch(k -> !Arrays.equals(was.get(k).toArray(), after.get(k).toArray()))) {
+                        throw new AssertionError("the state of " + states[i].getClass().getSimpleName() + " changed");
+                    }
+                }
+            }
+        };
+    }
+
+    /** The trained network's optimiser state with {@code edit} applied, loaded back into it. */
+    private static Case editedState(java.util.function.Consumer<Map<String, Tensor>> edit) {
+        return trained(t -> keepingState(() -> {
+            Map<String, Tensor> state = new LinkedHashMap<>(t.optimizer().stateDict());
+            edit.accept(state);
+            t.optimizer().loadStateDict(state);
+        }, t.optimizer()));
     }
 
     /** A safetensors file with {@code header} as its JSON header and {@code dataBytes} zero bytes after it. */
@@ -215,6 +248,86 @@ class BadInputCatalogueTest {
         });
         cases.put("N47", trained(t -> () -> new DataLoader(new TensorDataset(t.input(4)), 2, true, null, false)));
         cases.put("N48", trained(t -> () -> Datasets.randomSplit(new TensorDataset(t.input(4)), rng, 1, 2)));
+        // checked state (issue H)
+        cases.put("N49", editedState(state -> {
+            state.remove("param.0.exp_avg");
+            state.remove("param.0.exp_avg_sq");
+        }));
+        cases.put("N50", editedState(state -> state.put("param.1.exp_avg_sq", Tensor.vector(-1, 0, 0, 0))));
+        cases.put("N51", editedState(state -> state.put("param.1.exp_avg", Tensor.vector(Double.NaN, 0, 0, 0))));
+        cases.put("N52", editedState(state -> state.put("group.0.amsgrad", Tensor.scalar(0.5))));
+        cases.put("N53", trained(t -> keepingState(() -> {
+            var group = ((Adam) t.optimizer()).paramGroups().get(0);
+            group.setOptions(group.options().withBetas(0.9, 1.0));
+        }, t.optimizer())));
+        cases.put("N54", trained(t -> {
+            CosineAnnealingLR scheduler = new CosineAnnealingLR(t.optimizer(), 10, 0);
+            return keepingState(() -> scheduler.loadStateDict(Map.of("steps", Tensor.scalar(1), "base_lrs", Tensor.vector(0.1, 0.2))),
+                    scheduler, t.optimizer());
+        }));
+        cases.put("N55", trained(t -> {
+            StepLR scheduler = new StepLR(t.optimizer(), 2, 0.5);
+            return keepingState(() -> scheduler.loadStateDict(Map.of("steps", Tensor.scalar(-1), "base_lrs", Tensor.vector(0.01))),
+                    scheduler, t.optimizer());
+        }));
+        cases.put("N56", trained(t -> {
+            ReduceLROnPlateau plateau = ReduceLROnPlateau.builder(t.optimizer()).build();
+            Map<String, Tensor> state = new LinkedHashMap<>(plateau.stateDict());
+            state.put("best", Tensor.scalar(Double.NaN));
+            return keepingState(() -> plateau.loadStateDict(state), plateau);
+        }));
+        cases.put("N57", dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained saved = Trained.make();
+            Checkpoint.save(file, saved.net(), saved.optimizer(), Map.of("loader",
+                    new DataLoader(new TensorDataset(saved.input(8)), 4, true, 1L, false)), Map.of());
+            Trained target = Trained.make();
+            DataLoader loader = new DataLoader(new TensorDataset(target.input(8)), 2, true, 1L, false);
+            return new Scenario(target.watched(), List.of(file), keepingState(
+                    () -> Checkpoint.restore(file, target.net(), target.optimizer(), Map.of("loader", loader)), target.optimizer(), loader));
+        });
+        cases.put("N58", trained(t -> {
+            DataLoader loader = new DataLoader(new TensorDataset(t.input(8)), 4, true, 1L, false);
+            Map<String, Tensor> state = new LinkedHashMap<>(loader.stateDict());
+            state.put("batch", Tensor.scalar(3));
+            return keepingState(() -> loader.loadStateDict(state), loader);
+        }));
+        cases.put("N59", trained(t -> () -> new DataLoader(new TensorDataset(t.input(8)), 4, true, new Random(1), false).stateDict()));
+        cases.put("N60", dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained t = Trained.make();
+            Checkpoint.save(file, t.net(), t.optimizer(), Map.of());
+            StepLR scheduler = new StepLR(t.optimizer(), 2, 0.5);
+            return new Scenario(t.watched(), List.of(file), keepingState(
+                    () -> Checkpoint.restore(file, t.net(), t.optimizer(), Map.of("scheduler", scheduler)), t.optimizer(), scheduler));
+        });
+        cases.put("N61", dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained t = Trained.make();
+            Checkpoint.save(file, t.net(), t.optimizer(), Map.of());
+            return new Scenario(t.watched(), List.of(file), () -> Checkpoint.save(file, t.net(), t.optimizer(),
+                    Map.of("lr.schedule", new StepLR(t.optimizer(), 2, 0.5)), Map.of()));
+        });
+        cases.put("N62", corrupted(b -> {
+            byte[] lie = b.clone();
+            ByteBuffer.wrap(lie).order(ByteOrder.LITTLE_ENDIAN).putLong(0, SafeTensors.MAX_HEADER_BYTES + 1);
+            return lie;
+        }));
+        cases.put("N63", dir -> {
+            Path directory = Files.createDirectory(dir.resolve("ckpt.safetensors"));
+            Trained t = Trained.make();
+            return new Scenario(t.watched(), List.of(), () -> Checkpoint.restore(directory, t.net(), t.optimizer()));
+        });
+        cases.put("N64", dir -> {
+            Path directory = Files.createDirectory(dir.resolve("ckpt.safetensors"));
+            Trained t = Trained.make();
+            return new Scenario(t.watched(), List.of(), () -> Checkpoint.save(directory, t.net(), t.optimizer(), Map.of()));
+        });
+        cases.put("N65", dir -> {
+            Path file = dir.resolve("missing").resolve("ckpt.safetensors");
+            Trained t = Trained.make();
+            return new Scenario(t.watched(), List.of(file), () -> Checkpoint.save(file, t.net(), t.optimizer(), Map.of()));
+        });
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.data;
 
+import io.github.autograd4j.Generator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +56,31 @@ public final class Datasets {
             from += len;
         }
         return parts;
+    }
+
+    /**
+     * {@link #randomSplit(Dataset, Random, int...)} drawing from {@link Generator#current()}, as
+     * PyTorch's {@code random_split(dataset, lengths)}.
+     *
+     * @param dataset the dataset to split
+     * @param lengths the sizes of the parts
+     * @param <T>     the type of one sample
+     * @return the parts
+     */
+    public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, int... lengths) {
+        return randomSplit(dataset, Generator.current(), lengths);
+    }
+
+    /**
+     * {@link #randomSplit(Dataset, Random, double...)} drawing from {@link Generator#current()}.
+     *
+     * @param dataset   the dataset to split
+     * @param fractions the parts' fractions of its size, summing to 1
+     * @param <T>       the type of one sample
+     * @return the parts
+     */
+    public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, double... fractions) {
+        return randomSplit(dataset, Generator.current(), fractions);
     }
 
     /**

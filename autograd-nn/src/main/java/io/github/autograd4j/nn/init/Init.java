@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.init;
 
+import io.github.autograd4j.Generator;
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
 import java.util.Objects;
@@ -9,8 +10,9 @@ import java.util.function.DoubleSupplier;
 /**
  * Parameter initialisation, as PyTorch's {@code torch.nn.init}: each method overwrites a leaf in
  * place (with {@link Tensor#copyFrom}, recording nothing) and returns it. Randomness comes only
- * from the {@code Random} passed in, one draw per element in row-major order, so a seed repeats a
- * run exactly.
+ * from the {@code Random} passed in, or, in the forms without one, from this thread's default
+ * generator {@link Generator#current()} (as PyTorch's {@code nn.init.normal_(t)}), one draw per
+ * element in row-major order, so a seed repeats a run exactly.
  *
  * <p>Fans follow PyTorch: for a tensor of shape {@code (out, in, k1, k2, ...)} the receptive field
  * is {@code k1 * k2 * ...} (1 for a matrix), {@code fanIn = in * receptive} and {@code fanOut =
@@ -100,6 +102,140 @@ public final class Init {
     public static Tensor kaimingNormal(Tensor t, double a, FanMode mode, Random rng) {
         double std = kaimingStd("kaimingNormal", t, a, mode);
         return fill("kaimingNormal", t, rng, () -> std * rng.nextGaussian());
+    }
+
+    // ------------------------------------------------------------------ the same, from the default generator
+
+    /**
+     * Fills {@code t} from {@code U(a, b)}, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param a the lower bound
+     * @param b the upper bound
+     * @return {@code t}
+     */
+    public static Tensor uniform(Tensor t, double a, double b) {
+        return uniform(t, a, b, Generator.current());
+    }
+
+    /**
+     * Fills {@code t} from {@code N(mean, std^2)}, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param mean the mean
+     * @param std the standard deviation
+     * @return {@code t}
+     */
+    public static Tensor normal(Tensor t, double mean, double std) {
+        return normal(t, mean, std, Generator.current());
+    }
+
+    /**
+     * Xavier (Glorot) uniform with gain 1, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @return {@code t}
+     */
+    public static Tensor xavierUniform(Tensor t) {
+        return xavierUniform(t, Generator.current());
+    }
+
+    /**
+     * Xavier (Glorot) uniform, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param gain the gain
+     * @return {@code t}
+     */
+    public static Tensor xavierUniform(Tensor t, double gain) {
+        return xavierUniform(t, gain, Generator.current());
+    }
+
+    /**
+     * Xavier (Glorot) normal with gain 1, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @return {@code t}
+     */
+    public static Tensor xavierNormal(Tensor t) {
+        return xavierNormal(t, Generator.current());
+    }
+
+    /**
+     * Xavier (Glorot) normal, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param gain the gain
+     * @return {@code t}
+     */
+    public static Tensor xavierNormal(Tensor t, double gain) {
+        return xavierNormal(t, gain, Generator.current());
+    }
+
+    /**
+     * Kaiming (He) uniform for relu, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @return {@code t}
+     */
+    public static Tensor kaimingUniform(Tensor t) {
+        return kaimingUniform(t, Generator.current());
+    }
+
+    /**
+     * Kaiming (He) uniform for a leaky relu of negative slope {@code a}, fan in, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param a the negative slope of the leaky relu that follows
+     * @return {@code t}
+     */
+    public static Tensor kaimingUniform(Tensor t, double a) {
+        return kaimingUniform(t, a, Generator.current());
+    }
+
+    /**
+     * Kaiming (He) uniform, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param a the negative slope of the leaky relu that follows
+     * @param mode whether the fan in or the fan out sets the scale
+     * @return {@code t}
+     */
+    public static Tensor kaimingUniform(Tensor t, double a, FanMode mode) {
+        return kaimingUniform(t, a, mode, Generator.current());
+    }
+
+    /**
+     * Kaiming (He) normal for relu, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @return {@code t}
+     */
+    public static Tensor kaimingNormal(Tensor t) {
+        return kaimingNormal(t, Generator.current());
+    }
+
+    /**
+     * Kaiming (He) normal for a leaky relu of negative slope {@code a}, fan in, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param a the negative slope of the leaky relu that follows
+     * @return {@code t}
+     */
+    public static Tensor kaimingNormal(Tensor t, double a) {
+        return kaimingNormal(t, a, Generator.current());
+    }
+
+    /**
+     * Kaiming (He) normal, drawn from {@link Generator#current()}.
+     *
+     * @param t the leaf to fill
+     * @param a the negative slope of the leaky relu that follows
+     * @param mode whether the fan in or the fan out sets the scale
+     * @return {@code t}
+     */
+    public static Tensor kaimingNormal(Tensor t, double a, FanMode mode) {
+        return kaimingNormal(t, a, mode, Generator.current());
     }
 
     /** Fills {@code t} with zeros. */

@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * replacing move only where the file system cannot rename atomically). On any failure the
  * temporary file is deleted and the previous file is left as it was. Only a crash of the JVM
  * itself can leave a temporary {@code .<name>.<pid>-<n>.tmp} file behind.
+ *
+ * <p>A target that is a directory, or whose directory does not exist, is refused before anything
+ * is written; a file-system error on the temporary file is reported as one on the target, which
+ * is the path the caller knows.
  */
 final class AtomicFile {
 
@@ -69,11 +75,19 @@ final class AtomicFile {
     /**
      * Writes {@code target} with the content {@code body} produces, through {@code sink}, all or nothing.
      *
+     * @param op names the operation in messages ({@code "SafeTensors.write"})
      * @throws IOException from the sink, the body or the rename; {@code target} is then unchanged
      */
-    static void write(Path target, Sink sink, Body body) throws IOException {
+    static void write(String op, Path target, Sink sink, Body body) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(target.toString(), null, "is a directory (" + op + " expected a file name)");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(target.toString(), null, "its directory does not exist (" + op
+                    + " does not create directories)");
+        }
         Path temp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + COUNTER.incrementAndGet() + ".tmp");
         try {
@@ -81,15 +95,34 @@ final class AtomicFile {
                 body.writeTo(out);
             }
             move(temp, file);
+        } catch (FileSystemException e) {
+            deleteQuietly(temp, e);
+            throw onTarget(op, target, temp, e);
         } catch (Throwable t) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                t.addSuppressed(cleanup);
-            }
+            deleteQuietly(temp, t);
             throw t;
         }
         syncDirectory(dir);
+    }
+
+    private static void deleteQuietly(Path temp, Throwable cause) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
+    }
+
+    /** {@code e}, which may name the temporary file the caller never heard of, as an error writing {@code target}. */
+    private static FileSystemException onTarget(String op, Path target, Path temp, FileSystemException e) {
+        if (!temp.toString().equals(e.getFile())) {
+            return e;
+        }
+        FileSystemException named = new FileSystemException(target.toString(), null, op + " could not write it: "
+                + e.getClass().getSimpleName() + (e.getReason() == null ? "" : " (" + e.getReason() + ")")
+                + " on its temporary file " + temp.getFileName() + " in the same directory; the previous file is unchanged");
+        named.initCause(e);
+        return named;
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -6,6 +6,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -29,7 +33,11 @@ import java.util.Objects;
  * UTF-8 order), their data in the same order. Writing replaces the file atomically (see
  * {@code AtomicFile}): a failure leaves the previous file intact. Reading checks the whole
  * header against the file before reading any data and throws {@link CheckpointFormatException}
- * naming what is wrong. Only {@code F64} and {@code F32} tensors are read.
+ * naming what is wrong. Only {@code F64} and {@code F32} tensors are read. What reading allocates
+ * is bounded by what the file holds and checked against the heap first: a header larger than the
+ * file or than {@value #MAX_HEADER_BYTES} bytes, or a header or tensors that the free heap cannot
+ * take, are refused with a {@link CheckpointFormatException} naming the file instead of an
+ * {@code OutOfMemoryError}.
  *
  * <pre>{@code
  * SafeTensors.write(path, Map.of("w", w, "b", b), Map.of("epoch", "3"), DType.F32);
@@ -41,6 +49,13 @@ public final class SafeTensors {
 
     /** The largest header read, as in the reference implementation: larger means a corrupt file. */
     public static final long MAX_HEADER_BYTES = 100_000_000L;
+
+    /**
+     * The most heap that parsing one byte of header takes: the bytes, the decoded text and the
+     * parsed JSON (objects, lists, strings and numbers, measured at up to 31 bytes per character
+     * for a header of nested one-digit arrays, 10 to 15 for a realistic one), with a margin.
+     */
+    static final int HEAP_PER_HEADER_BYTE = 40;
 
     private static final int CHUNK_BYTES = 1 << 16;
 
@@ -86,7 +101,7 @@ public final class SafeTensors {
         });
         List<SafeTensorsHeader.Entry> entries = SafeTensorsHeader.layout(tensors, dtype);
         byte[] header = SafeTensorsHeader.encode(entries, meta);
-        AtomicFile.write(path, sink, out -> {
+        AtomicFile.write("SafeTensors.write", path, sink, out -> {
             ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             buffer.putLong(header.length);
             flush(buffer, out);
@@ -113,7 +128,7 @@ public final class SafeTensors {
     public static SafeTensorsFile read(Path path) throws IOException {
         Objects.requireNonNull(path, "SafeTensors.read: path is null");
         String source = "safetensors file " + path;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel channel = open(path)) {
             long size = channel.size();
             if (size < Long.BYTES) {
                 throw new CheckpointFormatException(source + ": " + size
@@ -128,15 +143,59 @@ public final class SafeTensors {
                 throw new CheckpointFormatException(source + ": header length " + n + " exceeds the "
                         + (size - Long.BYTES) + " bytes that follow it; the file is truncated");
             }
+            requireHeap(source, "its header of " + n + " bytes", n * HEAP_PER_HEADER_BYTE, freeHeap());
             byte[] header = readFully(channel, Long.BYTES, (int) n, source).array();
             long dataStart = Long.BYTES + n;
             SafeTensorsHeader parsed = SafeTensorsHeader.parse(source, header, size - dataStart);
+            header = null; // garbage now, before the tensors are allocated
+            long elements = 0;
+            for (SafeTensorsHeader.Entry e : parsed.entries()) {
+                elements += e.shape().numel();
+            }
+            requireHeap(source, "its " + elements + " tensor elements as doubles", elements * Double.BYTES, freeHeap());
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (SafeTensorsHeader.Entry e : parsed.entries()) {
                 tensors.put(e.name(), readTensor(channel, dataStart, e, source));
             }
             return new SafeTensorsFile(tensors, parsed.metadata());
         }
+    }
+
+    /** Opens {@code path} for reading, or says in the JDK's exception type what is there instead of a file. */
+    private static FileChannel open(Path path) throws IOException {
+        String expected = " (SafeTensors.read expected a safetensors file)";
+        if (Files.isDirectory(path)) {
+            throw new FileSystemException(path.toString(), null, "is a directory" + expected);
+        }
+        try {
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(path.toString(), null, "no such file" + expected);
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(path.toString(), null, "permission denied" + expected);
+        }
+    }
+
+    /** The heap not in use now: what the JVM may still allocate before collecting garbage or failing. */
+    private static long freeHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /**
+     * Refuses to read {@code what} of {@code source} when it needs more than {@code free} bytes of heap.
+     *
+     * @throws CheckpointFormatException naming the file, the need and the heap
+     */
+    static void requireHeap(String source, String what, long needed, long free) throws CheckpointFormatException {
+        if (needed > free) {
+            throw new CheckpointFormatException(source + ": reading " + what + " needs up to " + megabytes(needed) + " MB of heap,"
+                    + " but only " + megabytes(free) + " MB are free; give the JVM more memory (-Xmx) if the file is genuine");
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return Long.toString((bytes + (1 << 20) - 1) >> 20);
     }
 
     private static Tensor readTensor(FileChannel channel, long dataStart, SafeTensorsHeader.Entry e, String source)

@@ -4,7 +4,9 @@ import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,16 +121,8 @@ final class SafeTensorsHeader {
      * @throws CheckpointFormatException naming the tensor and the numbers that do not fit
      */
     static SafeTensorsHeader parse(String source, byte[] header, long bufferLength) throws CheckpointFormatException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(header)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CheckpointFormatException(source + ": the header is not valid UTF-8");
-        }
-        if (!(Json.parse(text, source) instanceof Map<?, ?> root)) {
+        requireUtf8(source, header);
+        if (!(Json.parse(new String(header, StandardCharsets.UTF_8), source) instanceof Map<?, ?> root)) {
             throw new CheckpointFormatException(source + ": the header must be a JSON object {...}");
         }
         List<Entry> entries = new ArrayList<>();
@@ -143,6 +137,26 @@ final class SafeTensorsHeader {
         }
         checkCoverage(source, entries, bufferLength);
         return new SafeTensorsHeader(List.copyOf(entries), metadata);
+    }
+
+    /**
+     * Checks that {@code header} is valid UTF-8, decoding it through a small buffer: decoding all
+     * of it at once would take twice its size in chars besides the string made afterwards.
+     */
+    private static void requireUtf8(String source, byte[] header) throws CheckpointFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(header);
+        CharBuffer out = CharBuffer.allocate(4096);
+        CoderResult result;
+        do {
+            out.clear();
+            result = decoder.decode(in, out, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            throw new CheckpointFormatException(source + ": the header is not valid UTF-8");
+        }
     }
 
     private static Map<String, String> metadata(String source, Object value) throws CheckpointFormatException {

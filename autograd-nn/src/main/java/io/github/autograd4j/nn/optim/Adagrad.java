@@ -1,8 +1,6 @@
 package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,89 +18,100 @@ import java.util.Map;
  *
  * State: {@code "step"} and {@code "sum"}, created at a parameter's first step (PyTorch creates
  * them in the constructor with the same values, so the updates agree; only a state dict taken
- * before the first step differs, being empty here). Defaults are PyTorch's: lr 1e-2, lr decay 0,
- * weight decay 0, initial accumulator value 0, eps 1e-10.
+ * before the first step differs, being empty here). Options and defaults (PyTorch's) are
+ * {@link AdagradOptions}.
  */
-public final class Adagrad extends Optimizer {
+public final class Adagrad extends AbstractOptimizer<AdagradOptions> {
 
-    /** The decay η of the learning rate over steps (default 0). */
-    public static final String LR_DECAY = "lr_decay";
-    /** The starting value of the sum of squared gradients (default 0). */
-    public static final String INITIAL_ACCUMULATOR_VALUE = "initial_accumulator_value";
-    /** The term ε added to the denominator (default 1e-10). */
-    public static final String EPS = "eps";
     /** The name of the sum of squared gradients in the state. */
     public static final String SUM = "sum";
 
-    private static final Map<String, Double> DEFAULTS = defaults();
+    private static final List<StateSlot> SLOTS = List.of(StateSlot.STEP, StateSlot.always(SUM).nonNegativeValues());
 
-    /** Adagrad over {@code params} with learning rate {@code lr} and PyTorch's other defaults. */
+    /**
+     * Adagrad over {@code params} with learning rate {@code lr} and PyTorch's other defaults, as
+     * {@code optim.Adagrad(params, lr=lr)}.
+     *
+     * @param params the parameters
+     * @param lr     the learning rate
+     */
     public Adagrad(List<Tensor> params, double lr) {
-        this(List.of(new ParamGroup(params, Map.of(LR, lr))));
+        this(params, AdagradOptions.DEFAULTS.withLr(lr));
     }
 
-    private Adagrad(List<ParamGroup> groups) {
-        super("Adagrad", DEFAULTS, groups);
+    /**
+     * Adagrad over {@code params} with {@code options}.
+     *
+     * @param params  the parameters
+     * @param options the options
+     */
+    public Adagrad(List<Tensor> params, AdagradOptions options) {
+        this(List.of(new ParamGroup<>(params, options)));
     }
 
-    /** A builder, for lr decay, initial accumulator value, eps, weight decay and parameter groups. */
+    private Adagrad(List<ParamGroup<AdagradOptions>> groups) {
+        super("Adagrad", groups);
+    }
+
+    /**
+     * A builder, for lr decay, initial accumulator value, eps, weight decay and parameter groups.
+     *
+     * @return a builder with PyTorch's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    private static Map<String, Double> defaults() {
-        Map<String, Double> d = new LinkedHashMap<>();
-        d.put(LR, 1e-2);
-        d.put(LR_DECAY, 0.0);
-        d.put(WEIGHT_DECAY, 0.0);
-        d.put(INITIAL_ACCUMULATOR_VALUE, 0.0);
-        d.put(EPS, 1e-10);
-        d.put(MAXIMIZE, 0.0);
-        return Collections.unmodifiableMap(d);
+    @Override
+    protected List<StateSlot> stateSlots(AdagradOptions options) {
+        return SLOTS;
     }
 
     @Override
-    protected void validate(ParamGroup group) {
-        requireAtLeast(group, LR_DECAY, 0);
-        requireAtLeast(group, INITIAL_ACCUMULATOR_VALUE, 0);
-        requireAtLeast(group, EPS, 0);
-    }
-
-    @Override
-    protected List<String> stateNames(ParamGroup group) {
-        return List.of(STEP, SUM);
-    }
-
-    @Override
-    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, ParamGroup group) {
-        Tensor g = withL2(grad, param, group.weightDecay());
+    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, AdagradOptions options) {
+        Tensor g = withL2(grad, param, options.weightDecay());
         double t = nextStep(state);
-        double lr = group.lr() / (1 + (t - 1) * group.get(LR_DECAY));
-        Tensor sum = stateOr(state, SUM, param, group.get(INITIAL_ACCUMULATOR_VALUE)).add(g.mul(g));
+        double lr = options.lr() / (1 + (t - 1) * options.lrDecay());
+        Tensor sum = stateOr(state, SUM, param, options.initialAccumulatorValue()).add(g.mul(g));
         state.put(SUM, sum);
-        return param.sub(g.div(sum.sqrt().add(group.get(EPS))).mul(lr));
+        return param.sub(g.div(sum.sqrt().add(options.eps())).mul(lr));
     }
 
     /** Builds an {@link Adagrad}: {@code Adagrad.builder().lr(0.1).lrDecay(1e-3).build(params)}. */
-    public static final class Builder extends OptimizerBuilder<Builder, Adagrad> {
+    public static final class Builder extends OptimizerBuilder<Builder, Adagrad, AdagradOptions> {
 
         private Builder() {
-            super(Builder::new, Adagrad::new);
+            super(AdagradOptions.DEFAULTS, Builder::new, Adagrad::new);
         }
 
-        /** The decay of the learning rate over steps. */
+        /**
+         * The decay of the learning rate over steps.
+         *
+         * @param lrDecay the value
+         * @return this builder
+         */
         public Builder lrDecay(double lrDecay) {
-            return set(LR_DECAY, lrDecay);
+            return edit(o -> o.withLrDecay(lrDecay));
         }
 
-        /** The starting value of the sum of squared gradients. */
-        public Builder initialAccumulatorValue(double value) {
-            return set(INITIAL_ACCUMULATOR_VALUE, value);
+        /**
+         * The starting value of the sum of squared gradients.
+         *
+         * @param initialAccumulatorValue the value
+         * @return this builder
+         */
+        public Builder initialAccumulatorValue(double initialAccumulatorValue) {
+            return edit(o -> o.withInitialAccumulatorValue(initialAccumulatorValue));
         }
 
-        /** The term added to the denominator. */
+        /**
+         * The term added to the denominator.
+         *
+         * @param eps the value
+         * @return this builder
+         */
         public Builder eps(double eps) {
-            return set(EPS, eps);
+            return edit(o -> o.withEps(eps));
         }
     }
 }

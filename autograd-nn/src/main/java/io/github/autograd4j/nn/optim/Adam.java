@@ -2,7 +2,6 @@ package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adam, as {@code torch.optim.Adam}: per-parameter steps from bias-corrected running averages of
@@ -28,16 +27,36 @@ import java.util.Map;
  */
 public final class Adam extends AdamCore {
 
-    /** Adam over {@code params} with learning rate {@code lr} and PyTorch's other defaults. */
+    /**
+     * Adam over {@code params} with learning rate {@code lr} and PyTorch's other defaults, as
+     * {@code optim.Adam(params, lr=lr)}.
+     *
+     * @param params the parameters
+     * @param lr     the learning rate
+     */
     public Adam(List<Tensor> params, double lr) {
-        this(List.of(new ParamGroup(params, Map.of(LR, lr))));
+        this(params, AdamOptions.DEFAULTS.withLr(lr));
     }
 
-    private Adam(List<ParamGroup> groups) {
-        super("Adam", 0.0, false, groups);
+    /**
+     * Adam over {@code params} with {@code options}.
+     *
+     * @param params  the parameters
+     * @param options the options, e.g. {@code AdamOptions.DEFAULTS.withLr(1e-3).withAmsgrad(true)}
+     */
+    public Adam(List<Tensor> params, AdamOptions options) {
+        this(List.of(new ParamGroup<>(params, options)));
     }
 
-    /** A builder, for betas, eps, weight decay, amsgrad and parameter groups. */
+    private Adam(List<ParamGroup<AdamOptions>> groups) {
+        super("Adam", false, groups);
+    }
+
+    /**
+     * A builder, for betas, eps, weight decay, amsgrad and parameter groups.
+     *
+     * @return a builder with PyTorch's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,7 +65,7 @@ public final class Adam extends AdamCore {
     public static final class Builder extends AdamCore.Builder<Builder, Adam> {
 
         private Builder() {
-            super(Builder::new, Adam::new);
+            super(AdamOptions.DEFAULTS, Builder::new, Adam::new);
         }
     }
 }

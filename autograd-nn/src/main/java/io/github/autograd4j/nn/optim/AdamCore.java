@@ -1,7 +1,6 @@
 package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,16 +25,8 @@ import java.util.function.Supplier;
  * PyTorch's implementation does; the algorithm box in PyTorch's documentation writes the maximum of
  * the bias-corrected {@code v̂ₜ} instead, which is not what {@code torch.optim.Adam} computes.
  */
-abstract class AdamCore extends Optimizer {
+abstract class AdamCore extends AbstractOptimizer<AdamOptions> {
 
-    /** The decay rate β₁ of the first moment (default 0.9). */
-    public static final String BETA1 = "beta1";
-    /** The decay rate β₂ of the second moment (default 0.999). */
-    public static final String BETA2 = "beta2";
-    /** The term ε added to the denominator (default 1e-8). */
-    public static final String EPS = "eps";
-    /** Whether to use the AMSGrad variant (1 or 0; default 0). */
-    public static final String AMSGRAD = "amsgrad";
     /** The name of the first moment in the state. */
     public static final String EXP_AVG = "exp_avg";
     /** The name of the second moment in the state. */
@@ -43,36 +34,21 @@ abstract class AdamCore extends Optimizer {
     /** The name of AMSGrad's running maximum of the second moment in the state. */
     public static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
 
+    private static final List<StateSlot> SLOTS = List.of(StateSlot.STEP, StateSlot.always(EXP_AVG),
+            StateSlot.always(EXP_AVG_SQ).nonNegativeValues());
+    private static final List<StateSlot> AMSGRAD_SLOTS = List.of(StateSlot.STEP, StateSlot.always(EXP_AVG),
+            StateSlot.always(EXP_AVG_SQ).nonNegativeValues(), StateSlot.optional(MAX_EXP_AVG_SQ).nonNegativeValues());
+
     private final boolean decoupled;
 
-    AdamCore(String name, double defaultWeightDecay, boolean decoupled, List<ParamGroup> groups) {
-        super(name, defaults(defaultWeightDecay), groups);
+    AdamCore(String name, boolean decoupled, List<ParamGroup<AdamOptions>> groups) {
+        super(name, groups);
         this.decoupled = decoupled;
     }
 
-    private static Map<String, Double> defaults(double weightDecay) {
-        Map<String, Double> d = new LinkedHashMap<>();
-        d.put(LR, 1e-3);
-        d.put(BETA1, 0.9);
-        d.put(BETA2, 0.999);
-        d.put(EPS, 1e-8);
-        d.put(WEIGHT_DECAY, weightDecay);
-        d.put(AMSGRAD, 0.0);
-        d.put(MAXIMIZE, 0.0);
-        return d;
-    }
-
     @Override
-    protected void validate(ParamGroup group) {
-        requireFraction(group, BETA1);
-        requireFraction(group, BETA2);
-        requireAtLeast(group, EPS, 0);
-        requireFlag(group, AMSGRAD);
-    }
-
-    @Override
-    protected List<String> stateNames(ParamGroup group) {
-        return group.flag(AMSGRAD) ? List.of(STEP, EXP_AVG, EXP_AVG_SQ, MAX_EXP_AVG_SQ) : List.of(STEP, EXP_AVG, EXP_AVG_SQ);
+    protected List<StateSlot> stateSlots(AdamOptions options) {
+        return options.amsgrad() ? AMSGRAD_SLOTS : SLOTS;
     }
 
     /**
@@ -81,12 +57,12 @@ abstract class AdamCore extends Optimizer {
      * formula above, so results are those of the tensor form to the last bit.
      */
     @Override
-    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, ParamGroup group) {
-        double lr = group.lr();
-        double weightDecay = group.weightDecay();
-        double beta1 = group.get(BETA1);
-        double beta2 = group.get(BETA2);
-        double eps = group.get(EPS);
+    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, AdamOptions options) {
+        double lr = options.lr();
+        double weightDecay = options.weightDecay();
+        double beta1 = options.beta1();
+        double beta2 = options.beta2();
+        double eps = options.eps();
         boolean l2 = !decoupled && weightDecay != 0;
         double shrink = decoupled && weightDecay != 0 ? 1 - lr * weightDecay : 1;
         double t = nextStep(state);
@@ -97,7 +73,7 @@ abstract class AdamCore extends Optimizer {
         double[] g = grad.storage();
         double[] m0 = stateValues(state, EXP_AVG);
         double[] v0 = stateValues(state, EXP_AVG_SQ);
-        boolean amsgrad = group.flag(AMSGRAD);
+        boolean amsgrad = options.amsgrad();
         double[] vMax0 = amsgrad ? stateValues(state, MAX_EXP_AVG_SQ) : null;
         int[] shape = param.shape().toArray();
         Tensor next = Tensor.zeros(shape);
@@ -131,26 +107,41 @@ abstract class AdamCore extends Optimizer {
     }
 
     /** The builder setters Adam and AdamW share. */
-    abstract static class Builder<B extends Builder<B, O>, O extends AdamCore> extends OptimizerBuilder<B, O> {
+    abstract static class Builder<B extends Builder<B, O>, O extends AdamCore> extends OptimizerBuilder<B, O, AdamOptions> {
 
-        Builder(Supplier<B> newBuilder, Function<List<ParamGroup>, O> create) {
-            super(newBuilder, create);
+        Builder(AdamOptions defaults, Supplier<B> newBuilder, Function<List<ParamGroup<AdamOptions>>, O> create) {
+            super(defaults, newBuilder, create);
         }
 
-        /** The decay rates of the first and second moments (PyTorch's {@code betas}). */
+        /**
+         * The decay rates of the first and second moments (PyTorch's {@code betas}).
+         *
+         * @param beta1 the decay rate of the first moment, in [0, 1)
+         * @param beta2 the decay rate of the second moment, in [0, 1)
+         * @return this builder
+         */
         public final B betas(double beta1, double beta2) {
-            set(BETA1, beta1);
-            return set(BETA2, beta2);
+            return edit(o -> o.withBetas(beta1, beta2));
         }
 
-        /** The term added to the denominator. */
+        /**
+         * The term added to the denominator.
+         *
+         * @param eps the term
+         * @return this builder
+         */
         public final B eps(double eps) {
-            return set(EPS, eps);
+            return edit(o -> o.withEps(eps));
         }
 
-        /** The AMSGrad variant. */
+        /**
+         * The AMSGrad variant.
+         *
+         * @param amsgrad true for AMSGrad
+         * @return this builder
+         */
         public final B amsgrad(boolean amsgrad) {
-            return set(AMSGRAD, amsgrad);
+            return edit(o -> o.withAmsgrad(amsgrad));
         }
     }
 }

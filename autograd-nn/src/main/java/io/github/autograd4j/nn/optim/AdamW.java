@@ -2,7 +2,6 @@ package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
 import java.util.List;
-import java.util.Map;
 
 /**
  * AdamW, as {@code torch.optim.AdamW}: Adam with decoupled weight decay, which shrinks the
@@ -21,16 +20,36 @@ import java.util.Map;
  */
 public final class AdamW extends AdamCore {
 
-    /** AdamW over {@code params} with learning rate {@code lr} and PyTorch's other defaults (weight decay 1e-2). */
+    /**
+     * AdamW over {@code params} with learning rate {@code lr} and PyTorch's other defaults, as
+     * {@code optim.AdamW(params, lr=lr)}.
+     *
+     * @param params the parameters
+     * @param lr     the learning rate
+     */
     public AdamW(List<Tensor> params, double lr) {
-        this(List.of(new ParamGroup(params, Map.of(LR, lr))));
+        this(params, AdamOptions.ADAMW_DEFAULTS.withLr(lr));
     }
 
-    private AdamW(List<ParamGroup> groups) {
-        super("AdamW", 1e-2, true, groups);
+    /**
+     * AdamW over {@code params} with {@code options}.
+     *
+     * @param params  the parameters
+     * @param options the options, e.g. {@code AdamOptions.ADAMW_DEFAULTS.withLr(1e-3).withAmsgrad(true)}
+     */
+    public AdamW(List<Tensor> params, AdamOptions options) {
+        this(List.of(new ParamGroup<>(params, options)));
     }
 
-    /** A builder, for betas, eps, weight decay, amsgrad and parameter groups. */
+    private AdamW(List<ParamGroup<AdamOptions>> groups) {
+        super("AdamW", true, groups);
+    }
+
+    /**
+     * A builder, for betas, eps, weight decay, amsgrad and parameter groups.
+     *
+     * @return a builder with PyTorch's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -39,7 +58,7 @@ public final class AdamW extends AdamCore {
     public static final class Builder extends AdamCore.Builder<Builder, AdamW> {
 
         private Builder() {
-            super(Builder::new, AdamW::new);
+            super(AdamOptions.ADAMW_DEFAULTS, Builder::new, AdamW::new);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.optim;
 
+import io.github.autograd4j.nn.Stateful;
 import java.util.List;
 
 /**
@@ -16,13 +17,19 @@ import java.util.List;
  * }
  * }</pre>
  *
- * {@link ReduceLROnPlateau} is not one of these: it steps on a metric, {@code step(double)}.
+ * A scheduler is {@link Stateful}: a checkpoint saves how far it has gone, so that a resumed run
+ * follows the same schedule. {@link ReduceLROnPlateau} is not one of these: it steps on a metric,
+ * {@code step(double)}.
  */
-public interface LrScheduler {
+public interface LrScheduler extends Stateful {
 
     /** Advances the schedule by one step and sets the optimiser's learning rates. */
     void step();
 
-    /** The learning rate of each group as last set by this scheduler (PyTorch's {@code get_last_lr()}). */
+    /**
+     * The learning rate of each group as last set by this scheduler (PyTorch's {@code get_last_lr()}).
+     *
+     * @return one rate per group
+     */
     List<Double> lastLr();
 }

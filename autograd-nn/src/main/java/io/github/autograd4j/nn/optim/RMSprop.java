@@ -2,8 +2,6 @@ package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,19 +19,11 @@ import java.util.Map;
  *   θ ← θ − γ g / (a + ε)                     otherwise
  * </pre>
  *
- * The state also counts steps ({@code "step"}), as PyTorch's does. Defaults are PyTorch's: lr 1e-2,
- * alpha 0.99, eps 1e-8, weight decay 0, momentum 0, centered off.
+ * The state also counts steps ({@code "step"}), as PyTorch's does. Options and defaults (PyTorch's) are
+ * {@link RMSpropOptions}.
  */
-public final class RMSprop extends Optimizer {
+public final class RMSprop extends AbstractOptimizer<RMSpropOptions> {
 
-    /** The smoothing constant α of the running averages (default 0.99). */
-    public static final String ALPHA = "alpha";
-    /** The term ε added to the denominator (default 1e-8). */
-    public static final String EPS = "eps";
-    /** The momentum factor μ (default 0: none). */
-    public static final String MOMENTUM = "momentum";
-    /** Whether to divide by the estimated variance instead of the second moment (1 or 0; default 0). */
-    public static final String CENTERED = "centered";
     /** The name of the running average of the squared gradient in the state. */
     public static final String SQUARE_AVG = "square_avg";
     /** The name of the momentum buffer in the state. */
@@ -41,103 +31,121 @@ public final class RMSprop extends Optimizer {
     /** The name of the running average of the gradient in the state (centered). */
     public static final String GRAD_AVG = "grad_avg";
 
-    private static final Map<String, Double> DEFAULTS = defaults();
-
-    /** RMSprop over {@code params} with learning rate {@code lr} and PyTorch's other defaults. */
+    /**
+     * RMSprop over {@code params} with learning rate {@code lr} and PyTorch's other defaults, as
+     * {@code optim.RMSprop(params, lr=lr)}.
+     *
+     * @param params the parameters
+     * @param lr     the learning rate
+     */
     public RMSprop(List<Tensor> params, double lr) {
-        this(List.of(new ParamGroup(params, Map.of(LR, lr))));
+        this(params, RMSpropOptions.DEFAULTS.withLr(lr));
     }
 
-    private RMSprop(List<ParamGroup> groups) {
-        super("RMSprop", DEFAULTS, groups);
+    /**
+     * RMSprop over {@code params} with {@code options}.
+     *
+     * @param params  the parameters
+     * @param options the options
+     */
+    public RMSprop(List<Tensor> params, RMSpropOptions options) {
+        this(List.of(new ParamGroup<>(params, options)));
     }
 
-    /** A builder, for alpha, eps, momentum, centered, weight decay and parameter groups. */
+    private RMSprop(List<ParamGroup<RMSpropOptions>> groups) {
+        super("RMSprop", groups);
+    }
+
+    /**
+     * A builder, for alpha, eps, momentum, centered, weight decay and parameter groups.
+     *
+     * @return a builder with PyTorch's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    private static Map<String, Double> defaults() {
-        Map<String, Double> d = new LinkedHashMap<>();
-        d.put(LR, 1e-2);
-        d.put(ALPHA, 0.99);
-        d.put(EPS, 1e-8);
-        d.put(WEIGHT_DECAY, 0.0);
-        d.put(MOMENTUM, 0.0);
-        d.put(CENTERED, 0.0);
-        d.put(MAXIMIZE, 0.0);
-        return Collections.unmodifiableMap(d);
-    }
-
     @Override
-    protected void validate(ParamGroup group) {
-        requireAtLeast(group, ALPHA, 0);
-        requireAtLeast(group, EPS, 0);
-        requireAtLeast(group, MOMENTUM, 0);
-        requireFlag(group, CENTERED);
-    }
-
-    @Override
-    protected List<String> stateNames(ParamGroup group) {
-        List<String> names = new ArrayList<>(List.of(STEP, SQUARE_AVG));
-        if (group.get(MOMENTUM) > 0) {
-            names.add(MOMENTUM_BUFFER);
+    protected List<StateSlot> stateSlots(RMSpropOptions options) {
+        List<StateSlot> slots = new ArrayList<>(List.of(StateSlot.STEP, StateSlot.always(SQUARE_AVG).nonNegativeValues()));
+        if (options.momentum() > 0) {
+            slots.add(StateSlot.optional(MOMENTUM_BUFFER));
         }
-        if (group.flag(CENTERED)) {
-            names.add(GRAD_AVG);
+        if (options.centered()) {
+            slots.add(StateSlot.optional(GRAD_AVG));
         }
-        return names;
+        return slots;
     }
 
     @Override
-    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, ParamGroup group) {
-        double alpha = group.get(ALPHA);
-        double momentum = group.get(MOMENTUM);
-        Tensor g = withL2(grad, param, group.weightDecay());
+    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, RMSpropOptions options) {
+        double alpha = options.alpha();
+        double momentum = options.momentum();
+        Tensor g = withL2(grad, param, options.weightDecay());
         nextStep(state);
         Tensor squareAvg = stateOr(state, SQUARE_AVG, param, 0).mul(alpha).add(g.mul(g).mul(1 - alpha));
         state.put(SQUARE_AVG, squareAvg);
         Tensor avg;
-        if (group.flag(CENTERED)) {
+        if (options.centered()) {
             Tensor gradAvg = stateOr(state, GRAD_AVG, param, 0).mul(alpha).add(g.mul(1 - alpha));
             state.put(GRAD_AVG, gradAvg);
             avg = squareAvg.sub(gradAvg.mul(gradAvg)).sqrt();
         } else {
             avg = squareAvg.sqrt();
         }
-        Tensor direction = g.div(avg.add(group.get(EPS)));
+        Tensor direction = g.div(avg.add(options.eps()));
         if (momentum > 0) {
             direction = stateOr(state, MOMENTUM_BUFFER, param, 0).mul(momentum).add(direction);
             state.put(MOMENTUM_BUFFER, direction);
         }
-        return param.sub(direction.mul(group.lr()));
+        return param.sub(direction.mul(options.lr()));
     }
 
     /** Builds an {@link RMSprop}: {@code RMSprop.builder().lr(1e-2).momentum(0.9).centered(true).build(params)}. */
-    public static final class Builder extends OptimizerBuilder<Builder, RMSprop> {
+    public static final class Builder extends OptimizerBuilder<Builder, RMSprop, RMSpropOptions> {
 
         private Builder() {
-            super(Builder::new, RMSprop::new);
+            super(RMSpropOptions.DEFAULTS, Builder::new, RMSprop::new);
         }
 
-        /** The smoothing constant of the running averages. */
+        /**
+         * The smoothing constant of the running averages.
+         *
+         * @param alpha the value
+         * @return this builder
+         */
         public Builder alpha(double alpha) {
-            return set(ALPHA, alpha);
+            return edit(o -> o.withAlpha(alpha));
         }
 
-        /** The term added to the denominator. */
+        /**
+         * The term added to the denominator.
+         *
+         * @param eps the value
+         * @return this builder
+         */
         public Builder eps(double eps) {
-            return set(EPS, eps);
+            return edit(o -> o.withEps(eps));
         }
 
-        /** The momentum factor. */
+        /**
+         * The momentum factor.
+         *
+         * @param momentum the value
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
-            return set(MOMENTUM, momentum);
+            return edit(o -> o.withMomentum(momentum));
         }
 
-        /** Centred RMSprop: divide by the estimated variance of the gradient. */
+        /**
+         * Centred RMSprop: divide by the estimated variance of the gradient.
+         *
+         * @param centered the value
+         * @return this builder
+         */
         public Builder centered(boolean centered) {
-            return set(CENTERED, centered);
+            return edit(o -> o.withCentered(centered));
         }
     }
 }

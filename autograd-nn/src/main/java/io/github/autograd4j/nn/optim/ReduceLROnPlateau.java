@@ -1,8 +1,13 @@
 package io.github.autograd4j.nn.optim;
 
+import io.github.autograd4j.Tensor;
+import io.github.autograd4j.nn.StateReader;
+import io.github.autograd4j.nn.Stateful;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,9 +27,11 @@ import java.util.Objects;
  * {@code eps}), and the next {@code cooldown} steps count no bad steps. Defaults are PyTorch's:
  * mode min, factor 0.1, patience 10, threshold 1e-4, cooldown 0, minLr 0.
  *
- * <p>It is not an {@link LrScheduler}, whose {@code step()} takes no metric.
+ * <p>It is not an {@link LrScheduler}, whose {@code step()} takes no metric. Its state dict holds
+ * the steps, the best metric and the counts of bad and cooldown steps; the learning rates
+ * themselves are the optimiser's state.
  */
-public final class ReduceLROnPlateau {
+public final class ReduceLROnPlateau implements Stateful {
 
     /** Whether a lower or a higher metric is better. */
     public enum Mode {
@@ -36,6 +43,10 @@ public final class ReduceLROnPlateau {
 
     /** PyTorch's {@code eps}: reductions smaller than this are skipped. */
     private static final double EPS = 1e-8;
+    private static final String STEPS = "steps";
+    private static final String BEST = "best";
+    private static final String BAD_STEPS = "bad_steps";
+    private static final String COOLDOWN_LEFT = "cooldown_left";
 
     private final Optimizer optimizer;
     private final Mode mode;
@@ -94,7 +105,7 @@ public final class ReduceLROnPlateau {
     }
 
     private void reduce() {
-        for (ParamGroup group : optimizer.paramGroups()) {
+        for (ParamGroup<?> group : optimizer.paramGroups()) {
             double old = group.lr();
             double lowered = Math.max(old * factor, minLr);
             if (old - lowered > EPS) {
@@ -129,9 +140,47 @@ public final class ReduceLROnPlateau {
         return cooldownLeft;
     }
 
-    /** The number of {@link #step(double)} calls so far. */
+    /**
+     * The number of {@link #step(double)} calls so far.
+     *
+     * @return the steps taken
+     */
     public int steps() {
         return steps;
+    }
+
+    /** {@code "steps"}, {@code "best"}, {@code "bad_steps"} and {@code "cooldown_left"}, each 0-d. */
+    @Override
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> dict = new LinkedHashMap<>();
+        dict.put(STEPS, Tensor.scalar(steps));
+        dict.put(BEST, Tensor.scalar(best));
+        dict.put(BAD_STEPS, Tensor.scalar(badSteps));
+        dict.put(COOLDOWN_LEFT, Tensor.scalar(cooldownLeft));
+        return dict;
+    }
+
+    /**
+     * Restores the steps, the best metric and the counts.
+     *
+     * @throws IllegalArgumentException when a key is missing or unknown, a count is not a whole
+     *                                  number >= 0, or the best metric is NaN (nothing changes)
+     */
+    @Override
+    public void loadStateDict(Map<String, Tensor> state) {
+        StateReader in = StateReader.of("ReduceLROnPlateau", state).expectKeys(List.of(STEPS, BEST, BAD_STEPS, COOLDOWN_LEFT));
+        int loadedSteps = (int) in.wholeNumber(STEPS, 0, Integer.MAX_VALUE);
+        double loadedBest = in.scalar(BEST);
+        if (Double.isNaN(loadedBest)) {
+            throw in.error("'" + BEST + "' must be a number, got NaN");
+        }
+        int loadedBad = (int) in.wholeNumber(BAD_STEPS, 0, Integer.MAX_VALUE);
+        int loadedCooldown = (int) in.wholeNumber(COOLDOWN_LEFT, 0, Integer.MAX_VALUE);
+        steps = loadedSteps;
+        best = loadedBest;
+        badSteps = loadedBad;
+        cooldownLeft = loadedCooldown;
+        lastLr = currentLrs();
     }
 
     /** Builds a {@link ReduceLROnPlateau}; every value is checked in {@link #build()}. */

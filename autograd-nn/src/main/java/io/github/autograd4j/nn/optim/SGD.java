@@ -1,8 +1,6 @@
 package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.Tensor;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,70 +22,61 @@ import java.util.Map;
  * The momentum buffer {@code b} is the state {@code "momentum_buffer"}. As in PyTorch's code,
  * {@code maximize} negates the gradient before weight decay is added, so weight decay still shrinks
  * the parameters; the algorithm box in PyTorch's documentation instead writes {@code θ ← θ + γ g}
- * at the end, which differs only when both are on. Defaults are PyTorch's: lr 1e-3, everything
- * else 0 or off. Nesterov momentum needs momentum > 0 and dampening 0.
+ * at the end, which differs only when both are on. Options and defaults (PyTorch's) are
+ * {@link SGDOptions}.
  */
-public final class SGD extends Optimizer {
+public final class SGD extends AbstractOptimizer<SGDOptions> {
 
-    /** The momentum factor {@code μ} (default 0: none). */
-    public static final String MOMENTUM = "momentum";
-    /** The dampening {@code τ} of the gradient in the momentum buffer (default 0). */
-    public static final String DAMPENING = "dampening";
-    /** Whether to use Nesterov momentum (1 or 0; default 0). */
-    public static final String NESTEROV = "nesterov";
     /** The name of the momentum buffer in the state. */
     public static final String MOMENTUM_BUFFER = "momentum_buffer";
 
-    private static final Map<String, Double> DEFAULTS = defaults();
-
-    /** Plain SGD over {@code params} with learning rate {@code lr}: {@code θ ← θ − lr g}. */
+    /**
+     * Plain SGD over {@code params} with learning rate {@code lr}: {@code θ ← θ − lr g}, as
+     * PyTorch's {@code optim.SGD(params, lr=lr)}.
+     *
+     * @param params the parameters
+     * @param lr     the learning rate
+     */
     public SGD(List<Tensor> params, double lr) {
-        this(List.of(new ParamGroup(params, Map.of(LR, lr))));
+        this(params, SGDOptions.DEFAULTS.withLr(lr));
     }
 
-    private SGD(List<ParamGroup> groups) {
-        super("SGD", DEFAULTS, groups);
+    /**
+     * SGD over {@code params} with {@code options}.
+     *
+     * @param params  the parameters
+     * @param options the options, e.g. {@code SGDOptions.DEFAULTS.withLr(0.1).withMomentum(0.9)}
+     */
+    public SGD(List<Tensor> params, SGDOptions options) {
+        this(List.of(new ParamGroup<>(params, options)));
     }
 
-    /** A builder, for momentum, Nesterov, dampening, weight decay and parameter groups. */
+    private SGD(List<ParamGroup<SGDOptions>> groups) {
+        super("SGD", groups);
+    }
+
+    /**
+     * A builder, for momentum, Nesterov, dampening, weight decay and parameter groups.
+     *
+     * @return a builder with PyTorch's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    private static Map<String, Double> defaults() {
-        Map<String, Double> d = new LinkedHashMap<>();
-        d.put(LR, 1e-3);
-        d.put(MOMENTUM, 0.0);
-        d.put(DAMPENING, 0.0);
-        d.put(WEIGHT_DECAY, 0.0);
-        d.put(NESTEROV, 0.0);
-        d.put(MAXIMIZE, 0.0);
-        return Collections.unmodifiableMap(d);
-    }
-
     @Override
-    protected void validate(ParamGroup group) {
-        requireAtLeast(group, MOMENTUM, 0);
-        requireFlag(group, NESTEROV);
-        if (group.flag(NESTEROV) && (group.get(MOMENTUM) <= 0 || group.get(DAMPENING) != 0)) {
-            throw invalid(group, "nesterov needs momentum > 0 and dampening 0, got momentum "
-                    + group.get(MOMENTUM) + " and dampening " + group.get(DAMPENING));
-        }
-    }
-
-    @Override
-    protected List<String> stateNames(ParamGroup group) {
-        return group.get(MOMENTUM) != 0 ? List.of(MOMENTUM_BUFFER) : List.of();
+    protected List<StateSlot> stateSlots(SGDOptions options) {
+        return options.momentum() != 0 ? List.of(StateSlot.optional(MOMENTUM_BUFFER)) : List.of();
     }
 
     /** One loop over the elements, each line in the order of the formula above (so results match the tensor form bit for bit). */
     @Override
-    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, ParamGroup group) {
-        double lr = group.lr();
-        double weightDecay = group.weightDecay();
-        double momentum = group.get(MOMENTUM);
-        double keep = 1 - group.get(DAMPENING);
-        boolean nesterov = group.flag(NESTEROV);
+    protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, SGDOptions options) {
+        double lr = options.lr();
+        double weightDecay = options.weightDecay();
+        double momentum = options.momentum();
+        double keep = 1 - options.dampening();
+        boolean nesterov = options.nesterov();
         double[] p = param.storage();
         double[] g = grad.storage();
         double[] b0 = stateValues(state, MOMENTUM_BUFFER);
@@ -111,25 +100,40 @@ public final class SGD extends Optimizer {
     }
 
     /** Builds an {@link SGD}: {@code SGD.builder().lr(0.01).momentum(0.9).nesterov(true).build(params)}. */
-    public static final class Builder extends OptimizerBuilder<Builder, SGD> {
+    public static final class Builder extends OptimizerBuilder<Builder, SGD, SGDOptions> {
 
         private Builder() {
-            super(Builder::new, SGD::new);
+            super(SGDOptions.DEFAULTS, Builder::new, SGD::new);
         }
 
-        /** The momentum factor. */
+        /**
+         * The momentum factor.
+         *
+         * @param momentum the momentum factor
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
-            return set(MOMENTUM, momentum);
+            return edit(o -> o.withMomentum(momentum));
         }
 
-        /** The dampening of the gradient in the momentum buffer. */
+        /**
+         * The dampening of the gradient in the momentum buffer.
+         *
+         * @param dampening the dampening
+         * @return this builder
+         */
         public Builder dampening(double dampening) {
-            return set(DAMPENING, dampening);
+            return edit(o -> o.withDampening(dampening));
         }
 
-        /** Nesterov momentum (needs momentum > 0 and dampening 0). */
+        /**
+         * Nesterov momentum (needs momentum > 0 and dampening 0).
+         *
+         * @param nesterov true for Nesterov momentum
+         * @return this builder
+         */
         public Builder nesterov(boolean nesterov) {
-            return set(NESTEROV, nesterov);
+            return edit(o -> o.withNesterov(nesterov));
         }
     }
 }

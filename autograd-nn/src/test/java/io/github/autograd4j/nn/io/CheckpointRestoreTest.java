@@ -9,10 +9,17 @@ import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.Linear;
 import io.github.autograd4j.nn.MLP;
 import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.Stateful;
+import io.github.autograd4j.nn.data.DataLoader;
+import io.github.autograd4j.nn.data.TensorDataset;
 import io.github.autograd4j.nn.loss.MSELoss;
 import io.github.autograd4j.nn.optim.Adam;
+import io.github.autograd4j.nn.optim.CosineAnnealingLR;
 import io.github.autograd4j.nn.optim.Optimizer;
+import io.github.autograd4j.nn.optim.StepLR;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -89,5 +96,89 @@ class CheckpointRestoreTest {
         assertEquals(stateBefore.keySet(), stateAfter.keySet());
         stateBefore.forEach((k, v) -> assertArrayEquals(v.toArray(), stateAfter.get(k).toArray(), 0.0, k));
         assertEquals(Linear.class, ((MLP) other).get(0).getClass());
+    }
+
+    private static void assertSameState(Map<String, Tensor> expected, Map<String, Tensor> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((k, v) -> assertArrayEquals(v.toArray(), actual.get(k).toArray(), 0.0, k));
+    }
+
+    @Test
+    void otherStatesAreSavedUnderTheirNamesAndRestored() throws Exception {
+        Module net = new MLP(new Random(5), 3, 4, 2);
+        Optimizer optimizer = Adam.builder().lr(0.01).build(net.parameters());
+        CosineAnnealingLR scheduler = new CosineAnnealingLR(optimizer, 10, 0);
+        DataLoader loader = new DataLoader(new TensorDataset(x, y), 3, true, 4L, false);
+        train(net, optimizer, 2);
+        scheduler.step();
+        loader.iterator().next();
+        Path file = dir.resolve("ckpt.safetensors");
+        Checkpoint.save(file, net, optimizer, Map.of("scheduler", scheduler, "loader", loader), Map.of("epoch", "0"));
+        assertTrue(SafeTensors.read(file).tensors().keySet().containsAll(List.of("state.scheduler.steps",
+                "state.scheduler.base_lrs", "state.loader.epoch", "state.loader.batch")));
+
+        Module net2 = new MLP(new Random(6), 3, 4, 2);
+        Optimizer optimizer2 = Adam.builder().lr(0.01).build(net2.parameters());
+        CosineAnnealingLR scheduler2 = new CosineAnnealingLR(optimizer2, 10, 0);
+        DataLoader loader2 = new DataLoader(new TensorDataset(x, y), 3, true, 9L, false);
+        Checkpoint.restore(file, net2, optimizer2, Map.of("scheduler", scheduler2, "loader", loader2));
+        assertSameState(optimizer.stateDict(), optimizer2.stateDict());
+        assertSameState(scheduler.stateDict(), scheduler2.stateDict());
+        assertSameState(loader.stateDict(), loader2.stateDict());
+        assertEquals(Map.of("scheduler", 2, "loader", 6), Map.of("scheduler", Checkpoint.load(file).states().get("scheduler").size(),
+                "loader", Checkpoint.load(file).states().get("loader").size()));
+    }
+
+    @Test
+    void whenOneStateRefusesTheOthersAreGivenTheirStateBack() throws Exception {
+        Module net = new MLP(new Random(5), 3, 4, 2);
+        Optimizer optimizer = Adam.builder().lr(0.01).build(net.parameters());
+        train(net, optimizer, 2);
+        Path file = dir.resolve("ckpt.safetensors");
+        StepLR savedScheduler = new StepLR(optimizer, 1, 0.5);
+        savedScheduler.step();
+        Checkpoint.save(file, net, optimizer, Map.of("scheduler", savedScheduler,
+                "loader", new DataLoader(new TensorDataset(x, y), 3, true, 1L, false)), Map.of());
+
+        Module other = new MLP(new Random(7), 3, 4, 2);
+        Optimizer otherOptimizer = Adam.builder().lr(0.02).build(other.parameters());
+        train(other, otherOptimizer, 1);
+        StepLR otherScheduler = new StepLR(otherOptimizer, 1, 0.5);
+        DataLoader otherLoader = new DataLoader(new TensorDataset(x, y), 4, true, 1L, false);   // another batch size
+        List<double[]> before = values(other);
+        Map<String, Tensor> optimizerBefore = otherOptimizer.stateDict();
+        Map<String, Tensor> schedulerBefore = otherScheduler.stateDict();
+        Map<String, Stateful> states = new LinkedHashMap<>();
+        states.put("scheduler", otherScheduler);
+        states.put("loader", otherLoader);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.restore(file, other, otherOptimizer, states));
+        assertTrue(e.getMessage().startsWith("DataLoader.loadStateDict: the state is of a loader of 8 samples in batches of 3"),
+                e.getMessage());
+        assertSameState(optimizerBefore, otherOptimizer.stateDict());
+        assertSameState(schedulerBefore, otherScheduler.stateDict());
+        assertEquals(0.02, otherOptimizer.lr());
+        List<double[]> after = values(other);
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), after.get(i), 0.0);
+        }
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.restore(file, other, otherOptimizer, Map.of("plateau", otherScheduler)));
+        assertEquals("checkpoint: the file has no state 'plateau' (it has [loader, scheduler]); was it saved with one?",
+                missing.getMessage());
+        assertSameState(optimizerBefore, otherOptimizer.stateDict());
+    }
+
+    @Test
+    void aStateNameMustFitInATensorName() {
+        Module net = new MLP(new Random(5), 3, 4, 2);
+        Optimizer optimizer = Adam.builder().lr(0.01).build(net.parameters());
+        Path file = dir.resolve("ckpt.safetensors");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.save(file, net, optimizer, Map.of("lr.schedule", new StepLR(optimizer, 1, 0.5)), Map.of()));
+        assertEquals("Checkpoint.save: state name 'lr.schedule' must be letters, digits, '_' or '-' (it becomes part of the"
+                + " tensors' names)", e.getMessage());
+        assertTrue(Files.notExists(file));
     }
 }

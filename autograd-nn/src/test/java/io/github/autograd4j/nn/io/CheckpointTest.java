@@ -117,7 +117,7 @@ class CheckpointTest {
         Path p = dir.resolve("plain.safetensors");
         SafeTensors.write(p, Map.of("weight", Tensor.zeros(2)));
         var e = assertThrows(CheckpointFormatException.class, () -> Checkpoint.load(p));
-        assertEquals("checkpoint " + p + ": tensor 'weight' has neither prefix 'model.' nor 'optim.';"
+        assertEquals("checkpoint " + p + ": tensor 'weight' has none of the prefixes 'model.', 'optim.' and 'state.{name}.';"
                 + " was it written by Checkpoint.save?", e.getMessage());
     }
 

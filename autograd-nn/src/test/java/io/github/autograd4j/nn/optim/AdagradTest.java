@@ -57,7 +57,10 @@ class AdagradTest {
         assertMessage("Adagrad: initial_accumulator_value must be >= 0, got -1.0",
                 () -> Adagrad.builder().initialAccumulatorValue(-1).build(Quadratic.params()));
         assertMessage("Adagrad: eps must be >= 0, got -1.0E-10", () -> Adagrad.builder().eps(-1e-10).build(Quadratic.params()));
-        assertMessage("Adagrad: maximize is a switch and must be 0 (off) or 1 (on), got 0.5",
-                () -> Adagrad.builder().group(new ParamGroup(Quadratic.params(), java.util.Map.of("maximize", 0.5))).build());
+        Adagrad adagrad = new Adagrad(Quadratic.params(), 0.1);
+        java.util.Map<String, Tensor> dict = new java.util.LinkedHashMap<>(adagrad.stateDict());
+        dict.put("group.0.maximize", Tensor.scalar(0.5));
+        assertMessage("Adagrad.loadStateDict: a hyper-parameter in the state dict is not acceptable: Adagrad: maximize is a switch"
+                + " and must be 0 (off) or 1 (on), got 0.5", () -> adagrad.loadStateDict(dict));
     }
 }

@@ -107,9 +107,9 @@ class AdamTest {
 
     @Test
     void defaultsArePyTorchs() {
-        assertEquals("{lr=0.001, beta1=0.9, beta2=0.999, eps=1.0E-8, weight_decay=0.0, amsgrad=0.0, maximize=0.0}",
-                Adam.builder().build(Quadratic.params()).paramGroups().get(0).options().toString());
-        assertEquals(0.01, AdamW.builder().build(Quadratic.params()).paramGroups().get(0).weightDecay());
+        assertEquals(new AdamOptions(1e-3, 0.9, 0.999, 1e-8, 0, false, false),
+                Adam.builder().build(Quadratic.params()).paramGroups().get(0).options());
+        assertEquals(0.01, AdamW.builder().build(Quadratic.params()).paramGroups().get(0).options().weightDecay());
     }
 
     @Test

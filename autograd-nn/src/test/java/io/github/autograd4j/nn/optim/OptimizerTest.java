@@ -43,15 +43,25 @@ class OptimizerTest {
     @Test
     void aGroupOverridesTheBuilderAndKeepsTheRest() {
         List<Tensor> params = Quadratic.params();
-        SGD sgd = SGD.builder().lr(0.1).momentum(0.9)
+        SGD sgd = SGD.builder().lr(0.1)
                 .group(List.of(params.get(0)))
-                .group(new ParamGroup(List.of(params.get(1)), Map.of("lr", 0.5, "weight_decay", 0.1)))
+                .group(List.of(params.get(1)), g -> g.lr(0.5).weightDecay(0.1))
+                .momentum(0.9)   // set after the groups: still every group's
                 .build();
-        assertEquals(Map.of("lr", 0.1, "momentum", 0.9, "dampening", 0.0, "weight_decay", 0.0, "nesterov", 0.0,
-                "maximize", 0.0), sgd.paramGroups().get(0).options());
-        assertEquals(Map.of("lr", 0.5, "momentum", 0.9, "dampening", 0.0, "weight_decay", 0.1, "nesterov", 0.0,
-                "maximize", 0.0), sgd.paramGroups().get(1).options());
+        assertEquals(new SGDOptions(0.1, 0.9, 0, 0, false, false), sgd.paramGroups().get(0).options());
+        assertEquals(new SGDOptions(0.5, 0.9, 0, 0.1, false, false), sgd.paramGroups().get(1).options());
         assertEquals(params, sgd.params());
+    }
+
+    @Test
+    void optionsAreTypedRecordsWithPyTorchsNamesInTheStateDict() {
+        SGDOptions options = SGDOptions.DEFAULTS.withLr(0.1).withMomentum(0.9).withNesterov(true);
+        SGD sgd = new SGD(Quadratic.params(), options);
+        assertEquals(options, sgd.paramGroups().get(0).options());
+        assertEquals(true, sgd.paramGroups().get(0).options().nesterov());
+        Map<String, Tensor> dict = sgd.stateDict();
+        assertEquals(1.0, dict.get("group.0.nesterov").item());
+        assertEquals(0.0, dict.get("group.0.weight_decay").item());
     }
 
     @Test
@@ -96,7 +106,7 @@ class OptimizerTest {
     @Test
     void aFailingUpdateChangesNothing() {
         List<Tensor> params = Quadratic.params();
-        Optimizer failsOnTheSecond = counting(List.of(new ParamGroup(params, Map.of())), p -> {
+        Optimizer failsOnTheSecond = counting(List.of(new ParamGroup<>(params, Counting.DEFAULTS)), p -> {
             if (p.dim() == 1) {
                 throw new IllegalStateException("boom");
             }
@@ -111,7 +121,7 @@ class OptimizerTest {
     @Test
     void anUpdateOfTheWrongShapeChangesNothing() {
         List<Tensor> params = Quadratic.params();
-        Optimizer flattens = counting(List.of(new ParamGroup(params, Map.of())), p -> p.dim() == 1 ? p.reshape(1, 3) : p);
+        Optimizer flattens = counting(List.of(new ParamGroup<>(params, Counting.DEFAULTS)), p -> p.dim() == 1 ? p.reshape(1, 3) : p);
         Quadratic.loss(params).backward();
         IllegalStateException e = assertThrows(IllegalStateException.class, flattens::step);
         assertEquals("Counting: the update of parameter 1 (shape (3,)) returned shape (1, 3)", e.getMessage());
@@ -135,16 +145,29 @@ class OptimizerTest {
     @Test
     void aGroupChecksWhatIsSetOnIt() {
         SGD sgd = SGD.builder().lr(0.1).build(Quadratic.params());
-        ParamGroup group = sgd.paramGroups().get(0);
-        assertMessage("SGD: momentum must be >= 0, got -1.0", () -> group.set("momentum", -1));
+        ParamGroup<SGDOptions> group = sgd.paramGroups().get(0);
+        SGDOptions before = group.options();
+        assertMessage("SGD: momentum must be >= 0, got -1.0", () -> group.setOptions(group.options().withMomentum(-1)));
         assertMessage("SGD: nesterov needs momentum > 0 and dampening 0, got momentum 0.0 and dampening 0.0",
-                () -> group.set("nesterov", 1));
-        assertMessage("SGD: no hyper-parameter 'betas'; this group has [lr, momentum, dampening, weight_decay, nesterov, maximize]",
-                () -> group.get("betas"));
-        group.set("momentum", 0.5);
-        group.set("nesterov", 1);
-        assertEquals(0.5, group.get("momentum"));
-        assertEquals(true, group.flag("nesterov"));
+                () -> group.setOptions(group.options().withNesterov(true)));
+        assertMessage("SGD: lr must be finite, got NaN", () -> group.setLr(Double.NaN));
+        assertEquals(before, group.options());
+        group.setOptions(group.options().withMomentum(0.5).withNesterov(true));
+        assertEquals(0.5, group.options().momentum());
+        assertEquals(true, group.options().nesterov());
+    }
+
+    /** H.5: an option set on a group is one the optimiser knows, so the next checkpoint restores. */
+    @Test
+    void optionsSetOnAGroupSurviveACheckpoint() {
+        List<Tensor> params = Quadratic.params();
+        SGD sgd = SGD.builder().lr(0.1).build(params);
+        ParamGroup<SGDOptions> group = sgd.paramGroups().get(0);
+        group.setOptions(group.options().withMomentum(0.9).withDampening(0.1));
+        Quadratic.train(sgd, params, 2);
+        SGD restored = new SGD(Quadratic.params(), 0.5);
+        restored.loadStateDict(sgd.stateDict());
+        assertEquals(group.options(), restored.paramGroups().get(0).options());
     }
 
     // ------------------------------------------------------------------ checkpoints
@@ -268,16 +291,61 @@ class OptimizerTest {
                 with("param.0.exp_avg", Tensor.zeros(3, 2)));
         assertRejected("Adam.loadStateDict: unknown key 'param.0.max_exp_avg_sq'; Adam keeps [step, exp_avg, exp_avg_sq]"
                 + " for a parameter with these hyper-parameters", with("param.0.max_exp_avg_sq", Tensor.zeros(2, 3)));
-        assertRejected("Adam.loadStateDict: missing 'param.1.step': parameter 1 has the state [exp_avg, exp_avg_sq] but no step count",
-                with("param.1.step", null));
+        assertRejected("Adam.loadStateDict: missing 'param.1.step': parameter 1 has the state [exp_avg, exp_avg_sq], but Adam"
+                + " keeps [step, exp_avg, exp_avg_sq] together from a parameter's first step", with("param.1.step", null));
         assertRejected("Adam.loadStateDict: 'param.1.step' must be a whole number >= 0, got 1.5",
                 with("param.1.step", Tensor.scalar(1.5)));
+        assertRejected("Adam.loadStateDict: a hyper-parameter in the state dict is not acceptable: Adam: amsgrad is a switch"
+                + " and must be 0 (off) or 1 (on), got 0.5", with("group.0.amsgrad", Tensor.scalar(0.5)));
         assertRejected("Adam.loadStateDict: 'group.0.params' lists the parameters [0, 1, 2], but group 0 here holds"
                 + " the parameters [0, 1]", with("group.0.params", Tensor.vector(0, 1, 2)));
+        Map<String, Tensor> stepOnly = with("param.0.exp_avg", null);
+        stepOnly.remove("param.0.exp_avg_sq");
+        assertRejected("Adam.loadStateDict: missing 'param.0.exp_avg': parameter 0 has the state [step], but Adam keeps"
+                + " [step, exp_avg, exp_avg_sq] together from a parameter's first step", stepOnly);
+        assertRejected("Adam.loadStateDict: 'param.1.exp_avg_sq' must hold values >= 0, got -1.0 at index 2",
+                with("param.1.exp_avg_sq", Tensor.vector(0.1, 0.2, -1)));
+        assertRejected("Adam.loadStateDict: 'param.0.exp_avg' must hold finite values, got NaN at index 1",
+                with("param.0.exp_avg", Tensor.of(new double[] {0, Double.NaN, 0, 0, 0, 0}, 2, 3)));
         Map<String, Tensor> nullValue = new LinkedHashMap<>(adamCheckpoint());
         nullValue.put("param.0.exp_avg", null);
         NullPointerException e = assertThrows(NullPointerException.class, () -> new Adam(Quadratic.params(), 0.1).loadStateDict(nullValue));
         assertEquals("Adam.loadStateDict: 'param.0.exp_avg' is null", e.getMessage());
+    }
+
+    /** {@code make}'s state after two steps, edited, is refused with {@code expected}, and the optimiser keeps its state. */
+    private static void assertEditRejected(Function<List<Tensor>, Optimizer> make, java.util.function.Consumer<Map<String, Tensor>> edit,
+                                           String expected) {
+        List<Tensor> params = Quadratic.params();
+        Optimizer optimizer = make.apply(params);
+        Quadratic.train(optimizer, params, 2);
+        Map<String, Tensor> before = optimizer.stateDict();
+        Map<String, Tensor> edited = new LinkedHashMap<>(before);
+        edit.accept(edited);
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> optimizer.loadStateDict(edited)).getMessage());
+        Map<String, Tensor> after = optimizer.stateDict();
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((key, t) -> assertArrayEquals(t.toArray(), after.get(key).toArray(), key));
+    }
+
+    @Test
+    void everyOptimizerChecksItsWholeState() {
+        Function<List<Tensor>, Optimizer> rmsprop = p -> RMSprop.builder().lr(0.01).momentum(0.5).build(p);
+        assertEditRejected(rmsprop, d -> d.remove("param.0.square_avg"), "RMSprop.loadStateDict: missing 'param.0.square_avg':"
+                + " parameter 0 has the state [step, momentum_buffer], but RMSprop keeps [step, square_avg] together from a"
+                + " parameter's first step");
+        assertEditRejected(rmsprop, d -> d.put("param.1.square_avg", Tensor.vector(1, -2, 3)),
+                "RMSprop.loadStateDict: 'param.1.square_avg' must hold values >= 0, got -2.0 at index 1");
+        Function<List<Tensor>, Optimizer> adagrad = p -> new Adagrad(p, 0.1);
+        assertEditRejected(adagrad, d -> d.remove("param.1.sum"), "Adagrad.loadStateDict: missing 'param.1.sum': parameter 1"
+                + " has the state [step], but Adagrad keeps [step, sum] together from a parameter's first step");
+        assertEditRejected(adagrad, d -> d.put("param.1.sum", Tensor.vector(-1, 0, 0)),
+                "Adagrad.loadStateDict: 'param.1.sum' must hold values >= 0, got -1.0 at index 0");
+        assertEditRejected(p -> SGD.builder().lr(0.1).momentum(0.9).build(p),
+                d -> d.put("param.1.momentum_buffer", Tensor.vector(0, Double.POSITIVE_INFINITY, 0)),
+                "SGD.loadStateDict: 'param.1.momentum_buffer' must hold finite values, got Infinity at index 1");
+        assertEditRejected(p -> AdamW.builder().amsgrad(true).build(p), d -> d.put("param.0.max_exp_avg_sq", Tensor.full(-1, 2, 3)),
+                "AdamW.loadStateDict: 'param.0.max_exp_avg_sq' must hold values >= 0, got -1.0 at index 0");
     }
 
     // ------------------------------------------------------------------ construction checks
@@ -293,27 +361,40 @@ class OptimizerTest {
         assertMessage("SGD: parameter 2 (shape (2, 3)) appears more than once (first as parameter 0)",
                 () -> SGD.builder().group(List.of(p, Tensor.zeros(1).requiresGrad(true))).group(List.of(p)).build());
         assertMessage("SGD: group 1 has no parameters", () -> SGD.builder().group(List.of(p)).group(List.of()).build());
-        assertMessage("SGD (group 1): unknown hyper-parameter 'betas'; SGD has [lr, momentum, dampening, weight_decay,"
-                + " nesterov, maximize]", () -> SGD.builder().group(List.of(p))
-                .group(new ParamGroup(List.of(Tensor.zeros(1).requiresGrad(true)), Map.of("betas", 0.9))).build());
         assertMessage("SGD (group 1): momentum must be >= 0, got -0.9", () -> SGD.builder().group(List.of(p))
                 .group(List.of(Tensor.zeros(1).requiresGrad(true)), g -> g.momentum(-0.9)).build());
     }
 
+    /** The options of an optimiser written outside the library: a record of doubles and booleans. */
+    record Counting(double lr, double weightDecay, boolean maximize) implements OptimizerOptions<Counting> {
+        static final Counting DEFAULTS = new Counting(0.1, 0, false);
+
+        @Override
+        public Counting withLr(double lr) {
+            return new Counting(lr, weightDecay, maximize);
+        }
+
+        @Override
+        public Counting withWeightDecay(double weightDecay) {
+            return new Counting(lr, weightDecay, maximize);
+        }
+
+        @Override
+        public Counting withMaximize(boolean maximize) {
+            return new Counting(lr, weightDecay, maximize);
+        }
+    }
+
     /** An optimiser that only counts steps, on groups given as they are. */
-    private static Optimizer counting(List<ParamGroup> groups, Function<Tensor, Tensor> update) {
-        return new Optimizer("Counting", Map.of("lr", 0.1, "weight_decay", 0.0, "maximize", 0.0), groups) {
+    private static Optimizer counting(List<ParamGroup<Counting>> groups, Function<Tensor, Tensor> update) {
+        return new AbstractOptimizer<Counting>("Counting", groups) {
             @Override
-            protected void validate(ParamGroup group) {
+            protected List<StateSlot> stateSlots(Counting options) {
+                return List.of(StateSlot.STEP);
             }
 
             @Override
-            protected List<String> stateNames(ParamGroup group) {
-                return List.of(STEP);
-            }
-
-            @Override
-            protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, ParamGroup group) {
+            protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, Counting options) {
                 nextStep(state);
                 return update.apply(param).sub(grad);
             }
@@ -321,12 +402,24 @@ class OptimizerTest {
     }
 
     @Test
+    void anOptimizerWrittenOutsideTheLibraryCheckpointsItsOptions() {
+        List<Tensor> params = Quadratic.params();
+        Optimizer counting = counting(List.of(new ParamGroup<>(params, new Counting(0.2, 0.5, true))), p -> p);
+        Quadratic.train(counting, params, 1);
+        Map<String, Tensor> dict = counting.stateDict();
+        assertEquals(List.of("group.0.lr", "group.0.weight_decay", "group.0.maximize", "group.0.params", "param.0.step",
+                "param.1.step"), new ArrayList<>(dict.keySet()));
+        Optimizer other = counting(List.of(new ParamGroup<>(Quadratic.params(), Counting.DEFAULTS)), p -> p);
+        other.loadStateDict(dict);
+        assertEquals(new Counting(0.2, 0.5, true), other.paramGroups().get(0).options());
+    }
+
+    @Test
     void aGroupBelongsToOneOptimizer() {
-        ParamGroup group = new ParamGroup(Quadratic.params(), Map.of());
+        ParamGroup<Counting> group = new ParamGroup<>(Quadratic.params(), Counting.DEFAULTS);
         counting(List.of(group), p -> p);
         assertMessage("Counting: group 0 already belongs to another optimizer; make a new ParamGroup for each optimizer",
                 () -> counting(List.of(group), p -> p));
-        SGD.builder().group(group).build(); // a builder copies the group
     }
 
     @Test

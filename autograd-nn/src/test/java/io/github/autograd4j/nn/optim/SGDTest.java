@@ -104,8 +104,7 @@ class SGDTest {
     @Test
     void defaultsArePyTorchs() {
         SGD sgd = SGD.builder().build(Quadratic.params());
-        assertEquals("{lr=0.001, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=0.0, maximize=0.0}",
-                sgd.paramGroups().get(0).options().toString());
+        assertEquals(new SGDOptions(1e-3, 0, 0, 0, false, false), sgd.paramGroups().get(0).options());
     }
 
     @Test
