@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,15 @@ class BadInputCatalogueTest {
                     Idx.readLabels(file);
                 }
             });
+        };
+    }
+
+    /** A gzipped IDX label file of three labels, its bytes changed by {@code damage}. */
+    private static Case damagedGzip(String name, java.util.function.UnaryOperator<byte[]> damage) {
+        return dir -> {
+            Path good = IdxFiles.write(dir.resolve("good.gz"), Idx.LABELS_MAGIC, new int[] {3}, new byte[] {4, 0, 9});
+            Path file = Files.write(dir.resolve(name), damage.apply(Files.readAllBytes(good)));
+            return watchingFile(file, () -> Idx.readLabels(file));
         };
     }
 
@@ -82,6 +92,13 @@ class BadInputCatalogueTest {
         });
         cases.put("X12", dir -> Scenario.watching(List.of(), () -> MnistExample.run(
                 new MnistExample.Config(dir.resolve("none"), MnistExample.defaults(), new Silent().out()))));
+        cases.put("X13", idx("huge", Idx.IMAGES_MAGIC, new int[] {2_000_000_000, 1, 1}, 16, true));
+        cases.put("X14", idx("huge.gz", Idx.LABELS_MAGIC, new int[] {2_000_000_000}, 24, false));
+        cases.put("X15", damagedGzip("crc.gz", bytes -> {
+            bytes[bytes.length - 8] ^= 0x55; // the trailer's CRC-32
+            return bytes;
+        }));
+        cases.put("X16", damagedGzip("cut.gz", bytes -> Arrays.copyOf(bytes, 5)));
         return ErrorCatalogue.tests("X", cases, temp);
     }
 }
