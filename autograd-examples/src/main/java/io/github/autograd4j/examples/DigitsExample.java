@@ -43,6 +43,7 @@ public final class DigitsExample {
 
     /** Trains and evaluates; the run's history, model and curves PNG. */
     public static ClassifierRun run(Config config) throws IOException {
+        config.train().checkFiles();
         LabelledData all = BundledData.digits().scaled(1.0 / BundledData.DIGITS_MAX_PIXEL);
         StratifiedSplit split = StratifiedSplit.of(all.labels(), TEST_FRACTION, RunSeeds.random(config.train().seed(), "split"));
         return ClassifierRun.train("digits", LAYERS, DROPOUT, all.select(split.train()), all.select(split.test()), config.train(),

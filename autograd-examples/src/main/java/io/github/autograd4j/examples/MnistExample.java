@@ -46,6 +46,7 @@ public final class MnistExample {
     public static ClassifierRun run(Config config) throws IOException {
         UsageException.require(Files.isDirectory(config.data()), "--data " + config.data()
                 + ": no such directory; it must hold MNIST's four IDX files (see the README)");
+        config.train().checkFiles();
         Mnist mnist = Mnist.load(config.data());
         return ClassifierRun.train("mnist", LAYERS, 0, mnist.train(), mnist.test(), config.train(), config.out());
     }

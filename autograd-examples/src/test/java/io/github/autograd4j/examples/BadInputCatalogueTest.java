@@ -59,6 +59,11 @@ class BadInputCatalogueTest {
         return () -> BundledData.parseIris(new BufferedReader(new StringReader(text)), "iris.csv");
     }
 
+    /** Runs digits with {@code options}. */
+    private static Executable digits(TrainOptions options) {
+        return () -> DigitsExample.run(new DigitsExample.Config(options, new Silent().out()));
+    }
+
     /** Trains digits for one epoch with a checkpoint, then runs {@code resumed} against that checkpoint. */
     private static Case resuming(java.util.function.BiFunction<Path, Path, TrainOptions> resumed) {
         return dir -> {
@@ -66,7 +71,7 @@ class BadInputCatalogueTest {
             TrainOptions one = DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(checkpoint, null);
             DigitsExample.run(new DigitsExample.Config(one, new Silent().out()));
             TrainOptions bad = resumed.apply(dir, checkpoint);
-            return watchingFile(checkpoint, () -> DigitsExample.run(new DigitsExample.Config(bad, new Silent().out())));
+            return watchingFile(checkpoint, digits(bad));
         };
     }
 
@@ -88,7 +93,7 @@ class BadInputCatalogueTest {
                 DigitsExample.defaults().withOut(dir).withCheckpoints(null, dir.resolve("nope.safetensors"))));
         cases.put("X11", dir -> {
             Path file = Files.writeString(dir.resolve("plots"), "keep me");
-            return watchingFile(file, () -> DigitsExample.defaults().withOut(file));
+            return watchingFile(file, digits(DigitsExample.defaults().withOut(file)));
         });
         cases.put("X12", dir -> Scenario.watching(List.of(), () -> MnistExample.run(
                 new MnistExample.Config(dir.resolve("none"), MnistExample.defaults(), new Silent().out()))));
@@ -99,6 +104,23 @@ class BadInputCatalogueTest {
             return bytes;
         }));
         cases.put("X16", damagedGzip("cut.gz", bytes -> Arrays.copyOf(bytes, 5)));
+        cases.put("X17", dir -> {
+            Path file = Files.writeString(dir.resolve("plots"), "keep me");
+            return watchingFile(file, digits(DigitsExample.defaults().withOut(file.resolve("sub"))));
+        });
+        cases.put("X18", dir -> {
+            Path inside = Files.writeString(Files.createDirectory(dir.resolve("ck")).resolve("keep.txt"), "keep me");
+            return watchingFile(inside, digits(DigitsExample.defaults().withOut(dir).withCheckpoints(inside.getParent(), null)));
+        });
+        cases.put("X19", dir -> {
+            Path file = Files.writeString(dir.resolve("plots"), "keep me");
+            return watchingFile(file, digits(DigitsExample.defaults().withOut(dir)
+                    .withCheckpoints(file.resolve("ck.safetensors"), null)));
+        });
+        cases.put("X20", dir -> {
+            Path inside = Files.writeString(Files.createDirectory(dir.resolve("ck")).resolve("keep.txt"), "keep me");
+            return watchingFile(inside, digits(DigitsExample.defaults().withOut(dir).withCheckpoints(null, inside.getParent())));
+        });
         return ErrorCatalogue.tests("X", cases, temp);
     }
 }

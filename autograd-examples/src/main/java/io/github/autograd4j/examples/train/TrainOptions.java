@@ -2,7 +2,7 @@ package io.github.autograd4j.examples.train;
 
 import static io.github.autograd4j.examples.UsageException.require;
 
-import java.nio.file.Files;
+import io.github.autograd4j.examples.FileOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -38,7 +38,22 @@ public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind o
         require(threads >= 0, "--threads must be 0 (leave as is) or more, got " + threads);
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(out, "out");
-        require(!Files.exists(out) || Files.isDirectory(out), "--out " + out + " is a file; expected a directory (made if missing)");
+    }
+
+    /**
+     * Checks, before any work, that the output directory and the checkpoint file can be written
+     * (making the directories they need) and that the checkpoint to resume from is a file.
+     *
+     * @throws io.github.autograd4j.examples.UsageException naming the option and the path given
+     */
+    public void checkFiles() {
+        FileOptions.requireWritableDirectory("--out", out);
+        if (checkpoint != null) {
+            FileOptions.requireWritableFile("--checkpoint", checkpoint);
+        }
+        if (resume != null) {
+            TrainingCheckpoint.requireResumable(resume);
+        }
     }
 
     /** These options with {@code epochs} instead. */

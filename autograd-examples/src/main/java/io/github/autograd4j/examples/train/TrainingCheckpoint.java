@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples.train;
 
+import io.github.autograd4j.examples.FileOptions;
 import io.github.autograd4j.examples.UsageException;
 import io.github.autograd4j.nn.Module;
 import io.github.autograd4j.nn.io.Checkpoint;
@@ -53,6 +54,15 @@ final class TrainingCheckpoint {
     }
 
     /**
+     * Checks that {@code path}, given as {@code --resume}, is a file.
+     *
+     * @throws UsageException when it does not exist or is a directory
+     */
+    static void requireResumable(Path path) {
+        FileOptions.requireReadableFile("--resume", path, "a checkpoint written by --checkpoint");
+    }
+
+    /**
      * Loads a checkpoint of the same task, seed and optimiser into {@code model} and
      * {@code optimizer}; returns the completed epochs' stats.
      *
@@ -61,7 +71,7 @@ final class TrainingCheckpoint {
     static List<EpochStats> restore(Path path, String task, TrainOptions options, Module model, Optimizer optimizer)
             throws IOException {
         String where = "--resume " + path + ": ";
-        UsageException.require(Files.isRegularFile(path), where + "no such file");
+        requireResumable(path);
         Checkpoint checkpoint = Checkpoint.load(path);
         Map<String, String> meta = checkpoint.metadata();
         expect(where, meta, TASK, task);
