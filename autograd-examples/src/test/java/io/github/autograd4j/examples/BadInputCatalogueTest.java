@@ -66,10 +66,15 @@ class BadInputCatalogueTest {
 
     /** Trains digits for one epoch with a checkpoint, then runs {@code resumed} against that checkpoint. */
     private static Case resuming(java.util.function.BiFunction<Path, Path, TrainOptions> resumed) {
+        return resuming(1, resumed);
+    }
+
+    /** Trains digits for {@code epochs} epochs with a checkpoint, then runs {@code resumed} against that checkpoint. */
+    private static Case resuming(int epochs, java.util.function.BiFunction<Path, Path, TrainOptions> resumed) {
         return dir -> {
             Path checkpoint = dir.resolve("digits.safetensors");
-            TrainOptions one = DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(checkpoint, null);
-            DigitsExample.run(new DigitsExample.Config(one, new Silent().out()));
+            TrainOptions first = DigitsExample.defaults().withEpochs(epochs).withOut(dir).withCheckpoints(checkpoint, null);
+            DigitsExample.run(new DigitsExample.Config(first, new Silent().out()));
             TrainOptions bad = resumed.apply(dir, checkpoint);
             return watchingFile(checkpoint, digits(bad));
         };
@@ -121,6 +126,12 @@ class BadInputCatalogueTest {
             Path inside = Files.writeString(Files.createDirectory(dir.resolve("ck")).resolve("keep.txt"), "keep me");
             return watchingFile(inside, digits(DigitsExample.defaults().withOut(dir).withCheckpoints(null, inside.getParent())));
         });
+        cases.put("X21", resuming((dir, checkpoint) ->
+                new TrainOptions(2, 32, 0.01, OptimizerKind.ADAM, 0, 0, dir, false, null, checkpoint)));
+        cases.put("X22", resuming((dir, checkpoint) ->
+                new TrainOptions(2, 64, 3e-3, OptimizerKind.ADAM, 0, 0, dir, false, null, checkpoint)));
+        cases.put("X23", resuming(2, (dir, checkpoint) ->
+                DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(null, checkpoint)));
         return ErrorCatalogue.tests("X", cases, temp);
     }
 }

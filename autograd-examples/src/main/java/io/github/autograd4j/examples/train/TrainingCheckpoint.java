@@ -17,9 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Trainer}'s checkpoint: the model and optimiser through {@link Checkpoint} (safetensors,
- * F64, replaced atomically), with the task, seed, optimiser, planned epochs and every completed
- * epoch's stats as metadata. Nothing else is needed to resume exactly: all randomness of epoch
- * {@code k} is rebuilt from the seed and {@code k} (see {@link RunSeeds}).
+ * F64, replaced atomically), with the options that define the run, the planned epochs and every
+ * completed epoch's stats as metadata. Nothing else is needed to resume exactly: all randomness of
+ * epoch {@code k} is rebuilt from the seed and {@code k} (see {@link RunSeeds}).
+ *
+ * <p>A resumed run must have the same task, seed, optimiser, learning rate and batch size as the
+ * checkpoint's ({@link #defining}): with any other it would not continue the same run, so it is
+ * refused. {@code --epochs} may be larger, to train longer (the cosine schedule then stretches to
+ * the new total from the next epoch on, and a warning says so), but not smaller than the epochs
+ * done. The other options ({@code --threads}, {@code --out}, {@code --checkpoint},
+ * {@code --no-progress}) change where and how the run shows its work, not what it computes.
  */
 final class TrainingCheckpoint {
 
@@ -27,6 +34,8 @@ final class TrainingCheckpoint {
     private static final String TASK = "task";
     private static final String SEED = "seed";
     private static final String OPTIMIZER = "optimizer";
+    private static final String LR = "lr";
+    private static final String BATCH_SIZE = "batch-size";
     private static final String EPOCHS = "epochs";
     private static final String DONE = "epoch";
     private static final String HISTORY = "history.";
@@ -37,10 +46,7 @@ final class TrainingCheckpoint {
     /** Saves after an epoch; {@code history} holds every epoch completed so far. */
     static void save(Path path, String task, TrainOptions options, Module model, Optimizer optimizer,
                      List<EpochStats> history) throws IOException {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(TASK, task);
-        metadata.put(SEED, Long.toString(options.seed()));
-        metadata.put(OPTIMIZER, options.optimizer().toString());
+        Map<String, String> metadata = defining(task, options);
         metadata.put(EPOCHS, Integer.toString(options.epochs()));
         metadata.put(DONE, Integer.toString(history.size()));
         for (int i = 0; i < history.size(); i++) {
@@ -63,10 +69,11 @@ final class TrainingCheckpoint {
     }
 
     /**
-     * Loads a checkpoint of the same task, seed and optimiser into {@code model} and
+     * Loads a checkpoint of the same run (see the class comment) into {@code model} and
      * {@code optimizer}; returns the completed epochs' stats.
      *
-     * @throws UsageException when the file is missing or belongs to another run
+     * @throws UsageException when the file is missing, belongs to another run or has done more
+     *                        epochs than {@code options} plan
      */
     static List<EpochStats> restore(Path path, String task, TrainOptions options, Module model, Optimizer optimizer)
             throws IOException {
@@ -74,9 +81,7 @@ final class TrainingCheckpoint {
         requireResumable(path);
         Checkpoint checkpoint = Checkpoint.load(path);
         Map<String, String> meta = checkpoint.metadata();
-        expect(where, meta, TASK, task);
-        expect(where, meta, SEED, Long.toString(options.seed()));
-        expect(where, meta, OPTIMIZER, options.optimizer().toString());
+        defining(task, options).forEach((key, value) -> expect(where, meta, key, value));
         List<EpochStats> history = new ArrayList<>();
         try {
             int done = Integer.parseInt(meta.getOrDefault(DONE, "0"));
@@ -90,6 +95,9 @@ final class TrainingCheckpoint {
         } catch (IllegalArgumentException e) {
             throw new UsageException(where + "its epoch history is damaged (" + e.getMessage() + ")");
         }
+        UsageException.require(history.size() <= options.epochs(), where + "the checkpoint has done " + history.size()
+                + " epochs but this run has --epochs " + options.epochs() + "; expected at least " + history.size()
+                + " (more train longer)");
         try {
             Checkpoint.restore(path, model, optimizer); // checks model and optimiser before changing either
         } catch (IllegalArgumentException e) {
@@ -103,9 +111,22 @@ final class TrainingCheckpoint {
         return history;
     }
 
+    /** The options that define a run, by their names in the metadata: a resumed run must have the same values. */
+    private static Map<String, String> defining(String task, TrainOptions options) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(TASK, task);
+        values.put(SEED, Long.toString(options.seed()));
+        values.put(OPTIMIZER, options.optimizer().toString());
+        values.put(LR, Double.toString(options.lr()));
+        values.put(BATCH_SIZE, Integer.toString(options.batchSize()));
+        return values;
+    }
+
     private static void expect(String where, Map<String, String> meta, String key, String expected) {
         String found = meta.get(key);
-        UsageException.require(expected.equals(found), where + "the checkpoint was written with " + key + " '" + found
-                + "' but this run has '" + expected + "'; resuming would not continue the same run");
+        String written = found == null ? "the checkpoint does not record its " + key + " (written by an older version?)"
+                : "the checkpoint was written with " + key + " '" + found + "'";
+        UsageException.require(expected.equals(found), where + written + " but this run has '" + expected
+                + "'; resuming would not continue the same run");
     }
 }

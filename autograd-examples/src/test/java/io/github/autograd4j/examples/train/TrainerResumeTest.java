@@ -71,6 +71,20 @@ class TrainerResumeTest {
         assertTrue(equal(untouched, wider), "no weight changed");
     }
 
+    @Test
+    void aRunMayBeResumedToTrainLongerWithItsOutputElsewhere(@TempDir Path dir) throws Exception {
+        LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
+        Path checkpoint = dir.resolve("ck.safetensors");
+        TrainOptions two = new TrainOptions(2, 32, 1e-3, OptimizerKind.ADAM, 3, 0, dir, false, checkpoint, null);
+        History first = new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), two).fit(all, all);
+
+        TrainOptions longer = new TrainOptions(3, 32, 1e-3, OptimizerKind.ADAM, 3, 1, dir.resolve("elsewhere"), false, null, checkpoint);
+        History resumed = new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), longer).fit(all, all);
+
+        assertEquals(3, resumed.epochs().size());
+        assertEquals(first.epochs(), resumed.epochs().subList(0, 2), "the first two epochs come from the checkpoint");
+    }
+
     private static boolean equal(Module a, Module b) {
         Map<String, Tensor> pa = a.namedParameters();
         Map<String, Tensor> pb = b.namedParameters();
