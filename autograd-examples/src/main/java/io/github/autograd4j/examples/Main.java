@@ -10,6 +10,7 @@ import io.github.autograd4j.examples.cli.RegressionCommand;
 import io.github.autograd4j.examples.cli.SeedCommand;
 import io.github.autograd4j.examples.cli.TourCommand;
 import io.github.autograd4j.examples.cli.TrainMixin;
+import io.github.autograd4j.examples.cli.VersionProvider;
 import io.github.autograd4j.examples.cli.XorCommand;
 import io.github.autograd4j.examples.data.DataFormatException;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * arguments (an unknown option, a value out of range, a checkpoint of another run); 1 with a
  * one-line reason when a file cannot be read or written.
  */
-@Command(name = "autograd-examples", mixinStandardHelpOptions = true, version = "autograd4j examples 0.1.0",
+@Command(name = "autograd-examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runnable examples of autograd4j. With no command: tour.",
         subcommands = {TourCommand.class, SeedCommand.class, XorCommand.class, MoonsCommand.class, DigitsCommand.class,
             MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})

@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.examples.data.Idx;
@@ -115,6 +116,15 @@ class MainTest {
         assertEquals(Main.FAILURE, r.status());
         assertEquals("mnist: train-labels-idx1-ubyte: magic number 0x00000803 (that of an image file), expected 0x00000801"
                 + " for an IDX label file" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void versionIsThePoms() {
+        String pomVersion = System.getProperty("autograd4j.version");
+        assertNotNull(pomVersion, "surefire passes the pom's version (autograd-examples/pom.xml)");
+        Run r = run("--version");
+        assertEquals(0, r.status());
+        assertEquals("autograd4j examples " + pomVersion + System.lineSeparator(), r.out());
     }
 
     @Test
