@@ -5,7 +5,9 @@ import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.examples.data.StratifiedSplit;
 import io.github.autograd4j.examples.output.OutputDirectory;
 import io.github.autograd4j.examples.train.ClassifierRun;
+import io.github.autograd4j.examples.train.DataSplit;
 import io.github.autograd4j.examples.train.OptimizerKind;
+import io.github.autograd4j.examples.train.Progress;
 import io.github.autograd4j.examples.train.RunSeeds;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.io.IOException;
@@ -38,15 +40,24 @@ public final class DigitsExample {
 
     /** The default training options: Adam at 3e-3 with batches of 32 for 30 epochs, seed 0. */
     public static TrainOptions defaults() {
-        return new TrainOptions(30, 32, 3e-3, OptimizerKind.ADAM, 0, 0, OutputDirectory.DEFAULT, true, null, null);
+        return new TrainOptions(30, 32, 3e-3, OptimizerKind.ADAM, 0, 0, 0, OutputDirectory.DEFAULT, Progress.Mode.BAR, null, null);
     }
 
     /** Trains and evaluates; the run's history, model and curves PNG. */
     public static ClassifierRun run(Config config) throws IOException {
-        config.train().checkFiles();
+        TrainOptions options = config.train();
+        options.checkFiles();
+        return ClassifierRun.train("digits", LAYERS, DROPOUT, split(options.seed(), options.validation()), options, config.out());
+    }
+
+    /**
+     * The bundled digits, scaled to [0, 1], split into training and test sets ({@link #TEST_FRACTION}
+     * of each class) by the seed's {@code "split"} stream, with {@code validation} of the training
+     * set held out as a validation set ({@link DataSplit#holdingOut}).
+     */
+    public static DataSplit split(long seed, double validation) throws IOException {
         LabelledData all = BundledData.digits().scaled(1.0 / BundledData.DIGITS_MAX_PIXEL);
-        StratifiedSplit split = StratifiedSplit.of(all.labels(), TEST_FRACTION, RunSeeds.random(config.train().seed(), "split"));
-        return ClassifierRun.train("digits", LAYERS, DROPOUT, all.select(split.train()), all.select(split.test()), config.train(),
-                config.out());
+        StratifiedSplit split = StratifiedSplit.of(all.labels(), TEST_FRACTION, RunSeeds.random(seed, "split"));
+        return DataSplit.holdingOut(all.select(split.train()), all.select(split.test()), validation, seed);
     }
 }

@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import io.github.autograd4j.examples.cli.BenchCommand;
 import io.github.autograd4j.examples.cli.DigitsCommand;
+import io.github.autograd4j.examples.cli.DigitsTuningCommand;
 import io.github.autograd4j.examples.cli.GradcheckCommand;
 import io.github.autograd4j.examples.cli.GraphCommand;
 import io.github.autograd4j.examples.cli.MnistCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "autograd-examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runnable examples of autograd4j. With no command: tour.",
         subcommands = {TourCommand.class, SeedCommand.class, XorCommand.class, MoonsCommand.class, DigitsCommand.class,
-            MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
+            DigitsTuningCommand.class, MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** The exit status of bad arguments. */

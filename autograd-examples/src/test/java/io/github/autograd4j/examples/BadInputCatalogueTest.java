@@ -7,6 +7,7 @@ import io.github.autograd4j.examples.data.BundledData;
 import io.github.autograd4j.examples.data.Idx;
 import io.github.autograd4j.examples.data.IdxFiles;
 import io.github.autograd4j.examples.train.OptimizerKind;
+import io.github.autograd4j.examples.train.Progress;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -93,7 +94,7 @@ class BadInputCatalogueTest {
         cases.put("X08", dir -> Scenario.watching(List.of(), () -> BundledData.parseDigits(
                 new BufferedReader(new StringReader("0,".repeat(63) + "17,3")), "digits.csv")));
         cases.put("X09", resuming((dir, checkpoint) ->
-                new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 7, 0, dir, false, null, checkpoint)));
+                new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 7, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
         cases.put("X10", resuming((dir, checkpoint) ->
                 DigitsExample.defaults().withOut(dir).withCheckpoints(null, dir.resolve("nope.safetensors"))));
         cases.put("X11", dir -> {
@@ -127,11 +128,15 @@ class BadInputCatalogueTest {
             return watchingFile(inside, digits(DigitsExample.defaults().withOut(dir).withCheckpoints(null, inside.getParent())));
         });
         cases.put("X21", resuming((dir, checkpoint) ->
-                new TrainOptions(2, 32, 0.01, OptimizerKind.ADAM, 0, 0, dir, false, null, checkpoint)));
+                new TrainOptions(2, 32, 0.01, OptimizerKind.ADAM, 0, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
         cases.put("X22", resuming((dir, checkpoint) ->
-                new TrainOptions(2, 64, 3e-3, OptimizerKind.ADAM, 0, 0, dir, false, null, checkpoint)));
+                new TrainOptions(2, 64, 3e-3, OptimizerKind.ADAM, 0, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
         cases.put("X23", resuming(2, (dir, checkpoint) ->
                 DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(null, checkpoint)));
+        cases.put("X24", dir -> Scenario.watching(List.of(), () -> DigitsExample.defaults().withValidation(1)));
+        cases.put("X25", dir -> Scenario.watching(List.of(), digits(DigitsExample.defaults().withValidation(0.001).withOut(dir))));
+        cases.put("X26", resuming((dir, checkpoint) ->
+                DigitsExample.defaults().withEpochs(2).withValidation(0.1).withOut(dir).withCheckpoints(null, checkpoint)));
         return ErrorCatalogue.tests("X", cases, temp);
     }
 }

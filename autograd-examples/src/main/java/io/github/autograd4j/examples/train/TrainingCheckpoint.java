@@ -21,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * completed epoch's stats as metadata. Nothing else is needed to resume exactly: all randomness of
  * epoch {@code k} is rebuilt from the seed and {@code k} (see {@link RunSeeds}).
  *
- * <p>A resumed run must have the same task, seed, optimiser, learning rate and batch size as the
- * checkpoint's ({@link #defining}): with any other it would not continue the same run, so it is
- * refused. {@code --epochs} may be larger, to train longer (the cosine schedule then stretches to
- * the new total from the next epoch on, and a warning says so), but not smaller than the epochs
- * done. The other options ({@code --threads}, {@code --out}, {@code --checkpoint},
- * {@code --no-progress}) change where and how the run shows its work, not what it computes.
+ * <p>A resumed run must have the same task, seed, optimiser, learning rate, batch size and
+ * validation share as the checkpoint's ({@link #defining}): with any other it would not continue
+ * the same run, so it is refused. {@code --epochs} may be larger, to train longer (the cosine
+ * schedule then stretches to the new total from the next epoch on, and a warning says so), but
+ * not smaller than the epochs done. The other options ({@code --threads}, {@code --out},
+ * {@code --checkpoint}, {@code --no-progress}) change where and how the run shows its work, not
+ * what it computes.
  */
 final class TrainingCheckpoint {
 
@@ -36,6 +37,7 @@ final class TrainingCheckpoint {
     private static final String OPTIMIZER = "optimizer";
     private static final String LR = "lr";
     private static final String BATCH_SIZE = "batch-size";
+    private static final String VALIDATION = "validation";
     private static final String EPOCHS = "epochs";
     private static final String DONE = "epoch";
     private static final String HISTORY = "history.";
@@ -119,6 +121,7 @@ final class TrainingCheckpoint {
         values.put(OPTIMIZER, options.optimizer().toString());
         values.put(LR, Double.toString(options.lr()));
         values.put(BATCH_SIZE, Integer.toString(options.batchSize()));
+        values.put(VALIDATION, Double.toString(options.validation()));
         return values;
     }
 

@@ -29,7 +29,7 @@ class TrainerResumeTest {
         LabelledData train = all.select(IntStream.range(0, 300).toArray());
         LabelledData test = all.select(IntStream.range(300, 400).toArray());
         for (OptimizerKind kind : List.of(OptimizerKind.ADAM, OptimizerKind.MOMENTUM)) {
-            TrainOptions options = new TrainOptions(4, 32, kind.defaultLr(), kind, 3, 0, dir, false, null, null);
+            TrainOptions options = new TrainOptions(4, 32, kind.defaultLr(), kind, 3, 0, 0, dir, Progress.Mode.LINES, null, null);
             double dropout = kind == OptimizerKind.MOMENTUM ? 0.3 : 0; // dropout's masks must repeat too
 
             ClassifierRun.Net straightNet = ClassifierRun.mlp(3, dropout, LAYERS);
@@ -39,7 +39,7 @@ class TrainerResumeTest {
             Path checkpoint = dir.resolve(kind + ".safetensors");
             ClassifierRun.Net interruptedNet = ClassifierRun.mlp(3, dropout, LAYERS);
             Module interrupted = interruptedNet.model();
-            new Trainer("t", interrupted, interruptedNet.perEpoch(), options.withCheckpoints(checkpoint, null)).fit(train, test, 2);
+            new Trainer("t", interrupted, interruptedNet.perEpoch(), options.withCheckpoints(checkpoint, null)).fit(new DataSplit(train, null, test), 2);
             assertTrue(Files.isRegularFile(checkpoint));
             assertFalse(equal(straight, interrupted), "after 2 of 4 epochs the weights differ");
 
@@ -58,7 +58,7 @@ class TrainerResumeTest {
     @Test
     void aCheckpointOfAnotherArchitectureIsRefusedBeforeAnyWeightChanges(@TempDir Path dir) throws Exception {
         LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
-        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, dir, false, null, null);
+        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 0, dir, Progress.Mode.LINES, null, null);
         Path checkpoint = dir.resolve("small.safetensors");
         new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), options.withCheckpoints(checkpoint, null)).fit(all, all);
 
@@ -75,10 +75,10 @@ class TrainerResumeTest {
     void aRunMayBeResumedToTrainLongerWithItsOutputElsewhere(@TempDir Path dir) throws Exception {
         LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
         Path checkpoint = dir.resolve("ck.safetensors");
-        TrainOptions two = new TrainOptions(2, 32, 1e-3, OptimizerKind.ADAM, 3, 0, dir, false, checkpoint, null);
+        TrainOptions two = new TrainOptions(2, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 0, dir, Progress.Mode.LINES, checkpoint, null);
         History first = new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), two).fit(all, all);
 
-        TrainOptions longer = new TrainOptions(3, 32, 1e-3, OptimizerKind.ADAM, 3, 1, dir.resolve("elsewhere"), false, null, checkpoint);
+        TrainOptions longer = new TrainOptions(3, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 1, dir.resolve("elsewhere"), Progress.Mode.LINES, null, checkpoint);
         History resumed = new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), longer).fit(all, all);
 
         assertEquals(3, resumed.epochs().size());
