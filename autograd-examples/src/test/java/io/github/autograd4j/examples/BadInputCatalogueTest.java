@@ -94,7 +94,7 @@ class BadInputCatalogueTest {
         cases.put("X08", dir -> Scenario.watching(List.of(), () -> BundledData.parseDigits(
                 new BufferedReader(new StringReader("0,".repeat(63) + "17,3")), "digits.csv")));
         cases.put("X09", resuming((dir, checkpoint) ->
-                new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 7, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
+                new TrainOptions(2, 32, 1e-2, OptimizerKind.ADAM, 7, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
         cases.put("X10", resuming((dir, checkpoint) ->
                 DigitsExample.defaults().withOut(dir).withCheckpoints(null, dir.resolve("nope.safetensors"))));
         cases.put("X11", dir -> {
@@ -128,9 +128,9 @@ class BadInputCatalogueTest {
             return watchingFile(inside, digits(DigitsExample.defaults().withOut(dir).withCheckpoints(null, inside.getParent())));
         });
         cases.put("X21", resuming((dir, checkpoint) ->
-                new TrainOptions(2, 32, 0.01, OptimizerKind.ADAM, 0, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
+                new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 0, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
         cases.put("X22", resuming((dir, checkpoint) ->
-                new TrainOptions(2, 64, 3e-3, OptimizerKind.ADAM, 0, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
+                new TrainOptions(2, 64, 1e-2, OptimizerKind.ADAM, 0, 0, 0, dir, Progress.Mode.LINES, null, checkpoint)));
         cases.put("X23", resuming(2, (dir, checkpoint) ->
                 DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(null, checkpoint)));
         cases.put("X24", dir -> Scenario.watching(List.of(), () -> DigitsExample.defaults().withValidation(1)));

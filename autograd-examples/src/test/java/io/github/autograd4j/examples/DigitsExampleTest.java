@@ -64,7 +64,7 @@ class DigitsExampleTest {
         TrainOptions one = DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(checkpoint, null);
         DigitsExample.run(new DigitsExample.Config(one, new Silent().out()));
 
-        TrainOptions otherSeed = new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 7, 0, 0, dir, Progress.Mode.LINES, null, checkpoint);
+        TrainOptions otherSeed = new TrainOptions(2, 32, 1e-2, OptimizerKind.ADAM, 7, 0, 0, dir, Progress.Mode.LINES, null, checkpoint);
         UsageException e = assertThrows(UsageException.class,
                 () -> DigitsExample.run(new DigitsExample.Config(otherSeed, new Silent().out())));
         assertEquals("--resume " + checkpoint + ": the checkpoint was written with seed '0' but this run has '7';"

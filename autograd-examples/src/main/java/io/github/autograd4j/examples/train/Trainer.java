@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a classifier that outputs logits with cross-entropy, the PyTorch way (zero grad,
  * forward, loss, backward, step over shuffled mini-batches), evaluating on the validation and test
- * sets (those there are) after every epoch. The learning rate follows a cosine schedule from {@code lr} at the first epoch towards 0
- * ({@code lr * (1 + cos(pi * e / epochs)) / 2} in epoch {@code e}, counting from 0), set per epoch
- * so that a resumed run needs no scheduler state.
+ * sets (those there are) after every epoch. The learning rate follows a cosine schedule from
+ * {@code lr} at the first epoch towards 0 ({@code lr * (1 + cos(pi * e / epochs)) / 2} in epoch
+ * {@code e}, counting from 0), set per epoch so that a resumed run needs no scheduler state.
  *
  * <p>Every epoch reseeds the shuffling and the model's own {@link Random}s (dropout's) from the
  * seed and the epoch ({@link RunSeeds}); with {@link TrainOptions#checkpoint()} the model and
