@@ -45,7 +45,13 @@ final class TrainingCheckpoint {
     private TrainingCheckpoint() {
     }
 
-    /** Saves after an epoch; {@code history} holds every epoch completed so far. */
+    /**
+     * Saves after an epoch; {@code history} holds every epoch completed so far.
+     *
+     * @throws IOException naming {@code --checkpoint} and {@code path} first (the file system's own
+     *                     message names the temporary file the save writes first); the previous
+     *                     checkpoint is then unchanged
+     */
     static void save(Path path, String task, TrainOptions options, Module model, Optimizer optimizer,
                      List<EpochStats> history) throws IOException {
         Map<String, String> metadata = defining(task, options);
@@ -54,11 +60,12 @@ final class TrainingCheckpoint {
         for (int i = 0; i < history.size(); i++) {
             metadata.put(HISTORY + i, history.get(i).encode());
         }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Checkpoint.save(path, model, optimizer, metadata);
+        } catch (IOException e) {
+            throw new IOException("--checkpoint " + path + ": saving after epoch " + history.size() + " failed: " + e, e);
         }
-        Checkpoint.save(path, model, optimizer, metadata);
     }
 
     /**

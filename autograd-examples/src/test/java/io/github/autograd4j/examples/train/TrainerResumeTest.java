@@ -10,6 +10,7 @@ import io.github.autograd4j.examples.UsageException;
 import io.github.autograd4j.examples.data.BundledData;
 import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.nn.Module;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,6 +84,18 @@ class TrainerResumeTest {
 
         assertEquals(3, resumed.epochs().size());
         assertEquals(first.epochs(), resumed.epochs().subList(0, 2), "the first two epochs come from the checkpoint");
+    }
+
+    @Test
+    void aSaveThatFailsDuringTheRunNamesTheCheckpointGiven(@TempDir Path dir) throws Exception {
+        LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
+        Path file = Files.writeString(dir.resolve("plots"), "keep me");
+        Path checkpoint = file.resolve("ck.safetensors"); // a place Trainer cannot save to, as a full disk would be
+        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 0, dir, Progress.Mode.NONE, checkpoint, null);
+        IOException e = assertThrows(IOException.class,
+                () -> new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), options).fit(all, all));
+        assertTrue(e.getMessage().startsWith("--checkpoint " + checkpoint + ": saving after epoch 1 failed: "), e.getMessage());
+        assertEquals("keep me", Files.readString(file));
     }
 
     private static boolean equal(Module a, Module b) {
