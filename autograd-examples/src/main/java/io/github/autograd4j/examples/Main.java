@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The examples' command line: {@code java -jar autograd-examples.jar [command] [options]}, with
- * {@code tour} when no command is given (its options may then be given alone). Exit status 0 on success; 2 with a one-line reason on bad
- * arguments (an unknown option, a value out of range, a checkpoint of another run); 1 with a
- * one-line reason when a file cannot be read or written.
+ * {@code tour} when no command is given (its options may then be given alone). Exit status 0 on
+ * success; 2 with a one-line reason on bad arguments (an unknown option, a value out of range, a
+ * place that cannot be written, a checkpoint of another run); 1 with a one-line reason when a
+ * file cannot be read or written.
  */
 @Command(name = "autograd-examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runnable examples of autograd4j. With no command: tour.",
