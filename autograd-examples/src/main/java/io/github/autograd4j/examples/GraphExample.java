@@ -81,6 +81,7 @@ public final class GraphExample {
 
     /** Builds the expression, writes its files and prints its table. */
     public static Result run(Config config) throws IOException {
+        FileOptions.requireWritableDirectory("--out", config.dir());
         Graph graph = Graph.of(config.expression().build());
         config.out().println(graph.toTable());
         Result result = write(graph, config.dir(), config.expression().toString());

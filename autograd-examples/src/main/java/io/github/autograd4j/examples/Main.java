@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import io.github.autograd4j.examples.cli.BenchCommand;
 import io.github.autograd4j.examples.cli.DigitsCommand;
+import io.github.autograd4j.examples.cli.DigitsTuningCommand;
 import io.github.autograd4j.examples.cli.GradcheckCommand;
 import io.github.autograd4j.examples.cli.GraphCommand;
 import io.github.autograd4j.examples.cli.MnistCommand;
@@ -10,6 +11,7 @@ import io.github.autograd4j.examples.cli.RegressionCommand;
 import io.github.autograd4j.examples.cli.SeedCommand;
 import io.github.autograd4j.examples.cli.TourCommand;
 import io.github.autograd4j.examples.cli.TrainMixin;
+import io.github.autograd4j.examples.cli.VersionProvider;
 import io.github.autograd4j.examples.cli.XorCommand;
 import io.github.autograd4j.examples.data.DataFormatException;
 import java.io.IOException;
@@ -28,14 +30,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * The examples' command line: {@code java -jar autograd-examples.jar [command] [options]}, with
- * {@code tour} when no command is given (its options may then be given alone). Exit status 0 on success; 2 with a one-line reason on bad
- * arguments (an unknown option, a value out of range, a checkpoint of another run); 1 with a
- * one-line reason when a file cannot be read or written.
+ * {@code tour} when no command is given (its options may then be given alone). Exit status 0 on
+ * success; 2 with a one-line reason on bad arguments (an unknown option, a value out of range, a
+ * place that cannot be written, a checkpoint of another run); 1 with a one-line reason when a
+ * file cannot be read or written.
  */
-@Command(name = "autograd-examples", mixinStandardHelpOptions = true, version = "autograd4j examples 0.1.0",
+@Command(name = "autograd-examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runnable examples of autograd4j. With no command: tour.",
         subcommands = {TourCommand.class, SeedCommand.class, XorCommand.class, MoonsCommand.class, DigitsCommand.class,
-            MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
+            DigitsTuningCommand.class, MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** The exit status of bad arguments. */

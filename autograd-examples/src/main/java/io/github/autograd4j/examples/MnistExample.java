@@ -3,7 +3,9 @@ package io.github.autograd4j.examples;
 import io.github.autograd4j.examples.data.Mnist;
 import io.github.autograd4j.examples.output.OutputDirectory;
 import io.github.autograd4j.examples.train.ClassifierRun;
+import io.github.autograd4j.examples.train.DataSplit;
 import io.github.autograd4j.examples.train.OptimizerKind;
+import io.github.autograd4j.examples.train.Progress;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +36,7 @@ public final class MnistExample {
 
     /** The default training options: Adam at 1e-3 with batches of 64 for 3 epochs, seed 0. */
     public static TrainOptions defaults() {
-        return new TrainOptions(3, 64, 1e-3, OptimizerKind.ADAM, 0, 0, OutputDirectory.DEFAULT, true, null, null);
+        return new TrainOptions(3, 64, 1e-3, OptimizerKind.ADAM, 0, 0, 0, OutputDirectory.DEFAULT, Progress.Mode.BAR, null, null);
     }
 
     /**
@@ -46,7 +48,10 @@ public final class MnistExample {
     public static ClassifierRun run(Config config) throws IOException {
         UsageException.require(Files.isDirectory(config.data()), "--data " + config.data()
                 + ": no such directory; it must hold MNIST's four IDX files (see the README)");
+        config.train().checkFiles();
         Mnist mnist = Mnist.load(config.data());
-        return ClassifierRun.train("mnist", LAYERS, 0, mnist.train(), mnist.test(), config.train(), config.out());
+        TrainOptions options = config.train();
+        DataSplit data = DataSplit.holdingOut(mnist.train(), mnist.test(), options.validation(), options.seed());
+        return ClassifierRun.train("mnist", LAYERS, 0, data, options, config.out());
     }
 }

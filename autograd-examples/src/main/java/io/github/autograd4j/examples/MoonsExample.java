@@ -51,6 +51,7 @@ public final class MoonsExample {
 
     /** Trains, prints and plots. */
     public static Result run(Config config) throws IOException {
+        FileOptions.requireWritableDirectory("--out", config.dir());
         PrintStream out = config.out();
         Moons data = Moons.make(100, 0.1, new Random(config.seed()));
         ScalarMLP model = new ScalarMLP(new Random(config.seed()), 2, 16, 16, 1);

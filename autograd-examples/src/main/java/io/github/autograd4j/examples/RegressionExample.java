@@ -69,6 +69,7 @@ public final class RegressionExample {
 
     /** Trains the three, prints their final costs and accuracies, and plots the curves. */
     public static Result run(Config config) throws IOException {
+        FileOptions.requireWritableDirectory("--out", config.dir());
         LabelledData iris = BundledData.iris();
         Tensor x = standardised(iris.x());
         Tensor y = Tensor.of(Arrays.stream(iris.labels()).mapToDouble(l -> l == VIRGINICA ? 1 : 0).toArray(), iris.size());

@@ -47,6 +47,7 @@ public final class Tour {
 
     /** Runs the tour. */
     public static Result run(Config config) throws IOException {
+        config.train().checkFiles();
         PrintStream out = config.out();
         section(out, "1. Seed example 000: forward, backward, update (java -jar autograd-examples.jar seed --steps N)");
         SeedExample.Result seed = SeedExample.run(new SeedExample.Config(1, out));

@@ -1,13 +1,20 @@
 package io.github.autograd4j.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.examples.train.ClassifierRun;
+import io.github.autograd4j.examples.train.DataSplit;
+import io.github.autograd4j.examples.train.EpochStats;
 import io.github.autograd4j.examples.train.OptimizerKind;
+import io.github.autograd4j.examples.train.Progress;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,12 +33,38 @@ class DigitsExampleTest {
     }
 
     @Test
+    void aValidationSetIsHeldOutOfTheTrainingSetAndReportedEveryEpoch(@TempDir Path dir) throws Exception {
+        DataSplit plain = DigitsExample.split(0, 0);
+        DataSplit held = DigitsExample.split(0, 0.1);
+        assertNull(plain.validation());
+        assertEquals(1438, held.train().size() + held.validation().size());
+        assertEquals(145, held.validation().size(), "a tenth of each class, rounded per class");
+        assertArrayEquals(plain.test().x().toArray(), held.test().x().toArray(), "the test set is the same with or without validation");
+        for (int c = 0; c < 10; c++) {
+            assertEquals(count(plain.train(), c), count(held.train(), c) + count(held.validation(), c), "class " + c);
+        }
+
+        Silent out = new Silent();
+        ClassifierRun run = DigitsExample.run(new DigitsExample.Config(
+                DigitsExample.defaults().withEpochs(2).withValidation(0.1).withOut(dir), out.out()));
+        for (EpochStats epoch : run.history().epochs()) {
+            assertTrue(epoch.validationAccuracy() > 0.5 && !Double.isNaN(epoch.testAccuracy()), epoch.toString());
+        }
+        assertTrue(out.text().contains("1293 training, 145 validation and 359 test samples"), out.text());
+        assertTrue(out.text().contains("digits: validation accuracy "), out.text());
+    }
+
+    private static long count(LabelledData set, int label) {
+        return Arrays.stream(set.labels()).filter(l -> l == label).count();
+    }
+
+    @Test
     void resumingACheckpointOfAnotherRunIsAUsageError(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("digits.safetensors");
         TrainOptions one = DigitsExample.defaults().withEpochs(1).withOut(dir).withCheckpoints(checkpoint, null);
         DigitsExample.run(new DigitsExample.Config(one, new Silent().out()));
 
-        TrainOptions otherSeed = new TrainOptions(2, 32, 3e-3, OptimizerKind.ADAM, 7, 0, dir, false, null, checkpoint);
+        TrainOptions otherSeed = new TrainOptions(2, 32, 1e-2, OptimizerKind.ADAM, 7, 0, 0, dir, Progress.Mode.LINES, null, checkpoint);
         UsageException e = assertThrows(UsageException.class,
                 () -> DigitsExample.run(new DigitsExample.Config(otherSeed, new Silent().out())));
         assertEquals("--resume " + checkpoint + ": the checkpoint was written with seed '0' but this run has '7';"

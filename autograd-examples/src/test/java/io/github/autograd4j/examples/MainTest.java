@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.examples.data.Idx;
@@ -13,6 +14,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +67,31 @@ class MainTest {
         assertEquals(message + System.lineSeparator(), r.err());
     }
 
+    @ParameterizedTest
+    @EnabledOnOs(OS.LINUX) // /proc: a place no one, root included, can make a directory or a file in
+    @CsvSource(delimiter = '|', value = {
+        "digits --out /proc/foo                     | digits: --out /proc/foo: cannot make this directory (NoSuchFileException)",
+        "tour --out /proc                           | tour: --out /proc: cannot write in this directory (NoSuchFileException)",
+        "mnist --data . --out /proc/foo             | mnist: --out /proc/foo: cannot make this directory (NoSuchFileException)",
+        "digits --out target --checkpoint /proc/ck.safetensors | digits: --checkpoint /proc/ck.safetensors: cannot write in its directory /proc (NoSuchFileException)",
+        "moons --out /proc/foo                      | moons: --out /proc/foo: cannot make this directory (NoSuchFileException)",
+        "regression --out /proc/foo                 | regression: --out /proc/foo: cannot make this directory (NoSuchFileException)",
+        "graph neuron --out /proc/foo               | graph: --out /proc/foo: cannot make this directory (NoSuchFileException)"})
+    void placesThatCannotBeWrittenAreRefusedBeforeAnyWork(String args, String message) {
+        Run r = printed(args.trim().split(" +"));
+        assertEquals(Main.USAGE, r.status());
+        assertEquals(message + System.lineSeparator(), r.err());
+        assertEquals("", r.out(), "nothing ran");
+    }
+
+    @Test
+    void resumingFromADirectoryNamesTheCommandTheOptionThePathAndWhatWasExpected(@TempDir Path dir) {
+        Run r = printed("digits", "--out", dir.toString(), "--resume", dir.toString());
+        assertEquals(Main.USAGE, r.status());
+        assertEquals("digits: --resume " + dir + " is a directory; expected a checkpoint written by --checkpoint"
+                + System.lineSeparator(), r.err());
+    }
+
     @Test
     void everyCommandHasHelpAndExitsWithZero() {
         for (String command : Main.commandLine().getSubcommands().keySet()) {
@@ -88,6 +116,15 @@ class MainTest {
         assertEquals(Main.FAILURE, r.status());
         assertEquals("mnist: train-labels-idx1-ubyte: magic number 0x00000803 (that of an image file), expected 0x00000801"
                 + " for an IDX label file" + System.lineSeparator(), r.err());
+    }
+
+    @Test
+    void versionIsThePoms() {
+        String pomVersion = System.getProperty("autograd4j.version");
+        assertNotNull(pomVersion, "surefire passes the pom's version (autograd-examples/pom.xml)");
+        Run r = run("--version");
+        assertEquals(0, r.status());
+        assertEquals("autograd4j examples " + pomVersion + System.lineSeparator(), r.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.autograd4j.examples.cli;
 
 import io.github.autograd4j.examples.train.OptimizerKind;
+import io.github.autograd4j.examples.train.Progress;
 import io.github.autograd4j.examples.train.TrainOptions;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,6 +29,10 @@ public final class TrainMixin {
     @Option(names = "--seed", paramLabel = "N", description = "seed of initialisation, split, shuffles")
     Long seed;
 
+    @Option(names = "--validation", paramLabel = "FRACTION",
+            description = "share of each class of the training set held out for validation, reported per epoch")
+    Double validation;
+
     @Option(names = "--threads", paramLabel = "N", description = "threads of a multi-threaded GEMM kernel (this version's uses 1)")
     Integer threads;
 
@@ -48,14 +53,15 @@ public final class TrainMixin {
         OptimizerKind kind = optimizer != null ? optimizer : defaults.optimizer();
         double rate = lr != null ? lr : kind == defaults.optimizer() ? defaults.lr() : kind.defaultLr();
         return new TrainOptions(or(epochs, defaults.epochs()), or(batchSize, defaults.batchSize()), rate, kind,
-                or(seed, defaults.seed()), or(threads, defaults.threads()), or(out, defaults.out()),
-                defaults.progress() && !noProgress, or(checkpoint, defaults.checkpoint()), or(resume, defaults.resume()));
+                or(seed, defaults.seed()), or(validation, defaults.validation()), or(threads, defaults.threads()),
+                or(out, defaults.out()), noProgress ? Progress.Mode.LINES : defaults.progress(), or(checkpoint, defaults.checkpoint()), or(resume, defaults.resume()));
     }
 
     /** The line a command's help ends with: {@code defaults} as options. */
     public static String describe(TrainOptions defaults) {
-        return String.format(Locale.ROOT, "%nDefaults: --optimizer %s --lr %s --batch-size %d --epochs %d --seed %d --out %s",
-                defaults.optimizer(), defaults.lr(), defaults.batchSize(), defaults.epochs(), defaults.seed(), defaults.out());
+        return String.format(Locale.ROOT, "%nDefaults: --optimizer %s --lr %s --batch-size %d --epochs %d --seed %d --validation %s --out %s",
+                defaults.optimizer(), defaults.lr(), defaults.batchSize(), defaults.epochs(), defaults.seed(), defaults.validation(),
+                defaults.out());
     }
 
     private static <T> T or(T given, T fallback) {

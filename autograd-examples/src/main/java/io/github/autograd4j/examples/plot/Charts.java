@@ -40,8 +40,8 @@ public final class Charts {
     }
 
     /**
-     * Two charts side by side: the training and test loss, and the training and test accuracy
-     * (%), over epochs.
+     * Two charts side by side: the training, validation and test loss, and the same accuracies
+     * (%), over epochs (validation and test when the run has them).
      *
      * @return {@code file}
      */
@@ -49,10 +49,12 @@ public final class Charts {
         double[] epochs = history.series(EpochStats::epoch);
         XYChart loss = lineChart(title + ": loss", "epoch", "cross-entropy loss");
         add(loss, "training (mean over the epoch's batches)", epochs, history.series(EpochStats::trainLoss));
-        add(loss, "test (after the epoch)", epochs, history.series(EpochStats::testLoss));
+        addIfAny(loss, "validation (after the epoch)", epochs, history.series(EpochStats::validationLoss));
+        addIfAny(loss, "test (after the epoch)", epochs, history.series(EpochStats::testLoss));
         XYChart accuracy = lineChart(title + ": accuracy", "epoch", "accuracy (%)");
         add(accuracy, "training (during the epoch)", epochs, percent(history.series(EpochStats::trainAccuracy)));
-        add(accuracy, "test (after the epoch)", epochs, percent(history.series(EpochStats::testAccuracy)));
+        addIfAny(accuracy, "validation (after the epoch)", epochs, percent(history.series(EpochStats::validationAccuracy)));
+        addIfAny(accuracy, "test (after the epoch)", epochs, percent(history.series(EpochStats::testAccuracy)));
         accuracy.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return save(file, List.of(loss, accuracy));
     }
@@ -151,6 +153,13 @@ public final class Charts {
     private static void add(XYChart chart, String name, double[] x, double[] y) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setMarker(x.length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+
+    /** Adds the series unless it is all NaN (a set the run does not have). */
+    private static void addIfAny(XYChart chart, String name, double[] x, double[] y) {
+        if (Arrays.stream(y).anyMatch(v -> !Double.isNaN(v))) {
+            add(chart, name, x, y);
+        }
     }
 
     private static double[] percent(double[] fractions) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,11 @@ public record ClassifierRun(History history, Module model, Path curves, double s
     /** The test accuracy after the last epoch, a fraction. */
     public double testAccuracy() {
         return history.last().testAccuracy();
+    }
+
+    /** The validation accuracy after the last epoch, a fraction; NaN without a validation set. */
+    public double validationAccuracy() {
+        return history.last().validationAccuracy();
     }
 
     /**
@@ -74,26 +80,36 @@ public record ClassifierRun(History history, Module model, Path curves, double s
     }
 
     /**
-     * Trains {@link #mlp(long, double, int...)} on {@code train}, evaluates on {@code test} after
-     * every epoch, writes {@code <task>-curves.png} into the output directory and prints a summary to {@code out}.
+     * Trains {@link #mlp(long, double, int...)} on {@code data.train()}, evaluates on its validation
+     * set (if any) and its test set after every epoch, writes {@code <task>-curves.png} into the
+     * output directory and prints a summary to {@code out}.
      */
-    public static ClassifierRun train(String task, int[] layers, double dropout, LabelledData train, LabelledData test,
-                                      TrainOptions options, PrintStream out) throws IOException {
+    public static ClassifierRun train(String task, int[] layers, double dropout, DataSplit data, TrainOptions options,
+                                      PrintStream out) throws IOException {
+        Objects.requireNonNull(data.test(), "ClassifierRun.train: the data have no test set");
         String shape = Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"))
                 + (dropout > 0 ? ", dropout " + dropout : "");
-        out.printf(Locale.ROOT, "%s: MLP %s, %d training and %d test samples, %s lr %s, batch %d, %d epochs, seed %d%n",
-                task, shape, train.size(), test.size(), options.optimizer(), options.lr(), options.batchSize(),
-                options.epochs(), options.seed());
+        String validation = data.validation() == null ? "" : ", " + data.validation().size() + " validation";
+        out.printf(Locale.ROOT, "%s: MLP %s, %d training%s and %d test samples, %s lr %s, batch %d, %d epochs, seed %d%n",
+                task, shape, data.train().size(), validation, data.test().size(), options.optimizer(), options.lr(),
+                options.batchSize(), options.epochs(), options.seed());
         Net net = mlp(options.seed(), dropout, layers);
         long start = System.nanoTime();
-        History history = new Trainer(task, net.model(), net.perEpoch(), options).fit(train, test);
+        History history = new Trainer(task, net.model(), net.perEpoch(), options).fit(data);
         double seconds = (System.nanoTime() - start) / 1e9;
         Path curves = Charts.trainingCurves(options.out().resolve(task + "-curves.png"), task + " MLP " + shape, history);
         ClassifierRun run = new ClassifierRun(history, net.model(), curves, seconds);
-        out.printf(Locale.ROOT, "%s: test accuracy %.2f %% (%d of %d) after %d epochs in %.1f s%n", task,
-                100 * run.testAccuracy(), Math.round(run.testAccuracy() * test.size()), test.size(),
+        if (data.validation() != null) {
+            out.printf(Locale.ROOT, "%s: validation accuracy %s%n", task, ofSet(run.validationAccuracy(), data.validation()));
+        }
+        out.printf(Locale.ROOT, "%s: test accuracy %s after %d epochs in %.1f s%n", task, ofSet(run.testAccuracy(), data.test()),
                 history.epochs().size(), seconds);
         out.println(task + ": training curves in " + curves);
         return run;
+    }
+
+    /** An accuracy on a set as a percentage and a count, e.g. {@code "98.33 % (353 of 359)"}. */
+    private static String ofSet(double accuracy, LabelledData set) {
+        return String.format(Locale.ROOT, "%.2f %% (%d of %d)", 100 * accuracy, Math.round(accuracy * set.size()), set.size());
     }
 }

@@ -13,9 +13,20 @@ import org.slf4j.LoggerFactory;
  * Shows how training goes: a progress bar over all remaining batches (me.tongfei:progressbar, on
  * standard error) when a person watches a terminal, and plain log lines, about ten per run,
  * otherwise. A bar redraws a line with carriage returns, which makes a mess of a log file or a
- * pipe, so it is used only on a terminal ({@link #onTerminal()}).
+ * pipe, so it is used only on a terminal ({@link #onTerminal()}). A program that trains many
+ * models and reports on them itself (a hyperparameter search) shows nothing per run.
  */
 public abstract class Progress implements AutoCloseable {
+
+    /** What a run shows of its progress. */
+    public enum Mode {
+        /** A bar on a terminal, log lines otherwise. */
+        BAR,
+        /** Log lines ({@code --no-progress}). */
+        LINES,
+        /** Nothing. */
+        NONE
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
@@ -31,11 +42,15 @@ public abstract class Progress implements AutoCloseable {
 
     /**
      * The progress display for a run of {@code epochs} epochs of {@code batches} batches, starting
-     * after {@code done} completed ones: a bar when {@code bar} is asked for and there is a
-     * terminal, log lines otherwise.
+     * after {@code done} completed ones: a bar when {@code mode} asks for one and there is a
+     * terminal, nothing for {@link Mode#NONE}, log lines otherwise.
      */
-    public static Progress create(String task, boolean bar, int epochs, int done, int batches) {
-        return bar && onTerminal() ? new Bar(task, epochs, done, batches) : new Lines(task, epochs);
+    public static Progress create(String task, Mode mode, int epochs, int done, int batches) {
+        return switch (mode) {
+            case BAR -> onTerminal() ? new Bar(task, epochs, done, batches) : new Lines(task, epochs);
+            case LINES -> new Lines(task, epochs);
+            case NONE -> new Nothing(task, epochs);
+        };
     }
 
     /**
@@ -66,8 +81,17 @@ public abstract class Progress implements AutoCloseable {
 
     /** One line about an epoch: loss, accuracies, learning rate and rate of work. */
     protected final String describe(EpochStats s) {
-        return String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d  loss %.4f  train %5.1f%%  test %5.1f%%  lr %.2e",
-                s.epoch(), epochs, s.trainLoss(), 100 * s.trainAccuracy(), 100 * s.testAccuracy(), s.lr());
+        return String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d  loss %.4f  train %5.1f%%%s  lr %.2e",
+                s.epoch(), epochs, s.trainLoss(), 100 * s.trainAccuracy(), heldOut(s), s.lr());
+    }
+
+    /** The validation and test accuracies of an epoch, those the run has, e.g. {@code "  val  97.9%  test  98.1%"}. */
+    static String heldOut(EpochStats s) {
+        return accuracy("val", s.validationAccuracy()) + accuracy("test", s.testAccuracy());
+    }
+
+    private static String accuracy(String set, double accuracy) {
+        return Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, "  %s %5.1f%%", set, 100 * accuracy);
     }
 
     private static int digits(int n) {
@@ -102,6 +126,29 @@ public abstract class Progress implements AutoCloseable {
         }
     }
 
+    /** Shows nothing. */
+    static final class Nothing extends Progress {
+
+        Nothing(String task, int epochs) {
+            super(task, epochs);
+        }
+
+        @Override
+        public void batch(int epoch, double loss) {
+            // nothing to show
+        }
+
+        @Override
+        public void epoch(EpochStats stats) {
+            // nothing to show
+        }
+
+        @Override
+        public void close() {
+            // nothing to finish
+        }
+    }
+
     /** A progress bar over every remaining batch; its message shows the epoch and the last loss. */
     static final class Bar extends Progress {
 
@@ -124,7 +171,7 @@ public abstract class Progress implements AutoCloseable {
 
         @Override
         public void epoch(EpochStats s) {
-            lastEpoch = String.format(Locale.ROOT, " test %.1f%%", 100 * s.testAccuracy());
+            lastEpoch = heldOut(s);
             show(s.epoch(), s.trainLoss());
         }
 

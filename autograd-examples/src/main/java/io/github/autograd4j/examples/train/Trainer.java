@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a classifier that outputs logits with cross-entropy, the PyTorch way (zero grad,
- * forward, loss, backward, step over shuffled mini-batches), evaluating on a test set after every
- * epoch. The learning rate follows a cosine schedule from {@code lr} at the first epoch towards 0
- * ({@code lr * (1 + cos(pi * e / epochs)) / 2} in epoch {@code e}, counting from 0), set per epoch
- * so that a resumed run needs no scheduler state.
+ * forward, loss, backward, step over shuffled mini-batches), evaluating on the validation and test
+ * sets (those there are) after every epoch. The learning rate follows a cosine schedule from
+ * {@code lr} at the first epoch towards 0 ({@code lr * (1 + cos(pi * e / epochs)) / 2} in epoch
+ * {@code e}, counting from 0), set per epoch so that a resumed run needs no scheduler state.
  *
  * <p>Every epoch reseeds the shuffling and the model's own {@link Random}s (dropout's) from the
  * seed and the epoch ({@link RunSeeds}); with {@link TrainOptions#checkpoint()} the model and
@@ -73,26 +73,32 @@ public final class Trainer {
 
     /** Trains on {@code train} for the remaining epochs, evaluating on {@code test}; returns every epoch's stats. */
     public History fit(LabelledData train, LabelledData test) throws IOException {
-        return fit(train, test, options.epochs());
+        return fit(new DataSplit(train, null, test));
+    }
+
+    /** Trains on {@code data.train()} for the remaining epochs, evaluating on its other sets; returns every epoch's stats. */
+    public History fit(DataSplit data) throws IOException {
+        return fit(data, options.epochs());
     }
 
     /**
-     * Trains as {@link #fit(LabelledData, LabelledData)} but stops after epoch {@code lastEpoch}
-     * (counting from 1) of the {@link TrainOptions#epochs()} planned, as a run interrupted there
-     * would: the learning-rate schedule is that of the whole run.
+     * Trains as {@link #fit(DataSplit)} but stops after epoch {@code lastEpoch} (counting from 1)
+     * of the {@link TrainOptions#epochs()} planned, as a run interrupted there would: the
+     * learning-rate schedule is that of the whole run.
      *
      * @throws IllegalArgumentException when {@code lastEpoch} is not in {@code 1..epochs}
      */
-    public History fit(LabelledData train, LabelledData test, int lastEpoch) throws IOException {
+    public History fit(DataSplit data, int lastEpoch) throws IOException {
         if (lastEpoch < 1 || lastEpoch > options.epochs()) {
             throw new IllegalArgumentException("Trainer.fit: lastEpoch must be in 1.." + options.epochs() + ", got " + lastEpoch);
         }
         applyThreads(options.threads());
         Optimizer optimizer = options.optimizer().build(model.parameters(), options.lr());
         Random shuffle = new Random();
-        DataLoader loader = new DataLoader(new TensorDataset(train.x(), train.y()), options.batchSize(), true, shuffle, false);
-        Tensor testX = test.x();
-        Tensor testY = test.y();
+        DataLoader loader = new DataLoader(new TensorDataset(data.train().x(), data.train().y()), options.batchSize(), true,
+                shuffle, false);
+        Held validation = Held.of(data.validation());
+        Held test = Held.of(data.test());
         List<EpochStats> history = new ArrayList<>();
         if (options.resume() != null) {
             history.addAll(TrainingCheckpoint.restore(options.resume(), task, options, model, optimizer));
@@ -103,7 +109,7 @@ public final class Trainer {
                 for (int i = 0; i < perEpoch.size(); i++) {
                     perEpoch.get(i).setSeed(RunSeeds.of(options.seed(), "model-random-" + i, epoch));
                 }
-                EpochStats stats = epoch(epoch, loader, optimizer, testX, testY, progress);
+                EpochStats stats = epoch(epoch, loader, optimizer, validation, test, progress);
                 history.add(stats);
                 progress.epoch(stats);
                 if (options.checkpoint() != null) {
@@ -114,7 +120,7 @@ public final class Trainer {
         return new History(history);
     }
 
-    private EpochStats epoch(int epoch, DataLoader loader, Optimizer optimizer, Tensor testX, Tensor testY, Progress progress) {
+    private EpochStats epoch(int epoch, DataLoader loader, Optimizer optimizer, Held validationSet, Held testSet, Progress progress) {
         long start = System.nanoTime();
         long[] nanos = new long[3];
         double lr = options.lr() * (1 + Math.cos(Math.PI * epoch / options.epochs())) / 2;
@@ -146,13 +152,29 @@ public final class Trainer {
             progress.batch(epoch + 1, value);
         }
         long evalStart = System.nanoTime();
-        Evaluation test = evaluate(model, testX, testY);
+        Evaluation validation = Held.evaluate(model, validationSet);
+        Evaluation test = Held.evaluate(model, testSet);
         long end = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: epoch {} took {} ms: forward {} ms, backward {} ms, optimiser {} ms, evaluation {} ms", task, epoch + 1,
                     ms(end - start), ms(nanos[0]), ms(nanos[1]), ms(nanos[2]), ms(end - evalStart));
         }
-        return new EpochStats(epoch + 1, lr, lossSum / seen, correct / seen, test.loss(), test.accuracy(), (end - start) / 1e9);
+        return new EpochStats(epoch + 1, lr, lossSum / seen, correct / seen, validation.loss(), validation.accuracy(), test.loss(),
+                test.accuracy(), (end - start) / 1e9);
+    }
+
+    /** A held-out set as tensors, made once per run rather than once per epoch. */
+    private record Held(Tensor x, Tensor y) {
+
+        /** {@code set}'s tensors, or null when there is no set. */
+        static Held of(LabelledData set) {
+            return set == null ? null : new Held(set.x(), set.y());
+        }
+
+        /** {@link Trainer#evaluate(Module, Tensor, Tensor)} on {@code set}; NaN for both when there is none. */
+        static Evaluation evaluate(Module model, Held set) {
+            return set == null ? new Evaluation(Double.NaN, Double.NaN) : Trainer.evaluate(model, set.x(), set.y());
+        }
     }
 
     /** The loss and accuracy of {@code model} on {@code x} (rows) with classes {@code y}, in evaluation mode and without recording. */

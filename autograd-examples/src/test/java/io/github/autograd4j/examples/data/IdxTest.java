@@ -3,8 +3,13 @@ package io.github.autograd4j.examples.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +53,47 @@ class IdxTest {
         Path header = IdxFiles.write(dir.resolve("header"), Idx.IMAGES_MAGIC, new int[] {2}, new byte[0]);
         assertEquals("header: the file ends inside its 16-byte header, before the row count",
                 assertThrows(DataFormatException.class, () -> Idx.readImages(header)).getMessage());
+    }
+
+    @Test
+    void aHeaderClaimingMoreThanTheFileHoldsIsRefusedWithoutAllocatingTheClaim(@TempDir Path dir) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        Path images = IdxFiles.write(dir.resolve("huge"), Idx.IMAGES_MAGIC, new int[] {2_000_000_000, 1, 1}, new byte[16]);
+        Path labels = IdxFiles.write(dir.resolve("huge.gz"), Idx.LABELS_MAGIC, new int[] {2_000_000_000}, new byte[24]);
+        assertEquals(32, Files.size(images));
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        DataFormatException e = assertThrows(DataFormatException.class, () -> Idx.readImages(images));
+        DataFormatException gz = assertThrows(DataFormatException.class, () -> Idx.readLabels(labels));
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertEquals("huge: the file is truncated: the header announces 2000000000 images of 1x1 (2000000000 bytes after the"
+                + " 16-byte header) but only 16 follow", e.getMessage());
+        assertEquals("huge.gz: the file is truncated: the header announces 2000000000 labels (2000000000 bytes after the"
+                + " 8-byte header) but only 24 follow", gz.getMessage());
+        assertTrue(allocated < 16 << 20, "reading allocated " + allocated + " bytes; expected far less than the 2 GB the headers claim");
+    }
+
+    @Test
+    void corruptGzipDataNameTheFile(@TempDir Path dir) throws Exception {
+        Path good = IdxFiles.write(dir.resolve("labels.gz"), Idx.LABELS_MAGIC, new int[] {3}, new byte[] {4, 0, 9});
+        byte[] bytes = Files.readAllBytes(good);
+
+        byte[] badCrc = bytes.clone();
+        badCrc[bytes.length - 8] ^= 0x55; // the trailer's CRC-32 of the content
+        Path crc = Files.write(dir.resolve("crc.gz"), badCrc);
+        assertEquals("crc.gz: the gzip data are corrupt (Corrupt GZIP trailer)",
+                assertThrows(DataFormatException.class, () -> Idx.readLabels(crc)).getMessage());
+
+        byte[] badBlock = bytes.clone();
+        badBlock[10] = (byte) 0xff; // the first deflate block's header: block type 3 does not exist
+        Path block = Files.write(dir.resolve("block.gz"), badBlock);
+        assertEquals("block.gz: the gzip data are corrupt (invalid block type)",
+                assertThrows(DataFormatException.class, () -> Idx.readLabels(block)).getMessage());
+
+        Path cut = Files.write(dir.resolve("cut.gz"), Arrays.copyOf(bytes, 5));
+        assertEquals("cut.gz: the file ends inside its gzip header",
+                assertThrows(DataFormatException.class, () -> Idx.readLabels(cut)).getMessage());
     }
 }

@@ -10,6 +10,7 @@ import io.github.autograd4j.examples.UsageException;
 import io.github.autograd4j.examples.data.BundledData;
 import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.nn.Module;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ class TrainerResumeTest {
         LabelledData train = all.select(IntStream.range(0, 300).toArray());
         LabelledData test = all.select(IntStream.range(300, 400).toArray());
         for (OptimizerKind kind : List.of(OptimizerKind.ADAM, OptimizerKind.MOMENTUM)) {
-            TrainOptions options = new TrainOptions(4, 32, kind.defaultLr(), kind, 3, 0, dir, false, null, null);
+            TrainOptions options = new TrainOptions(4, 32, kind.defaultLr(), kind, 3, 0, 0, dir, Progress.Mode.LINES, null, null);
             double dropout = kind == OptimizerKind.MOMENTUM ? 0.3 : 0; // dropout's masks must repeat too
 
             ClassifierRun.Net straightNet = ClassifierRun.mlp(3, dropout, LAYERS);
@@ -39,7 +40,7 @@ class TrainerResumeTest {
             Path checkpoint = dir.resolve(kind + ".safetensors");
             ClassifierRun.Net interruptedNet = ClassifierRun.mlp(3, dropout, LAYERS);
             Module interrupted = interruptedNet.model();
-            new Trainer("t", interrupted, interruptedNet.perEpoch(), options.withCheckpoints(checkpoint, null)).fit(train, test, 2);
+            new Trainer("t", interrupted, interruptedNet.perEpoch(), options.withCheckpoints(checkpoint, null)).fit(new DataSplit(train, null, test), 2);
             assertTrue(Files.isRegularFile(checkpoint));
             assertFalse(equal(straight, interrupted), "after 2 of 4 epochs the weights differ");
 
@@ -58,7 +59,7 @@ class TrainerResumeTest {
     @Test
     void aCheckpointOfAnotherArchitectureIsRefusedBeforeAnyWeightChanges(@TempDir Path dir) throws Exception {
         LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
-        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, dir, false, null, null);
+        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 0, dir, Progress.Mode.LINES, null, null);
         Path checkpoint = dir.resolve("small.safetensors");
         new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), options.withCheckpoints(checkpoint, null)).fit(all, all);
 
@@ -69,6 +70,32 @@ class TrainerResumeTest {
         assertTrue(e.getMessage().startsWith("--resume " + checkpoint + ": checkpoint: parameter '0.weight' has shape (16, 64) in the file"
                 + " but (32, 64) in the model"), e.getMessage());
         assertTrue(equal(untouched, wider), "no weight changed");
+    }
+
+    @Test
+    void aRunMayBeResumedToTrainLongerWithItsOutputElsewhere(@TempDir Path dir) throws Exception {
+        LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
+        Path checkpoint = dir.resolve("ck.safetensors");
+        TrainOptions two = new TrainOptions(2, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 0, dir, Progress.Mode.LINES, checkpoint, null);
+        History first = new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), two).fit(all, all);
+
+        TrainOptions longer = new TrainOptions(3, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 1, dir.resolve("elsewhere"), Progress.Mode.LINES, null, checkpoint);
+        History resumed = new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), longer).fit(all, all);
+
+        assertEquals(3, resumed.epochs().size());
+        assertEquals(first.epochs(), resumed.epochs().subList(0, 2), "the first two epochs come from the checkpoint");
+    }
+
+    @Test
+    void aSaveThatFailsDuringTheRunNamesTheCheckpointGiven(@TempDir Path dir) throws Exception {
+        LabelledData all = BundledData.digits().scaled(1.0 / 16).select(IntStream.range(0, 64).toArray());
+        Path file = Files.writeString(dir.resolve("plots"), "keep me");
+        Path checkpoint = file.resolve("ck.safetensors"); // a place Trainer cannot save to, as a full disk would be
+        TrainOptions options = new TrainOptions(1, 32, 1e-3, OptimizerKind.ADAM, 3, 0, 0, dir, Progress.Mode.NONE, checkpoint, null);
+        IOException e = assertThrows(IOException.class,
+                () -> new Trainer("t", ClassifierRun.mlp(3, LAYERS), List.of(), options).fit(all, all));
+        assertTrue(e.getMessage().startsWith("--checkpoint " + checkpoint + ": saving after epoch 1 failed: "), e.getMessage());
+        assertEquals("keep me", Files.readString(file));
     }
 
     private static boolean equal(Module a, Module b) {
