@@ -91,6 +91,7 @@ public final class Autograd {
 
     /** The gradient of a scalar function of {@code x.length} values at {@code x}. */
     public static double[] gradient(Function<Value[], Value> f, double... x) {
+        Objects.requireNonNull(f, "gradient: function is null");
         Value[] in = values("gradient", x);
         Value out = Objects.requireNonNull(f.apply(in), "gradient: the function returned null");
         double[] g = new double[x.length];
@@ -108,6 +109,7 @@ public final class Autograd {
      * values at {@code x}, by differentiating its recorded gradient once per input.
      */
     public static double[][] hessian(Function<Value[], Value> f, double... x) {
+        Objects.requireNonNull(f, "hessian: function is null");
         Value[] in = values("hessian", x);
         Value out = Objects.requireNonNull(f.apply(in), "hessian: the function returned null");
         double[][] h = new double[x.length][x.length];
@@ -137,8 +139,8 @@ public final class Autograd {
 
     /** The vector-Jacobian product {@code v^T J} of {@code f} at {@code x} (shape of {@code x}). */
     public static Tensor vjp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
-        Tensor in = leaf(x);
-        return grad(f.apply(in), List.of(in), v, false, false).get(0);
+        Tensor in = leaf("vjp", f, x);
+        return grad(applied("vjp", f, in), List.of(in), v, false, false).get(0);
     }
 
     /**
@@ -146,9 +148,9 @@ public final class Autograd {
      * by the double-vjp trick: {@code J u = d/dw (w^T J) u}, since {@code w^T J u} is linear in {@code w}.
      */
     public static Tensor jvp(Function<Tensor, Tensor> f, Tensor x, Tensor u) {
-        Tensor in = leaf(x);
-        Tensor out = f.apply(in);
+        Tensor in = leaf("jvp", f, x);
         checkShape("jvp", "u", u, x);
+        Tensor out = applied("jvp", f, in);
         Tensor w = Tensor.zerosLike(out).requiresGrad(true);
         Tensor wJ = grad(out, List.of(in), w, true, true).get(0);
         Tensor wJu = wJ.mul(u).sum();
@@ -160,33 +162,38 @@ public final class Autograd {
 
     /** The Jacobian of {@code f} at {@code x}: shape {@code f(x).shape + x.shape}. */
     public static Tensor jacobian(Function<Tensor, Tensor> f, Tensor x) {
-        return jacobianOf(f, x);
+        return jacobianOf("jacobian", f, x);
     }
 
     /** The Hessian of a one-element {@code f} at {@code x}: shape {@code x.shape + x.shape}. */
     public static Tensor hessian(Function<Tensor, Tensor> f, Tensor x) {
+        Objects.requireNonNull(f, "hessian: function is null");
         Function<Tensor, Tensor> gradient = in -> {
-            Tensor out = f.apply(in);
+            Tensor out = applied("hessian", f, in);
             if (out.numel() != 1) {
                 throw new IllegalArgumentException("hessian: the function must return one element, got shape " + out.shape());
             }
             return grad(out, List.of(in), null, true, true).get(0);
         };
-        return jacobianOf(gradient, x);
+        return jacobianOf("hessian", gradient, x);
     }
 
     /** The Hessian-vector product {@code H v} of a one-element {@code f} at {@code x} (shape of {@code x}). */
     public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
+        Tensor in = leaf("hvp", f, x);
         checkShape("hvp", "v", v, x);
-        Tensor in = leaf(x);
-        Tensor g = grad(f.apply(in), List.of(in), null, true, true).get(0);
+        Tensor g = grad(applied("hvp", f, in), List.of(in), null, true, true).get(0);
         Tensor gv = g.mul(v).sum();
         return gv.requiresGrad() ? grad(gv, List.of(in), null, false, false).get(0) : Tensor.zerosLike(x);
     }
 
-    private static Tensor jacobianOf(Function<Tensor, Tensor> f, Tensor x) {
-        Tensor in = leaf(x);
-        Tensor out = f.apply(in);
+    private static Tensor jacobianOf(String op, Function<Tensor, Tensor> f, Tensor x) {
+        Tensor in = leaf(op, f, x);
+        Tensor out = applied(op, f, in);
+        int[] shape = new int[out.dim() + x.dim()];
+        System.arraycopy(out.shape().toArray(), 0, shape, 0, out.dim());
+        System.arraycopy(x.shape().toArray(), 0, shape, out.dim(), x.dim());
+        Shape.of(op, shape); // refuses a Jacobian of more than 2^31-1 elements before allocating it
         int rows = out.numel();
         int cols = x.numel();
         double[] jac = new double[rows * cols];
@@ -198,14 +205,18 @@ public final class Autograd {
                 System.arraycopy(row.storage(), 0, jac, r * cols, cols);
             }
         }
-        int[] shape = new int[out.dim() + x.dim()];
-        System.arraycopy(out.shape().toArray(), 0, shape, 0, out.dim());
-        System.arraycopy(x.shape().toArray(), 0, shape, out.dim(), x.dim());
         return Tensor.of(jac, shape);
     }
 
-    private static Tensor leaf(Tensor x) {
-        return Objects.requireNonNull(x, "autograd: input is null").detach().requiresGrad(true);
+    /** A fresh leaf over {@code x}'s values, after checking {@code op}'s function and point for null. */
+    private static Tensor leaf(String op, Function<Tensor, Tensor> f, Tensor x) {
+        Objects.requireNonNull(f, op + ": function is null");
+        return Objects.requireNonNull(x, op + ": x is null").detach().requiresGrad(true);
+    }
+
+    /** {@code f(in)}, refusing a null result with a message naming {@code op}. */
+    private static Tensor applied(String op, Function<Tensor, Tensor> f, Tensor in) {
+        return Objects.requireNonNull(f.apply(in), op + ": the function returned null");
     }
 
     private static void checkShape(String op, String name, Tensor v, Tensor x) {

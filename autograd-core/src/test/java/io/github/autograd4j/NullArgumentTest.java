@@ -37,13 +37,12 @@ import org.junit.jupiter.api.TestFactory;
  * not a bare JDK one from deep inside. Found by reflection, so a new entry is covered as soon as it
  * is written: each public method and constructor of the classes below is called with valid
  * arguments and one null at a time. The few places where null means something are listed in
- * {@link #NULL_MEANS_SOMETHING}, each documented in its javadoc. Autograd (the functional API) and
- * the kernels (internal loops whose callers check) are not covered here.
+ * {@link #NULL_MEANS_SOMETHING}, each documented in its javadoc. The kernels (internal loops whose callers check) are not covered here.
  */
 class NullArgumentTest {
 
     private static final List<Class<?>> CLASSES = List.of(Tensor.class, Value.class, Shape.class, GradCheck.class,
-            GradCheckResult.class, CustomOp.class, CustomOp.Context.class, Generator.class, Grad.class, Debug.class,
+            GradCheckResult.class, Autograd.class, CustomOp.class, CustomOp.Context.class, Generator.class, Grad.class, Debug.class,
             Graph.class, GraphCheck.class, BinaryOps.class, UnaryOps.class, ReduceOps.class,
             SoftmaxOps.class, ProductOps.class, DecompositionOps.class, MovementOps.class, IndexOps.class);
 
@@ -53,6 +52,8 @@ class NullArgumentTest {
             Map.entry("Tensor.backwardSteps", Set.of(0)),        // likewise
             Map.entry("Tensor.setGrad", Set.of(0)),              // null clears the gradient
             Map.entry("Tensor.linear", Set.of(2)),               // no bias
+            Map.entry("Autograd.grad", Set.of(2)),               // gradOutput null: 1 for a one-element output
+            Map.entry("Autograd.vjp", Set.of(2)),                // likewise
             Map.entry("Tensor.label", Set.of(0)),                // no label
             Map.entry("Value.label", Set.of(0)),
             Map.entry("Value.of", Set.of(1)),
