@@ -3,7 +3,7 @@ package io.github.autograd4j.examples;
 import io.github.autograd4j.Node;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.Value;
-import io.github.autograd4j.examples.output.AtomicFiles;
+import io.github.autograd4j.nn.io.AtomicFile;
 import io.github.autograd4j.graph.Graph;
 import io.github.autograd4j.nn.Linear;
 import io.github.autograd4j.nn.loss.CrossEntropyLoss;
@@ -93,11 +93,10 @@ public final class GraphExample {
 
     /** Writes {@code <stem>.dot}, {@code <stem>.mmd} and {@code <stem>.txt}, and PNG and SVG if {@code dot} is on the PATH. */
     public static Result write(Graph graph, Path dir, String stem) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Path dot = AtomicFiles.writeString(dir.resolve(stem + ".dot"), graph.toDot());
-        files.add(dot);
-        files.add(AtomicFiles.writeString(dir.resolve(stem + ".mmd"), graph.toMermaid()));
-        files.add(AtomicFiles.writeString(dir.resolve(stem + ".txt"), graph.toTable()));
+        Files.createDirectories(dir);
+        Path dot = written(dir.resolve(stem + ".dot"), graph.toDot());
+        List<Path> files = new ArrayList<>(List.of(dot, written(dir.resolve(stem + ".mmd"), graph.toMermaid()),
+                written(dir.resolve(stem + ".txt"), graph.toTable())));
         Path graphviz = graphviz();
         if (graphviz != null) {
             // core's DOT runs left to right, which makes a long chain thousands of pixels wide
@@ -107,6 +106,12 @@ public final class GraphExample {
             }
         }
         return new Result(graph, List.copyOf(files), graphviz != null);
+    }
+
+    /** {@code target}, written with {@code text} all at once. */
+    private static Path written(Path target, String text) throws IOException {
+        AtomicFile.writeString(target, text);
+        return target;
     }
 
     /** Graphviz's {@code dot} on the PATH, or null. */
@@ -119,7 +124,7 @@ public final class GraphExample {
     /** Runs {@code dot -T<format>} on {@code dotText}, writing next to {@code dot} with the format's suffix. */
     private static Path render(Path graphviz, String dotText, Path dot, String format) throws IOException {
         Path target = dot.resolveSibling(dot.getFileName().toString().replaceFirst("\\.dot$", "." + format));
-        AtomicFiles.write(target, out -> {
+        AtomicFile.write(target, out -> {
             Process p = new ProcessBuilder(graphviz.toString(), "-T" + format).start();
             try (OutputStream in = p.getOutputStream()) {
                 in.write(dotText.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,12 @@
 package io.github.autograd4j.examples.plot;
 
-import io.github.autograd4j.examples.output.AtomicFiles;
+import io.github.autograd4j.nn.io.AtomicFile;
 import io.github.autograd4j.examples.train.EpochStats;
 import io.github.autograd4j.examples.train.History;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -170,10 +171,11 @@ public final class Charts {
         return p;
     }
 
-    /** Writes the charts side by side into one PNG, atomically (see {@link AtomicFiles}), creating the directory. */
+    /** Writes the charts side by side into one PNG, atomically (see {@link AtomicFile}), creating the directory. */
     static Path save(Path file, List<XYChart> charts) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try {
-            return AtomicFiles.write(file, out -> {
+            AtomicFile.write(file, out -> {
                 if (charts.size() == 1) {
                     BitmapEncoder.saveBitmap(charts.get(0), out, BitmapEncoder.BitmapFormat.PNG);
                 } else {
@@ -184,5 +186,6 @@ public final class Charts {
             throw new IOException("could not draw " + file + ": " + e + " (headless Java needs fontconfig and a font,"
                     + " e.g. the fonts-dejavu package)", e);
         }
+        return file;
     }
 }

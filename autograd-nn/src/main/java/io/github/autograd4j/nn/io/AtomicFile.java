@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -12,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is written; a file-system error on the temporary file is reported as one on the target, which
  * is the path the caller knows.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Opens the stream the bytes go to; tests substitute one that fails part way. */
     @FunctionalInterface
@@ -37,7 +39,13 @@ final class AtomicFile {
 
     /** Writes a file's whole content. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
+        /**
+         * Writes the content to {@code out} (buffered; do not close it).
+         *
+         * @param out the stream to the temporary file
+         * @throws IOException when writing fails; the target is then left as it was
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -70,6 +78,31 @@ final class AtomicFile {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private AtomicFile() {
+    }
+
+    /**
+     * Writes {@code target} with the content {@code body} produces, all or nothing, forced to disk
+     * before it replaces the previous file.
+     *
+     * @param target the file to write; its directory must exist
+     * @param body   writes the whole content
+     * @throws IOException from the body or the file system; {@code target} is then unchanged
+     */
+    public static void write(Path target, Body body) throws IOException {
+        write("AtomicFile.write", Objects.requireNonNull(target, "AtomicFile.write: target is null"), DURABLE,
+                Objects.requireNonNull(body, "AtomicFile.write: body is null"));
+    }
+
+    /**
+     * Writes {@code text} as UTF-8 to {@code target}, all or nothing, as {@link #write(Path, Body)}.
+     *
+     * @param target the file to write; its directory must exist
+     * @param text   the whole content
+     * @throws IOException from the file system; {@code target} is then unchanged
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        Objects.requireNonNull(text, "AtomicFile.writeString: text is null");
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

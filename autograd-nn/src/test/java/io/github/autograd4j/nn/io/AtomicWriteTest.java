@@ -99,4 +99,21 @@ class AtomicWriteTest {
         assertEquals(List.of(p), files());
     }
 
+
+    @Test
+    void thePublicWriteReplacesWholeOrLeavesTheOldFile() throws IOException {
+        Path target = dir.resolve("plot.txt");
+        AtomicFile.writeString(target, "first");
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
+            out.write("half".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            throw new IOException("the body failed");
+        }));
+        assertEquals("the body failed", e.getMessage());
+        assertEquals("first", Files.readString(target));
+        AtomicFile.writeString(target, "second");
+        assertEquals("second", Files.readString(target));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(target), left.toList(), "no temporary file is left behind");
+        }
+    }
 }
