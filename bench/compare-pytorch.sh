@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=/usr/bin/python3
-JAR=${JAR:-autograd-examples/target/autograd-examples.jar}
+JAR=${JAR:-autograd4j-examples/target/autograd4j-examples.jar}
 BATCHES=(64 256)
 THREADS=(1 2)
 OUT=$(mktemp -d)
@@ -28,7 +28,7 @@ if [[ $BLAS != *openblas* ]]; then
 fi
 echo "BLAS: $BLAS"
 if [[ ! -f $JAR ]]; then
-    mvn -B -q package -DskipTests -pl autograd-examples -am
+    mvn -B -q package -DskipTests -pl autograd4j-examples -am
 fi
 
 # OpenBLAS picks its kernels by CPU unless told otherwise: let it, as on a normal install.
