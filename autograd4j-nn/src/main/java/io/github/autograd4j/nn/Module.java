@@ -35,7 +35,7 @@ import java.util.Set;
  *
  * <p>A module is not thread-safe: share one between threads only for reading.
  */
-public abstract class Module {
+public abstract class Module implements Stateful {
 
     private final Map<String, Tensor> ownParameters = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
@@ -134,6 +134,32 @@ public abstract class Module {
             }
         });
         children.forEach((name, child) -> child.collect(prefix + name + ".", named, seen));
+    }
+
+    /**
+     * A copy of every parameter by name, as PyTorch's {@code state_dict()}: what
+     * {@link #loadStateDict} takes back, and what a checkpoint saves.
+     *
+     * @return the parameters' values by {@link #namedParameters()} name, copied
+     */
+    @Override
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        namedParameters().forEach((name, p) -> state.put(name, p.detach().clone()));
+        return state;
+    }
+
+    /**
+     * Overwrites every parameter with the tensor of its name in {@code state}, as PyTorch's
+     * {@code load_state_dict()}, recording nothing; all checked first (the same names, equal
+     * shapes), so a mismatch changes nothing.
+     *
+     * @param state parameter values by name, as {@link #stateDict()} gives them
+     * @throws IllegalArgumentException listing every mismatch
+     */
+    @Override
+    public void loadStateDict(Map<String, Tensor> state) {
+        ParameterState.load("loadStateDict", "the state dict", namedParameters(), state);
     }
 
     /** The direct children by name, in registration order. */

@@ -328,6 +328,12 @@ class BadInputCatalogueTest {
             Trained t = Trained.make();
             return new Scenario(t.watched(), List.of(file), () -> Checkpoint.save(file, t.net(), t.optimizer(), Map.of()));
         });
+        cases.put("N66", trained(t -> () -> {
+            Map<String, Tensor> state = new java.util.LinkedHashMap<>(t.net().stateDict());
+            state.put("0.weight", Tensor.zeros(3, 4));
+            state.remove("2.bias");
+            t.net().loadStateDict(state);
+        }));
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }

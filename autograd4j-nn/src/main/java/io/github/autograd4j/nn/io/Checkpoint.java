@@ -3,6 +3,7 @@ package io.github.autograd4j.nn.io;
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.ParameterState;
 import io.github.autograd4j.nn.Stateful;
 import io.github.autograd4j.nn.optim.Optimizer;
 import java.io.IOException;
@@ -221,7 +222,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
         named(states, "Checkpoint.restore");
         Checkpoint checkpoint = load(path);
         Map<String, Tensor> params = module.namedParameters();
-        checkpoint.checkModel(params);
+        ParameterState.check("checkpoint", "the file", params, checkpoint.model());
         Map<Stateful, Map<String, Tensor>> targets = new LinkedHashMap<>();
         targets.put(optimizer, checkpoint.optimizer());
         states.forEach((name, state) -> {
@@ -233,7 +234,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
             targets.put(state, saved);
         });
         loadAll(targets);
-        checkpoint.copyChecked(params);
+        ParameterState.load("checkpoint", "the file", params, checkpoint.model());
         return checkpoint;
     }
 
@@ -276,37 +277,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      *                                  '0.weight' has shape (20, 10) in the file but (20, 12) in the model"
      */
     public void copyModelInto(Map<String, Tensor> params) {
-        checkModel(params);
-        copyChecked(params);
+        ParameterState.load("checkpoint", "the file", params, model);
     }
 
-    private void copyChecked(Map<String, Tensor> params) {
-        try (var noGrad = Grad.disabled()) {
-            params.forEach((name, live) -> live.copyFrom(model.get(name)));
-        }
-    }
-
-    private void checkModel(Map<String, Tensor> params) {
-        Objects.requireNonNull(params, "checkpoint: parameters are null");
-        List<String> problems = new ArrayList<>();
-        params.forEach((name, live) -> {
-            Tensor saved = model.get(name);
-            if (live == null) {
-                problems.add("parameter '" + name + "' of the model is null");
-            } else if (saved == null) {
-                problems.add("parameter '" + name + "' of the model is missing from the file");
-            } else if (!saved.shape().equals(live.shape())) {
-                problems.add("parameter '" + name + "' has shape " + saved.shape() + " in the file but "
-                        + live.shape() + " in the model");
-            } else if (!live.isLeaf()) {
-                problems.add("parameter '" + name + "' of the model was made by " + live.opName()
-                        + "; only leaves can be loaded into");
-            }
-        });
-        model.keySet().stream().filter(name -> !params.containsKey(name))
-                .forEach(name -> problems.add("the file has parameter '" + name + "', which the model lacks"));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint: " + String.join("; ", problems));
-        }
-    }
 }
