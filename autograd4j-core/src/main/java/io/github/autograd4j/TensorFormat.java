@@ -15,7 +15,7 @@ final class TensorFormat {
     }
 
     static String format(Tensor t) {
-        double[] data = t.storage();
+        double[] data = t.doubles();
         boolean elide = data.length > THRESHOLD;
         boolean integral = true;
         double largest = 0.0;
