@@ -106,7 +106,13 @@ final class TensorGradCheck {
         }
 
         Tensor apply(Tensor[] leaves) {
-            return Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+            Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+            if (out.dtype() != DType.FLOAT64) {
+                throw new IllegalArgumentException("gradcheck: the function returned a " + out.dtype() + " tensor for float64"
+                        + " inputs; checks run in float64, as finite differences in float32 keep few correct digits:"
+                        + " let the function compute in its inputs' type (or end it with .to(DType.FLOAT64))");
+            }
+            return out;
         }
 
         List<Tensor> checkedOf(Tensor[] leaves) {
