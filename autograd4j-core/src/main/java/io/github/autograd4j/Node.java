@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A vertex of a computation graph: the common base of {@link Value} (a scalar) and, later,
- * tensors. A node knows the operation that made it and its inputs; the backward pass
+ * A vertex of a computation graph: the common base of {@link Value} (a scalar) and
+ * {@link Tensor} (an n-d array). A node knows the operation that made it and its inputs; the backward pass
  * ({@link BackwardPass}) walks nodes through this type only, so scalar and tensor graphs share
  * one traversal.
  *
