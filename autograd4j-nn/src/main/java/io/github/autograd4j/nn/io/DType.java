@@ -19,7 +19,11 @@ public enum DType {
         this.byteSize = byteSize;
     }
 
-    /** The bytes one element takes. */
+    /**
+     * The bytes one element takes.
+     *
+     * @return 8 for {@link #F64}, 4 for {@link #F32}
+     */
     public int byteSize() {
         return byteSize;
     }

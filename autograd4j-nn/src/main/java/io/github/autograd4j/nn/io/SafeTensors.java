@@ -62,7 +62,13 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
-    /** Writes {@code tensors} as {@link DType#F64} (exact) with no metadata. */
+    /**
+     * Writes {@code tensors} as {@link DType#F64} (exact) with no metadata.
+     *
+     * @param path    the file, replaced atomically
+     * @param tensors the tensors by name, written in the map's order
+     * @throws IOException when writing fails; the file is then unchanged
+     */
     public static void write(Path path, Map<String, Tensor> tensors) throws IOException {
         write(path, tensors, Map.of(), DType.F64);
     }
@@ -70,6 +76,8 @@ public final class SafeTensors {
     /**
      * Writes {@code tensors} and {@code metadata} to {@code path}, replacing it atomically.
      *
+     * @param path     the file, replaced atomically
+     * @param tensors  the tensors by name, written in the map's order
      * @param metadata strings stored under {@code __metadata__}; null or empty for none
      * @param dtype    how elements are stored: {@link DType#F64} exactly, {@link DType#F32} rounded
      * @throws IllegalArgumentException when a name is {@code __metadata__} (reserved by the format)
@@ -121,6 +129,9 @@ public final class SafeTensors {
     /**
      * Reads every tensor of a safetensors file, as doubles, with its metadata.
      *
+     * @param path the file
+     * @return its tensors, new leaves that do not require grad, and its metadata, in the header's
+     *         order
      * @throws CheckpointFormatException when the file is truncated, its header is malformed or
      *                                   inconsistent, or a dtype is not F64 or F32
      * @throws IOException               when the file cannot be read
