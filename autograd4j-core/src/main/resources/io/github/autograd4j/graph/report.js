@@ -15,7 +15,7 @@
 
   // Groups start collapsed in graphs too large to read node by node.
   var COLLAPSE_AT = 80;
-  var BOX = { w: 210, h: 86, lineH: 14 };
+  var BOX = { w: 196, h: 84 };
   var state = {
     step: 0, selected: null, query: '', view: 'graph', vertical: false, zoom: 1,
     collapse: nodes.length > COLLAPSE_AT, expanded: new Set()
@@ -147,7 +147,7 @@
       }
     }
     var widest = Math.max.apply(null, layers.map(function (ls) { return ls.length; }).concat([1]));
-    var along = state.vertical ? BOX.h + 50 : BOX.w + 70;
+    var along = state.vertical ? BOX.h + 46 : BOX.w + 46;
     var across = state.vertical ? BOX.w + 24 : BOX.h + 22;
     var at = new Map();
     layers.forEach(function (ls, l) {
@@ -203,7 +203,6 @@
     svg.dataset.width = lay.width;
     svg.dataset.height = lay.height;
     var edges = svgEl('g', { 'class': 'edges' });
-    var labels = svgEl('g', { 'class': 'edge-labels' });
     svg.appendChild(edges);
     var curKey = ctx.current ? itemKey(byId.get(ctx.current.node)) : null;
     items.forEach(function (it) {
@@ -219,17 +218,12 @@
           'class': 'edge' + (flow.length ? ' flow' : ''), d: 'M' + p.x1 + ',' + p.y1 + ' ' + bend + ' ' + p.x2 + ',' + p.y2,
           'data-from': fromKey, 'data-to': it.key
         }));
-        if (flow.length) {
-          labels.appendChild(svgEl('text', { 'class': 'edge-label', x: (p.x1 + p.x2) / 2 - 40, y: (p.y1 + p.y2) / 2 - 4 },
-            short(flow.map(function (s) { return s.value; }).join(' + '), 30)));
-        }
       });
     });
     items.forEach(function (it) {
       var xy = lay.at.get(it.key);
       svg.appendChild(it.group !== null ? groupBox(it, xy, ctx) : nodeBox(byId.get(it.ids[0]), xy, ctx));
     });
-    svg.appendChild(labels);
   }
 
   function nodeBox(n, xy, ctx) {
@@ -240,8 +234,8 @@
     g.appendChild(svgEl('rect', { width: BOX.w, height: BOX.h }));
     var flag = (n.problem ? '\u26a0 ' : '') + (n.check && !n.check.passed ? '\u2691 ' : '');
     var lines = [
-      ['name', flag + short(n.name, 18) + ' \u00b7 ' + short(n.op, 12)],
-      ['data', short(n.shape + ' ' + n.value, 30)],
+      ['name', flag + short(n.name, 17) + ' \u00b7 ' + short(n.op, 11)],
+      ['data', short(n.shape + ' ' + n.value, 28)],
       ['grad', 'grad ' + short(n.grad, 25)],
       ['pass', 'pass ' + short(ctx.pass.has(n.id) ? ctx.pass.get(n.id) : '-', 25)],
       ['site', n.site ? short(n.site.replace(/^.*\(/, '').replace(/\)$/, ''), 30) : (n.hiddenInputs ? '+' + n.hiddenInputs + ' inputs not shown' : '')]
@@ -426,6 +420,8 @@
   function goTo(k) {
     state.step = Math.max(0, Math.min(steps.length, k));
     render();
+    var current = document.querySelector('#graph .current');
+    if (current && current.scrollIntoView) { current.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   }
 
   function render() {
@@ -448,11 +444,16 @@
     drawDetails();
   }
 
-  function fit() {
+  /** The zoom that shows the whole graph, at most 1 and at least {@code least}. */
+  function fitted(least) {
     var svg = $('graph');
     var view = $('graph-view');
     var w = Number(svg.dataset.width), h = Number(svg.dataset.height);
-    state.zoom = Math.min(1, (view.clientWidth - 4) / w, (view.clientHeight - 4) / h);
+    return Math.max(least, Math.min(1, (view.clientWidth - 4) / w, (view.clientHeight - 4) / h));
+  }
+
+  function fit() {
+    state.zoom = fitted(0.05);
     render();
   }
 
@@ -483,6 +484,9 @@
   });
 
   drawHeader();
+  render();
+  // a graph a little too large for the window is shown whole; a larger one at a readable size, to scroll
+  state.zoom = fitted(0.7);
   render();
   document.body.dataset.ready = 'true';
 })();
