@@ -145,6 +145,8 @@ public final class Graph {
      * This graph as one self-contained HTML page (no server, no network): the graph laid out with
      * each node's data, a backward-pass stepper, flagged NaNs and rule checks, search and a table;
      * see {@link GraphReport}, which also sets a title and the node limit.
+     *
+     * @return the HTML text
      */
     public String toHtml() {
         return GraphReport.of(this).toHtml();
@@ -154,6 +156,7 @@ public final class Graph {
      * Writes {@link #toHtml()} to {@code file} all or nothing (a temporary file, then moved into
      * place), leaving any previous file as it was when writing fails.
      *
+     * @param file the file to write; its directory must exist
      * @throws IOException when the directory does not exist, {@code file} is a directory, or writing fails
      */
     public void writeHtml(Path file) throws IOException {

@@ -62,13 +62,23 @@ public final class GraphReport {
         this.nodeLimit = nodeLimit;
     }
 
-    /** A report of {@code graph}, titled after its root, with the default node limit. */
+    /**
+     * A report of {@code graph}, titled after its root, with the default node limit.
+     *
+     * @param graph the graph to show
+     * @return the report
+     */
     public static GraphReport of(Graph graph) {
         Objects.requireNonNull(graph, "GraphReport.of: graph is null");
         return new GraphReport(graph, "graph of '" + graph.root().name() + "'", null, DEFAULT_NODE_LIMIT);
     }
 
-    /** The same report with {@code title} as the page's title and heading. */
+    /**
+     * The same report with {@code title} as the page's title and heading.
+     *
+     * @param title the title
+     * @return the changed copy
+     */
     public GraphReport title(String title) {
         return new GraphReport(graph, Objects.requireNonNull(title, "GraphReport.title: title is null"), anomaly, nodeLimit);
     }
@@ -76,6 +86,9 @@ public final class GraphReport {
     /**
      * The same report with {@code anomaly}'s message on its node (when the node is in the graph),
      * as what made a test fail.
+     *
+     * @param anomaly the exception, whose node is marked with its message
+     * @return the changed copy
      */
     public GraphReport anomaly(AnomalyException anomaly) {
         return new GraphReport(graph, title, Objects.requireNonNull(anomaly, "GraphReport.anomaly: anomaly is null"), nodeLimit);
@@ -84,6 +97,8 @@ public final class GraphReport {
     /**
      * The same report with another node limit: a graph of more nodes is summarised.
      *
+     * @param limit the most nodes shown in full
+     * @return the changed copy
      * @throws IllegalArgumentException when {@code limit} is less than 1
      */
     public GraphReport nodeLimit(int limit) {
@@ -93,7 +108,11 @@ public final class GraphReport {
         return new GraphReport(graph, title, anomaly, limit);
     }
 
-    /** The page, one HTML document with its script and style inline. */
+    /**
+     * The page, one HTML document with its script and style inline.
+     *
+     * @return the HTML text
+     */
     public String toHtml() {
         Map<String, String> slots = Map.of("TITLE", escapeHtml(title), "CSS", resource("css"), "JS", resource("js"),
                 "DATA", Json.write(data()));
@@ -109,6 +128,7 @@ public final class GraphReport {
      * Writes the page to {@code file}, all or nothing: to a temporary file in the same directory,
      * then moved over {@code file}, so a failed write leaves any previous file as it was.
      *
+     * @param file the file to write; its directory must exist
      * @throws IOException when the directory does not exist, {@code file} is a directory, or writing fails
      */
     public void writeHtml(Path file) throws IOException {

@@ -87,12 +87,18 @@ public final class AutogradExtension implements BeforeEachCallback, AfterEachCal
     /**
      * Tracks the graph below {@code root} for the test running on this thread, so that a failure's
      * report shows it; does nothing outside a test run with this extension.
+     *
+     * @param root a {@code Value} or a {@code Tensor}
      */
     public static void track(Node root) {
         TestState.track(Objects.requireNonNull(root, "AutogradExtension.track: root is null"));
     }
 
-    /** Seeds the generator, turns on the debugging switches and starts tracking, on the test's thread. */
+    /**
+     * Seeds the generator, turns on the debugging switches and starts tracking, on the test's thread.
+     *
+     * @param context the test's context
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
         AutogradTest settings = settings(context);
@@ -109,7 +115,11 @@ public final class AutogradExtension implements BeforeEachCallback, AfterEachCal
         context.publishReportEntry("autograd4j.seed", Long.toString(run.seed));
     }
 
-    /** Turns the switches off and fails the test if it left recording off. */
+    /**
+     * Turns the switches off and fails the test if it left recording off.
+     *
+     * @param context the test's context
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         Run run = context.getStore(NAMESPACE).remove(Run.class, Run.class);
@@ -128,7 +138,13 @@ public final class AutogradExtension implements BeforeEachCallback, AfterEachCal
         }
     }
 
-    /** Writes the graph report of the failing test and rethrows its failure with the seed and the report's path. */
+    /**
+     * Writes the graph report of the failing test and rethrows its failure with the seed and the report's path.
+     *
+     * @param context the test's context
+     * @param failure what the test threw
+     * @throws Throwable the failure, with the seed and where the report is; an aborted test's as it was
+     */
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         Run run = context.getStore(NAMESPACE).get(Run.class, Run.class);
@@ -141,13 +157,25 @@ public final class AutogradExtension implements BeforeEachCallback, AfterEachCal
         throw withNote(failure, note);
     }
 
-    /** True for a {@code java.util.Random} parameter. */
+    /**
+     * True for a {@code java.util.Random} parameter.
+     *
+     * @param parameter the parameter
+     * @param context   the test's context
+     * @return whether it is a {@code Random}
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == Random.class;
     }
 
-    /** A {@code Random} seeded with the test's seed. */
+    /**
+     * A {@code Random} seeded with the test's seed.
+     *
+     * @param parameter the parameter
+     * @param context   the test's context
+     * @return a new generator
+     */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return new Random(seed(context));

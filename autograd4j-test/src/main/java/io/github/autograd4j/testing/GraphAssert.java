@@ -30,7 +30,11 @@ public final class GraphAssert {
         TestState.track(root);
     }
 
-    /** The snapshot the assertions read, for assertions of your own. */
+    /**
+     * The snapshot the assertions read, for assertions of your own.
+     *
+     * @return the graph
+     */
     public Graph graph() {
         return graph;
     }
@@ -38,6 +42,7 @@ public final class GraphAssert {
     /**
      * Asserts that the graph has a node labelled {@code label}, and returns assertions on it.
      *
+     * @param label the label
      * @return assertions on the node (the first so labelled, in topological order)
      */
     public GraphNodeAssert hasNode(String label) {
@@ -76,6 +81,7 @@ public final class GraphAssert {
     /**
      * Asserts the number of nodes, constants and leaves included.
      *
+     * @param expected the number of nodes
      * @return this assertion
      */
     public GraphAssert hasNodeCount(int expected) {
@@ -92,6 +98,7 @@ public final class GraphAssert {
      * for {@code .txt}. Run with {@code -Dautograd4j.golden.update=true} to record (or re-record) the
      * files instead, then review them as any change; {@code -Dautograd4j.golden.dir} sets another root.
      *
+     * @param path the golden file, relative to the root
      * @return this assertion
      * @throws IllegalArgumentException for another extension, or a path that is absolute or leaves the root
      */

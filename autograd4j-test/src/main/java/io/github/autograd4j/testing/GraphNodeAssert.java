@@ -24,6 +24,8 @@ public final class GraphNodeAssert {
      * The tolerances of the comparisons that follow: an element passes when
      * {@code |actual - expected| <= atol + rtol * |expected|}.
      *
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
      * @return this assertion
      * @throws IllegalArgumentException when a tolerance is negative, NaN or infinite
      */
@@ -35,6 +37,7 @@ public final class GraphNodeAssert {
     /**
      * Asserts that the node's gradient is close to {@code expected}, of the node's shape.
      *
+     * @param expected the gradient
      * @return this assertion
      */
     public GraphNodeAssert withGradientCloseTo(Tensor expected) {
@@ -46,6 +49,7 @@ public final class GraphNodeAssert {
      * Asserts that the node's gradient is close to {@code expected}, its elements in row-major order
      * (one number for a Value or a one-element tensor).
      *
+     * @param expected the gradient's elements
      * @return this assertion
      */
     public GraphNodeAssert withGradientCloseTo(double... expected) {
@@ -56,6 +60,7 @@ public final class GraphNodeAssert {
     /**
      * Asserts that the node's value is close to {@code expected}, its elements in row-major order.
      *
+     * @param expected the value's elements
      * @return this assertion
      */
     public GraphNodeAssert withValueCloseTo(double... expected) {

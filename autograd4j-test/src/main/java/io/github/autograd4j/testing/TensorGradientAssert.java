@@ -40,6 +40,7 @@ public final class TensorGradientAssert {
     /**
      * The point to differentiate at: one tensor per argument of the function.
      *
+     * @param inputs the point, copied when a check runs
      * @return this assertion
      * @throws IllegalArgumentException when no input is given
      */
@@ -61,6 +62,8 @@ public final class TensorGradientAssert {
      * compared with GradCheck's defaults (atol 1e-5, rtol 1e-3) and known gradients with
      * {@code allclose}'s (atol 1e-8, rtol 1e-5).
      *
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
      * @return this assertion
      * @throws IllegalArgumentException when a tolerance is negative, NaN or infinite
      */
@@ -106,6 +109,7 @@ public final class TensorGradientAssert {
      * Asserts that autograd's gradient of the one-element function with respect to each input is
      * close to the expected one, given in input order.
      *
+     * @param expected one gradient per input, of its shape
      * @return this assertion
      * @throws IllegalArgumentException when the number of expected gradients is not that of the
      *                                  inputs, or the function's output has more than one element

@@ -36,6 +36,7 @@ public final class ValueGradientAssert {
     /**
      * The point to differentiate at: one number per argument of the function.
      *
+     * @param x the point
      * @return this assertion
      * @throws IllegalArgumentException when no number is given
      */
@@ -51,6 +52,8 @@ public final class ValueGradientAssert {
     /**
      * The tolerances of the checks that follow, as {@link TensorGradientAssert#withTolerance}.
      *
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
      * @return this assertion
      * @throws IllegalArgumentException when a tolerance is negative, NaN or infinite
      */
@@ -100,6 +103,7 @@ public final class ValueGradientAssert {
     /**
      * Asserts that autograd's gradient is close to {@code expected}, one partial derivative per input.
      *
+     * @param expected the partial derivatives, in input order
      * @return this assertion
      * @throws IllegalArgumentException when the number of expected derivatives is not that of the inputs
      */
