@@ -2,8 +2,6 @@ package io.github.autograd4j.graph;
 
 import io.github.autograd4j.AnomalyException;
 import io.github.autograd4j.GradCheckResult;
-import io.github.autograd4j.Node;
-import io.github.autograd4j.Tensor;
 import io.github.autograd4j.Value;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,8 +233,8 @@ public final class GraphReport {
         if (anomaly != null && anomaly.node() == n.node()) {
             return anomaly.getMessage();
         }
-        String value = nonFinite(values(n.node()));
-        String grad = nonFinite(gradient(n.node()));
+        String value = NonFinite.inValue(n.node()).orElse(null);
+        String grad = NonFinite.inGradient(n.node()).orElse(null);
         if (value == null && grad == null) {
             return null;
         }
@@ -253,36 +251,6 @@ public final class GraphReport {
         }
         String site = n.node().creationSite();
         return site == null ? s.toString() : s.append("; made at ").append(site).toString();
-    }
-
-    private static double[] values(Node node) {
-        return node instanceof Value v ? new double[] {v.data()} : ((Tensor) node).storage();
-    }
-
-    private static double[] gradient(Node node) {
-        if (node instanceof Value v) {
-            return new double[] {v.grad()};
-        }
-        Tensor g = ((Tensor) node).grad();
-        return g == null ? new double[0] : g.storage();
-    }
-
-    /** {@code "NaN"}, {@code "2 NaN and 1 infinite of 6 elements"}; null when all are finite. */
-    private static String nonFinite(double[] xs) {
-        int nan = 0;
-        int inf = 0;
-        for (double x : xs) {
-            nan += Double.isNaN(x) ? 1 : 0;
-            inf += Double.isInfinite(x) ? 1 : 0;
-        }
-        if (nan + inf == 0) {
-            return null;
-        }
-        if (xs.length == 1) {
-            return Double.toString(xs[0]);
-        }
-        String what = nan > 0 && inf > 0 ? nan + " NaN and " + inf + " infinite" : nan > 0 ? nan + " NaN" : inf + " infinite";
-        return what + " of " + xs.length + " elements";
     }
 
     private static Map<String, Object> checkData(GradCheckResult check) {

@@ -5,6 +5,7 @@ import io.github.autograd4j.Tensor;
 import io.github.autograd4j.Value;
 import io.github.autograd4j.graph.Graph;
 import io.github.autograd4j.graph.GraphNode;
+import io.github.autograd4j.graph.NonFinite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -62,8 +63,8 @@ public final class GraphAssert {
     public GraphAssert hasNoNaN() {
         List<String> bad = new ArrayList<>();
         for (GraphNode n : graph.nodes()) {
-            String value = nonFinite(values(n.node()));
-            String grad = nonFinite(gradient(n.node()));
+            String value = NonFinite.inValue(n.node()).orElse(null);
+            String grad = NonFinite.inGradient(n.node()).orElse(null);
             if (value != null || grad != null) {
                 bad.add("'" + n.name() + "' (" + n.op() + ")" + (value == null ? "" : " value holds " + value)
                         + (grad == null ? "" : (value == null ? "" : ",") + " gradient holds " + grad));
@@ -119,21 +120,5 @@ public final class GraphAssert {
         }
         Tensor g = ((Tensor) node).grad();
         return g == null ? new double[0] : g.storage();
-    }
-
-    /** {@code "NaN"}, {@code "2 of 6 elements NaN or infinite"}; null when all are finite. */
-    private static String nonFinite(double[] xs) {
-        int count = 0;
-        double first = 0.0;
-        for (double x : xs) {
-            if (!Double.isFinite(x)) {
-                first = count == 0 ? x : first;
-                count++;
-            }
-        }
-        if (count == 0) {
-            return null;
-        }
-        return xs.length == 1 ? Double.toString(first) : count + " of " + xs.length + " elements NaN or infinite";
     }
 }
