@@ -18,7 +18,9 @@ import java.util.Map;
  * <p>A tensor graph runs the engine's own {@link Tensor#backwardSteps(Tensor, boolean)} with
  * retainGraph, so nothing is freed, after setting every gradient aside ({@code setGrad(null)}, so
  * the steps show this pass's gradients alone); every gradient is put back afterwards, whatever
- * happened. Gradient hooks run as in any pass.
+ * happened. Gradient hooks run as in any pass. Leaves are held for this thread only while the
+ * pass runs, so no other thread should back-propagate into the same leaves (shared parameters)
+ * while a report of the graph is made.
  *
  * <p>A value graph cannot be run that way: a {@link Value}'s gradient can be read and cleared but
  * not set back. Its rule is the chain rule, upstream gradient times the node's partial derivative

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Making a report changes no value, gradient or graph, and frees nothing (see the stepper's
- * note on the page for how its pass is made). A graph of more than {@link #nodeLimit(int)} nodes
+ * note on the page for how its pass is made); make it while no other thread back-propagates into
+ * the same leaves. A graph of more than {@link #nodeLimit(int)} nodes
  * is summarised: the page shows the nodes nearest the root and counts the rest by op, without the
  * stepper and the rule checks. Instances are immutable; the setters return a changed copy.
  */
