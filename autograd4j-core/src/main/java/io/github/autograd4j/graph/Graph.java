@@ -1,6 +1,8 @@
 package io.github.autograd4j.graph;
 
 import io.github.autograd4j.Node;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  * A snapshot of the computation graph below a root ({@link io.github.autograd4j.Value} or
  * {@link io.github.autograd4j.Tensor}): its nodes in topological order, each with a stable id,
  * and exports for people and golden-file tests ({@link #toTable()}, {@link #toDot()},
- * {@link #toMermaid()}).
+ * {@link #toMermaid()}), and an HTML page to step through in a browser ({@link #toHtml()}).
  *
  * <pre>{@code
  * loss.backward();
@@ -175,6 +177,28 @@ public final class Graph {
      */
     public String toMermaid() {
         return GraphExport.mermaid(nodes, freedNote().orElse(null));
+    }
+
+    /**
+     * This graph as one self-contained HTML page (no server, no network): the graph laid out with
+     * each node's data, a backward-pass stepper, flagged NaNs and rule checks, search and a table;
+     * see {@link GraphReport}, which also sets a title and the node limit.
+     *
+     * @return the HTML text
+     */
+    public String toHtml() {
+        return GraphReport.of(this).toHtml();
+    }
+
+    /**
+     * Writes {@link #toHtml()} to {@code file} all or nothing (a temporary file, then moved into
+     * place), leaving any previous file as it was when writing fails.
+     *
+     * @param file the file to write; its directory must exist
+     * @throws IOException when the directory does not exist, {@code file} is a directory, or writing fails
+     */
+    public void writeHtml(Path file) throws IOException {
+        GraphReport.of(this).writeHtml(file);
     }
 
     @Override
