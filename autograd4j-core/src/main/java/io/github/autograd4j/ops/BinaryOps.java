@@ -44,9 +44,9 @@ public final class BinaryOps {
     }
 
     /**
-     * {@code a ^ b} as {@link Math#pow}. Gradients as PyTorch: {@code g b a^(b-1)} to {@code a},
-     * 0 where {@code b == 0}; {@code g a^b log(a)} to {@code b}, 0 where {@code a == 0} and
-     * {@code b >= 0} (NaN for negative {@code a}). Where {@code b == 0} and {@code a^(b-1)} is
+     * {@code a ^ b} as {@link Math#pow}. Gradients, as PyTorch's: {@code g b a^(b-1)} to
+     * {@code a}, 0 where {@code b == 0}; {@code g a^b log(a)} to {@code b}, 0 where {@code a == 0}
+     * and {@code b >= 0} (NaN for negative {@code a}). Where {@code b == 0} and {@code a^(b-1)} is
      * finite, the 0 is computed as {@code g b a^(b-1)} rather than masked, so that its derivative
      * with respect to {@code b} (second order) is {@code g a^-1}, not 0. The masks apply to the
      * local derivatives, which are then multiplied by {@code g}, as PyTorch: an infinite or NaN
@@ -76,32 +76,32 @@ public final class BinaryOps {
                 (g, out) -> new Tensor[] {g.mul(share(b, a)), g.mul(share(a, b))});
     }
 
-    /** 1 where {@code a == b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a == b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor eq(Tensor a, Tensor b) {
         return compare("eq", a, b, (x, y) -> x == y ? 1 : 0);
     }
 
-    /** 1 where {@code a != b}, else 0 (1 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a != b}, else 0 (1 where either is NaN). Gradient: none (a constant). */
     public static Tensor ne(Tensor a, Tensor b) {
         return compare("ne", a, b, (x, y) -> x != y ? 1 : 0);
     }
 
-    /** 1 where {@code a < b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a < b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor lt(Tensor a, Tensor b) {
         return compare("lt", a, b, (x, y) -> x < y ? 1 : 0);
     }
 
-    /** 1 where {@code a <= b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a <= b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor le(Tensor a, Tensor b) {
         return compare("le", a, b, (x, y) -> x <= y ? 1 : 0);
     }
 
-    /** 1 where {@code a > b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a > b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor gt(Tensor a, Tensor b) {
         return compare("gt", a, b, (x, y) -> x > y ? 1 : 0);
     }
 
-    /** 1 where {@code a >= b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a >= b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor ge(Tensor a, Tensor b) {
         return compare("ge", a, b, (x, y) -> x >= y ? 1 : 0);
     }

@@ -117,8 +117,9 @@ public final class DecompositionOps {
      * <p>Backward: {@code dA = g det(A) A^-T}, the cofactor matrix times {@code g}. At a singular
      * matrix, where {@code A^-T} does not exist, the cofactor matrix comes from the SVD
      * {@code A = U S V^T} as {@code det(U) det(V) U diag(prod_{j != i} s_j) V^T}, as PyTorch does;
-     * that gradient is correct but not recorded, so differentiating it again ({@code createGraph})
-     * at a singular matrix throws an {@link IllegalStateException}.
+     * that gradient is correct but not recorded. Second order: yes, except at a singular matrix,
+     * where differentiating the gradient again ({@code createGraph}) throws an
+     * {@link IllegalStateException}.
      *
      * @throws IllegalArgumentException when a matrix is not square
      */

@@ -64,6 +64,7 @@ public final class ProductOps {
      * transposed in place, forward and backward. This is {@code F.linear}'s {@code x W^T}, for
      * {@code a} of shape {@code (..., k)} or {@code (k,)} and {@code b} of shape {@code (..., n, k)}
      * (batch dims broadcast as in {@link #matmul}); a 1-d {@code a} gives shape {@code (..., n)}.
+     * Backward: {@code da = g b}, {@code db = g^T a}, again with the transposes passed as flags.
      *
      * @throws IllegalArgumentException when {@code a} is a scalar, {@code b} has fewer than 2 dims,
      *                                  their last dims differ, or the batch dims do not broadcast

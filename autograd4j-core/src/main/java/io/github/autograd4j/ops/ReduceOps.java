@@ -43,7 +43,10 @@ public final class ReduceOps {
         return Tensor.fromOp("sum", r.out(), data, gradientOnly((g, out) -> new Tensor[] {r.spread(g)}), x);
     }
 
-    /** Sums {@code x} down to {@code target}, a shape that broadcasts to {@code x}'s. */
+    /**
+     * Sums {@code x} down to {@code target}, a shape that broadcasts to {@code x}'s. Gradient:
+     * {@code g} broadcast back to {@code x}'s shape.
+     */
     public static Tensor sumToShape(Tensor x, Shape target) {
         Objects.requireNonNull(x, "sumToShape: input is null");
         Objects.requireNonNull(target, "sumToShape: target is null");
@@ -76,7 +79,8 @@ public final class ReduceOps {
     /**
      * The product over {@code dims} (1 over no elements). Gradient: {@code g} times the product of
      * the other elements of the slice, exact also where the input has zeros (see
-     * {@link #productOfOthers}); second derivatives are exact except in slices with two or more zeros.
+     * {@link #productOfOthers}). Second order: exact except in slices with two or more zeros, where
+     * the second derivatives come out 0.
      */
     public static Tensor prod(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("prod", x, dims, keepDim);
@@ -138,7 +142,10 @@ public final class ReduceOps {
         return extreme("max", x, dims, keepDim, true);
     }
 
-    /** The minimum over {@code dims}; the mirror of {@link #max}, ties split the gradient evenly. */
+    /**
+     * The minimum over {@code dims}; the mirror of {@link #max}. Gradient: {@code g} split evenly
+     * among the elements equal to the minimum, a constant mask, so the second derivative is 0.
+     */
     public static Tensor min(Tensor x, int[] dims, boolean keepDim) {
         return extreme("min", x, dims, keepDim, false);
     }
@@ -275,7 +282,8 @@ public final class ReduceOps {
     /**
      * The flat index (row-major) of the largest element when {@code dim} is null, else the index
      * along {@code dim} of the largest element of each slice; the first on ties, the first NaN if
-     * any. The indices are held as doubles in a tensor that never requires grad.
+     * any. The indices are held as doubles in a tensor that never requires grad. Gradient: none
+     * (indices, a constant).
      *
      * @throws IllegalArgumentException when the reduced dim holds no elements
      */
@@ -283,7 +291,7 @@ public final class ReduceOps {
         return argExtreme("argmax", x, dim, keepDim, true);
     }
 
-    /** The index of the smallest element; the mirror of {@link #argmax}. */
+    /** The index of the smallest element; the mirror of {@link #argmax}. Gradient: none (indices, a constant). */
     public static Tensor argmin(Tensor x, Integer dim, boolean keepDim) {
         return argExtreme("argmin", x, dim, keepDim, false);
     }

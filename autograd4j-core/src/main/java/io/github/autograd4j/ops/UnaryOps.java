@@ -194,7 +194,11 @@ public final class UnaryOps {
         return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
-    /** {@code f} of each element of {@code x}, as a {@link Masks mask} of {@code x}: the 0/1 (or slope, or sign) factors of rules. */
+    /**
+     * {@code f} of each element of {@code x}, as a {@link Masks mask} of {@code x}: the 0/1 (or
+     * slope, or sign) factors of rules. Gradient: zero (nothing flows to {@code x}); recorded as an
+     * operation of {@code x}, so that a rule's product with it stays connected to {@code x}.
+     */
     public static Tensor mask(Tensor x, DoubleUnaryOperator f) {
         Objects.requireNonNull(x, "map: input is null");
         Objects.requireNonNull(f, "map: f is null");

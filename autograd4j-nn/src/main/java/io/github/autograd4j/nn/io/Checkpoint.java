@@ -52,7 +52,14 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
 
     private static final Pattern STATE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-    /** Keeps the maps' order; they are unmodifiable. */
+    /**
+     * Keeps the maps' order; they are unmodifiable.
+     *
+     * @param model     the model's tensors by name, without the prefix
+     * @param optimizer the optimiser's tensors by name, without the prefix
+     * @param states    each other state's tensors by name, under the name it was saved with
+     * @param metadata  the metadata strings
+     */
     public Checkpoint {
         model = SafeTensorsFile.frozen(model, "model tensors");
         optimizer = SafeTensorsFile.frozen(optimizer, "optimizer tensors");
@@ -266,7 +273,12 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      * Loads a checkpoint and copies its model tensors into {@code modelParams} (see
      * {@link #copyModelInto(Map)}); returns it, for the optimiser state and metadata.
      *
+     * @param path        the checkpoint file
+     * @param modelParams the live parameters by name, e.g. {@code module.namedParameters()}
+     * @return the checkpoint read, whose model tensors are now in {@code modelParams}
      * @throws IllegalArgumentException when names or shapes do not match; nothing is copied then
+     * @throws IOException when the file cannot be read or is not a well-formed checkpoint
+     *                     ({@link CheckpointFormatException}); nothing is copied then
      */
     public static Checkpoint loadInto(Path path, Map<String, Tensor> modelParams) throws IOException {
         Checkpoint checkpoint = load(path);
@@ -280,6 +292,8 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      * mismatch changes nothing: the same names, no parameter missing and none extra, equal
      * shapes, and every parameter a leaf.
      *
+     * @param params the live parameters by name, e.g. {@code module.namedParameters()}: leaves
+     *               whose names and shapes are those of {@link #model()}
      * @throws IllegalArgumentException listing every mismatch, e.g. "checkpoint: parameter
      *                                  '0.weight' has shape (20, 10) in the file but (20, 12) in the model"
      */

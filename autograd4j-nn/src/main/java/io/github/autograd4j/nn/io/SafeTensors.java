@@ -67,7 +67,7 @@ public final class SafeTensors {
      * Writes {@code tensors}, each in its own type (F64 for float64, F32 for float32), with no metadata.
      *
      * @param path    the file, replaced atomically
-     * @param tensors the tensors by name
+     * @param tensors the tensors by name, written in the map's order
      * @throws IOException when writing fails; the file is then unchanged
      */
     public static void write(Path path, Map<String, Tensor> tensors) throws IOException {
@@ -90,6 +90,8 @@ public final class SafeTensors {
     /**
      * Writes {@code tensors} and {@code metadata} to {@code path}, replacing it atomically.
      *
+     * @param path     the file, replaced atomically
+     * @param tensors  the tensors by name, written in the map's order
      * @param metadata strings stored under {@code __metadata__}; null or empty for none
      * @param dtype    the type every tensor is stored in: float64 exactly, float32 rounded (halving the
      *                 file); read back in that type
@@ -149,6 +151,9 @@ public final class SafeTensors {
     /**
      * Reads every tensor of a safetensors file, as doubles, with its metadata.
      *
+     * @param path the file
+     * @return its tensors, new leaves that do not require grad, and its metadata, in the header's
+     *         order
      * @throws CheckpointFormatException when the file is truncated, its header is malformed or
      *                                   inconsistent, or a dtype is not F64 or F32
      * @throws IOException               when the file cannot be read

@@ -22,6 +22,9 @@ public final class MultiMarginLoss extends Loss {
     /**
      * The given power, margin and reduction.
      *
+     * @param p         the power of each hinge: 1 or 2
+     * @param margin    by how much the right class's score should beat every other
+     * @param reduction how the per-sample losses are combined: MEAN, SUM or NONE
      * @throws IllegalArgumentException when {@code p} is not 1 or 2, or the margin is not finite
      */
     public MultiMarginLoss(int p, double margin, Reduction reduction) {
