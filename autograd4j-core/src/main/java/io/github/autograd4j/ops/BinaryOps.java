@@ -151,6 +151,11 @@ public final class BinaryOps {
     /** Broadcasts {@code a} and {@code b}, applies {@code f} to each pair, and records {@code rule}. */
     static Tensor elementwise(String op, Tensor a, Tensor b, DoubleBinaryOperator f, BackwardRule rule) {
         Shape out = broadcast(op, a, b);
+        if (a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32) {
+            float[] data = Strided.map(a.floatStorage(), a.shape().toArray(), b.floatStorage(), b.shape().toArray(),
+                    out.toArray(), f);
+            return Tensor.fromOp(op, out, data, rule, a, b);
+        }
         return Tensor.fromOp(op, out, map(a, b, out, f), rule, a, b);
     }
 

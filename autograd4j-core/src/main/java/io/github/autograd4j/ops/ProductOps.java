@@ -6,6 +6,7 @@ import static io.github.autograd4j.ops.Batches.batchIndex;
 import static io.github.autograd4j.ops.Batches.batchOf;
 import static io.github.autograd4j.ops.Batches.resultShape;
 
+import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
@@ -151,16 +152,26 @@ public final class ProductOps {
         int[] ib = batchIndex(batchOf(b), batch);
         int sizeA = a.size(-2) * a.size(-1);
         int sizeB = b.size(-2) * b.size(-1);
-        double[] c = new double[shape.numel()];
         Gemm gemm = Gemm.get();
-        double[] x = a.doubles();
-        double[] y = b.doubles();
+        BackwardRule rule = (g, out) -> new Tensor[] {
+            !a.requiresGrad() ? null : ta ? product(b, tb, g, true) : product(g, false, b, !tb),
+            !b.requiresGrad() ? null : tb ? product(g, true, a, ta) : product(a, !ta, g, false)};
+        if (type == DType.FLOAT32) {
+            float[] c = new float[shape.numel()];
+            float[] x = a.floatStorage();
+            float[] y = b.floatStorage();
+            for (int t = 0; t < ia.length; t++) {
+                gemm.gemm(ta, tb, m, n, k, 1f, x, ia[t] * sizeA, a.size(-1), y, ib[t] * sizeB, b.size(-1), 0f, c, t * m * n, n);
+            }
+            return Tensor.fromOp("matmul", shape, c, rule, a, b);
+        }
+        double[] c = new double[shape.numel()];
+        double[] x = a.storage();
+        double[] y = b.storage();
         for (int t = 0; t < ia.length; t++) {
             gemm.gemm(ta, tb, m, n, k, 1.0, x, ia[t] * sizeA, a.size(-1), y, ib[t] * sizeB, b.size(-1), 0.0, c, t * m * n, n);
         }
-        return Tensor.fromOp("matmul", shape, c, (g, out) -> new Tensor[] {
-            !a.requiresGrad() ? null : ta ? product(b, tb, g, true) : product(g, false, b, !tb),
-            !b.requiresGrad() ? null : tb ? product(g, true, a, ta) : product(a, !ta, g, false)}, a, b);
+        return Tensor.fromOp("matmul", shape, c, rule, a, b);
     }
 
     // ------------------------------------------------------------------ helpers
