@@ -16,7 +16,8 @@ import org.apache.spark.broadcast.Broadcast;
  * [0, P)            the gradient, parameter after parameter (P = the parameter count)
  * [P, P + T)        per parameter tensor, 1 when a gradient reached it (T = the number of tensors)
  * P + T             the share's loss, weighted as the gradient
- * P + T + 1 ... +4  nanoseconds spent making the replica, reading the parameters, computing, copying the gradient
+ * P + T + 1 ... +4  nanoseconds spent loading the parameters into the replica (made on a thread's first task),
+ *                   reading the broadcast, computing, copying the gradient
  * </pre>
  *
  * or null when the partition holds none of the batch.
@@ -29,6 +30,16 @@ import org.apache.spark.broadcast.Broadcast;
 record GradientTask(ModelSpec spec, Broadcast<double[]> parameters, int[] batch, long[] offsets) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Each executor thread's replica, kept from step to step of one trainer: making a model (its
+     * random initial weights) costs about as much as a small model's step. One model per task
+     * thread stays in memory until the thread's next trainer replaces it.
+     */
+    private static final ThreadLocal<Replica> REPLICAS = new ThreadLocal<>();
+
+    private record Replica(String trainer, Module model) {
+    }
 
     /** The number of timing slots at the end of a result. */
     static final int TIMINGS = 4;
@@ -52,7 +63,8 @@ record GradientTask(ModelSpec spec, Broadcast<double[]> parameters, int[] batch,
         long t0 = System.nanoTime();
         double[] flat = parameters.value();
         long t1 = System.nanoTime();
-        Module replica = spec.replica(flat);
+        Module replica = replica();
+        spec.load(replica, flat);
         long t2 = System.nanoTime();
         Tensor x = Tensor.of(gather(block.inputs(), rows, spec.inputSize()), shape(rows.length, spec.inputShape()));
         Tensor y = Tensor.of(gather(block.targets(), rows, spec.targetSize()), shape(rows.length, spec.targetShape()));
@@ -79,6 +91,16 @@ record GradientTask(ModelSpec spec, Broadcast<double[]> parameters, int[] batch,
         result[end + 3] = t3 - t2;
         result[end + 4] = t4 - t3;
         return result;
+    }
+
+    /** This thread's replica of the trainer's model, made on its first task. */
+    private Module replica() {
+        Replica r = REPLICAS.get();
+        if (r == null || !r.trainer().equals(spec.trainer())) {
+            r = new Replica(spec.trainer(), spec.newReplica());
+            REPLICAS.set(r);
+        }
+        return r.model();
     }
 
     /** The rows of {@code block} that are in the batch, in batch order. */

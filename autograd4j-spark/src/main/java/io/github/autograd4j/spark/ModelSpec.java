@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What every task needs to know of the model, shipped once per step with the task: the factories
  * of the model and the loss, the shapes of one sample, and the parameters' names and shapes in
  * the order of the flat parameter vector ({@link Module#namedParameters()}).
  *
+ * @param trainer     names the trainer, so that an executor thread can keep its replica from step to step
  * @param model       makes a replica of the model
  * @param loss        makes the loss
  * @param inputShape  the shape of one input
@@ -23,7 +25,7 @@ import java.util.Map;
  * @param names       the parameters' dotted names, in order
  * @param shapes      their shapes, in the same order
  */
-record ModelSpec(SerializableSupplier<Module> model, SerializableSupplier<Loss> loss, int[] inputShape, int[] targetShape,
+record ModelSpec(String trainer, SerializableSupplier<Module> model, SerializableSupplier<Loss> loss, int[] inputShape, int[] targetShape,
                  List<String> names, List<int[]> shapes) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -37,7 +39,7 @@ record ModelSpec(SerializableSupplier<Module> model, SerializableSupplier<Loss> 
             names.add(name);
             shapes.add(t.shape().toArray());
         });
-        return new ModelSpec(model, loss, inputShape.clone(), targetShape.clone(), List.copyOf(names), List.copyOf(shapes));
+        return new ModelSpec(UUID.randomUUID().toString(), model, loss, inputShape.clone(), targetShape.clone(), List.copyOf(names), List.copyOf(shapes));
     }
 
     /** The number of values of one input. */
@@ -75,29 +77,33 @@ record ModelSpec(SerializableSupplier<Module> model, SerializableSupplier<Loss> 
     }
 
     /**
-     * A new replica of the model with the parameters {@code flat}.
+     * A new replica of the model, made by the factory.
      *
      * @throws IllegalStateException when the factory made a model whose parameters differ from the driver's
      */
-    Module replica(double[] flat) {
+    Module newReplica() {
         Module m = model.get();
-        Map<String, Tensor> params = m.namedParameters();
-        if (!layout(params).equals(layout())) {
-            throw new IllegalStateException("SparkTrainer: the model factory made a model with parameters " + layout(params)
+        Map<String, String> made = layout(m.namedParameters());
+        if (!made.equals(layout())) {
+            throw new IllegalStateException("SparkTrainer: the model factory made a model with parameters " + made
                     + " on an executor, but the driver's has " + layout() + "; the factory must make the same architecture"
                     + " every time");
         }
+        return m;
+    }
+
+    /** Gives {@code replica}, made by {@link #newReplica()}, the parameters {@code flat} and no gradients. */
+    void load(Module replica, double[] flat) {
         try (var noGrad = Grad.disabled()) {
             int at = 0;
-            for (int i = 0; i < names.size(); i++) {
-                Tensor t = params.get(names.get(i));
+            for (Tensor t : replica.parameters()) {
                 double[] values = new double[t.numel()];
                 System.arraycopy(flat, at, values, 0, values.length);
-                t.copyFrom(Tensor.of(values, shapes.get(i)));
+                t.copyFrom(Tensor.of(values, t.shape().toArray()));
                 at += values.length;
             }
         }
-        return m;
+        replica.zeroGrad();
     }
 
     /** The spec's parameters as {@code name shape} pairs. */

@@ -5,6 +5,7 @@ import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.Module;
 import io.github.autograd4j.nn.Stateful;
+import io.github.autograd4j.nn.data.Batch;
 import io.github.autograd4j.nn.data.DataLoader;
 import io.github.autograd4j.nn.data.TensorDataset;
 import io.github.autograd4j.nn.loss.Loss;
@@ -12,6 +13,7 @@ import io.github.autograd4j.nn.loss.Reduction;
 import io.github.autograd4j.nn.optim.LrScheduler;
 import io.github.autograd4j.nn.optim.Optimizer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
  *       shuffling with the trainer's seed gives (so a single process running that loader over the
  *       same samples, in the RDD's order, sees the same batches);</li>
  *   <li>it broadcasts the parameters, once, as one array of doubles;</li>
- *   <li>each partition computes, on a replica of the model made by the model factory, the
+ *   <li>each partition computes, on an executor's replica of the model (made by the model factory), the
  *       gradient of its share of the batch, weighted by the share's size;</li>
  *   <li>{@code treeAggregate} adds the shares up as primitive arrays, in one fixed order whatever
  *       order the tasks finish in ({@link PartitionSums});</li>
@@ -87,7 +89,7 @@ public final class SparkTrainer implements AutoCloseable {
     private final Map<String, Stateful> states;
     private final Builder settings;
     private final CheckpointStore store;
-    private Iterator<io.github.autograd4j.nn.data.Batch> epoch;
+    private Iterator<Batch> epoch;
     private long step;
 
     private SparkTrainer(Builder b, JavaSparkContext sc, JavaRDD<Block> blocks, long[] offsets, long samples, ModelSpec spec,
@@ -115,7 +117,7 @@ public final class SparkTrainer implements AutoCloseable {
      * A builder for a trainer of the models {@code model} makes, minimising the loss {@code loss} makes.
      *
      * @param model makes the model: once on the driver (the parameters trained, initialised there)
-     *              and once per task on the executors (replicas that receive those parameters)
+     *              and once per executor thread (replicas that receive those parameters every step)
      * @param loss  makes the loss; its reduction must be {@link Reduction#MEAN}
      * @return the builder
      */
@@ -274,6 +276,44 @@ public final class SparkTrainer implements AutoCloseable {
             }
         }
 
+        /**
+         * The single-process run of the same global batches: the README's training loop, with a
+         * {@link DataLoader} shuffling {@code inputs} and {@code targets} (the samples' rows, in the
+         * RDD's order) with this builder's seed and batch size, the same optimiser and scheduler,
+         * stopped after {@code steps} steps. What a {@link SparkTrainer} of these settings computes
+         * in as many steps, to rounding: for comparisons and for measuring what distribution costs.
+         *
+         * @param inputs  the inputs, one row per sample
+         * @param targets the targets, one row per sample
+         * @param steps   the number of steps
+         * @return the trained model
+         * @throws IllegalArgumentException when {@code steps} is negative or the tensors' rows differ
+         */
+        public Module trainLocally(Tensor inputs, Tensor targets, long steps) {
+            Objects.requireNonNull(optimizer, "SparkTrainer: no optimizer; give one with optimizer(params -> ...)");
+            if (steps < 0) {
+                throw new IllegalArgumentException("SparkTrainer.trainLocally: steps must be >= 0, got " + steps);
+            }
+            DataLoader loader = new DataLoader(new TensorDataset(inputs, targets), batchSize, true, seed, false);
+            Loss criterion = loss.get();
+            Module net = model.get();
+            Optimizer opt = optimizer.apply(net.parameters());
+            LrScheduler sched = scheduler == null ? null : scheduler.apply(opt);
+            long done = 0;
+            while (done < steps) {
+                for (Iterator<Batch> it = loader.iterator(); it.hasNext() && done < steps; done++) {
+                    Batch batch = it.next();
+                    opt.zeroGrad();
+                    criterion.forward(net.forward(batch.get(0)), batch.get(1)).backward();
+                    opt.step();
+                    if (sched != null) {
+                        sched.step();
+                    }
+                }
+            }
+            return net;
+        }
+
         /** The first sample index of each partition, then the number of samples; checks the partitions' problems. */
         private static long[] offsets(List<Block.Summary> summaries) {
             long[] offsets = new long[summaries.size() + 1];
@@ -342,7 +382,7 @@ public final class SparkTrainer implements AutoCloseable {
      * @throws IOException when a checkpoint cannot be written (the previous one is then intact)
      */
     public List<StepStats> train(long steps) throws IOException {
-        List<StepStats> taken = new java.util.ArrayList<>();
+        List<StepStats> taken = new ArrayList<>();
         train(steps, taken::add);
         return taken;
     }

@@ -13,7 +13,8 @@ package io.github.autograd4j.spark;
  * @param jobNanos          driver: the gradient job, from submitting it to holding the summed gradient
  * @param updateNanos       driver: setting the averaged gradients, the optimiser's and scheduler's step
  * @param checkpointNanos   driver: writing the checkpoint (0 on the steps without one)
- * @param replicaNanos      executors: making the model replicas (the model factory) and copying the parameters into them
+ * @param replicaNanos      executors: copying the parameters into the model replicas (and making a replica, on a
+ *                          thread's first task of the trainer)
  * @param parameterNanos    executors: reading the broadcast parameters (fetched once per executor and step)
  * @param computeNanos      executors: forward and backward on their shares of the batch
  * @param gradientNanos     executors: copying the gradients into the primitive array sent back

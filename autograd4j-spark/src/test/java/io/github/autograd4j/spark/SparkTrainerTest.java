@@ -30,6 +30,14 @@ class SparkTrainerTest {
     }
 
     @Test
+    void trainLocallyIsTheSingleProcessRun() {
+        double[] expected = Reference.singleProcess(5, STEPS);
+        Generator.manualSeed(5);
+        assertArrayEquals(expected, ModelSpec.flatten(Reference.trainer(LocalSpark::model)
+                .trainLocally(LocalSpark.inputs(), LocalSpark.targets(), STEPS).parameters()), 0.0);
+    }
+
+    @Test
     void aRunRepeatsBitForBit() throws IOException {
         assertArrayEquals(Reference.spark(6, 4, 5), Reference.spark(6, 4, 5), 0.0);
     }
