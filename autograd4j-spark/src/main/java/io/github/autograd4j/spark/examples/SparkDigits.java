@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -174,14 +176,14 @@ public final class SparkDigits {
             out.printf(Locale.ROOT, "spark-digits: test accuracy %.2f %% after %d steps in %.1f s%n",
                     100 * accuracy(trainer.model(), split.test()), trainer.steps(), seconds);
             if (o.compare && !stats.isEmpty()) {
-                compare(settings, train, trainer, stats, o.seed, out);
+                compare(sc, o.partitions, settings, train, trainer, stats, o.seed, out);
             }
         }
     }
 
     /** Trains the same batches in this process and prints the difference and the costs per step. */
-    private static void compare(SparkTrainer.Builder settings, LabelledData train, SparkTrainer trainer, List<StepStats> stats,
-                                long seed, PrintStream out) {
+    private static void compare(JavaSparkContext sc, int partitions, SparkTrainer.Builder settings, LabelledData train,
+                                SparkTrainer trainer, List<StepStats> stats, long seed, PrintStream out) {
         long steps = trainer.steps();
         Generator.manualSeed(seed);
         long start = System.nanoTime();
@@ -204,6 +206,38 @@ public final class SparkDigits {
         out.printf(Locale.ROOT, "  in the job, summed over tasks:  compute %.3f, replica %.3f, parameters %.3f, gradient out %.3f%n",
                 mean(steady, StepStats::computeNanos), mean(steady, StepStats::replicaNanos), mean(steady, StepStats::parameterNanos),
                 mean(steady, StepStats::gradientNanos));
+        baselines(sc, partitions, (int) trainer.model().numParameters(), out);
+    }
+
+    /**
+     * The costs a step pays whatever the model computes, measured on the same context: a job of
+     * {@code partitions} tasks that do nothing, and one whose tasks each send back {@code values}
+     * doubles that treeAggregate adds up (the gradient's way back).
+     */
+    private static void baselines(JavaSparkContext sc, int partitions, int values, PrintStream out) {
+        JavaRDD<Integer> tasks = sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions);
+        double empty = meanMillis(() -> tasks.treeAggregate(0, (a, t) -> a, Integer::sum, 2));
+        double arrays = meanMillis(() -> tasks.treeAggregate(new double[values], (a, t) -> new double[values], (a, b) -> {
+            double[] sum = new double[values];
+            for (int i = 0; i < values; i++) {
+                sum[i] = a[i] + b[i];
+            }
+            return sum;
+        }, 2));
+        out.printf(Locale.ROOT, "  a job of %d tasks that do nothing  %7.3f%n", partitions, empty);
+        out.printf(Locale.ROOT, "  the same, each task sending back %,d doubles (the gradient's size)  %7.3f%n", values, arrays);
+    }
+
+    /** The mean time of {@code job} over 40 runs after 10 to warm up, in milliseconds. */
+    private static double meanMillis(Runnable job) {
+        for (int i = 0; i < 10; i++) {
+            job.run();
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            job.run();
+        }
+        return (System.nanoTime() - start) / 40 / 1e6;
     }
 
     private static double mean(List<StepStats> stats, ToLongFunction<StepStats> nanos) {
