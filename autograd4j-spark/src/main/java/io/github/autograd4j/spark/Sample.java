@@ -17,6 +17,10 @@ public record Sample(double[] input, double[] target) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A sample of these arrays, which are not copied.
+     *
+     * @param input  the input's values
+     * @param target the target's values
      * @throws NullPointerException when an array is null
      */
     public Sample {

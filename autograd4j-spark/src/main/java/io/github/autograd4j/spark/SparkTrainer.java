@@ -65,7 +65,7 @@ import org.apache.spark.storage.StorageLevel;
  * <p>The model must treat each sample on its own: the loss must be a mean over samples
  * ({@link Reduction#MEAN}), and a module that draws random numbers in training mode
  * ({@code Dropout}) draws them per partition, so such a run is no longer that of one process.
- * {@link #build} checks the samples, the model and the checkpoint before any step; a trainer caches
+ * {@link Builder#build} checks the samples, the model and the checkpoint before any step; a trainer caches
  * the packed samples on the executors until {@link #close}.
  */
 public final class SparkTrainer implements AutoCloseable {
