@@ -66,8 +66,8 @@ record GradientTask(ModelSpec spec, Broadcast<double[]> parameters, int[] batch,
         Module replica = replica();
         spec.load(replica, flat);
         long t2 = System.nanoTime();
-        Tensor x = Tensor.of(gather(block.inputs(), rows, spec.inputSize()), shape(rows.length, spec.inputShape()));
-        Tensor y = Tensor.of(gather(block.targets(), rows, spec.targetSize()), shape(rows.length, spec.targetShape()));
+        Tensor x = Tensor.of(gather(block.inputs(), rows, spec.inputSize()), batchShape(rows.length, spec.inputShape()));
+        Tensor y = Tensor.of(gather(block.targets(), rows, spec.targetSize()), batchShape(rows.length, spec.targetShape()));
         Tensor loss = spec.loss().get().forward(replica.forward(x), y).mul((double) rows.length / batch.length);
         loss.backward();
         long t3 = System.nanoTime();
@@ -118,7 +118,8 @@ record GradientTask(ModelSpec spec, Broadcast<double[]> parameters, int[] batch,
         return out;
     }
 
-    private static int[] shape(int rows, int[] sample) {
+    /** The shape of {@code rows} samples of shape {@code sample} stacked along a new dim 0. */
+    static int[] batchShape(int rows, int[] sample) {
         int[] shape = new int[sample.length + 1];
         shape[0] = rows;
         System.arraycopy(sample, 0, shape, 1, sample.length);

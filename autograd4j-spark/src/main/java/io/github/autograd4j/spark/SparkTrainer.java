@@ -332,21 +332,14 @@ public final class SparkTrainer implements AutoCloseable {
         }
 
         private static void checkFits(Module model, Loss loss, Sample first, int[] inputShape, int[] targetShape) {
-            Tensor x = Tensor.of(first.input(), batchOf(inputShape));
-            Tensor y = Tensor.of(first.target(), batchOf(targetShape));
+            Tensor x = Tensor.of(first.input(), GradientTask.batchShape(1, inputShape));
+            Tensor y = Tensor.of(first.target(), GradientTask.batchShape(1, targetShape));
             try (var noGrad = Grad.disabled()) {
                 loss.forward(model.forward(x), y);
             } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
                 throw new IllegalArgumentException("SparkTrainer: the model or the loss does not fit the samples: on a batch of one"
                         + " input of shape " + x.shape() + " and target of shape " + y.shape() + ": " + e.getMessage(), e);
             }
-        }
-
-        private static int[] batchOf(int[] sample) {
-            int[] shape = new int[sample.length + 1];
-            shape[0] = 1;
-            System.arraycopy(sample, 0, shape, 1, sample.length);
-            return shape;
         }
     }
 

@@ -66,8 +66,8 @@ class CheckpointStoreTest {
         assertEquals(List.of("keep"), files(target));
     }
 
-    /** The names in {@code dir}, without Hadoop's checksum files. */
-    private static List<String> files(Path dir) {
+    /** The names in {@code dir}, without the checksum files ({@code .name.crc}) that Hadoop's local file system keeps beside each file. */
+    static List<String> files(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
         } catch (IOException e) {

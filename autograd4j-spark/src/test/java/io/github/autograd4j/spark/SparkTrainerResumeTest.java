@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.autograd4j.Generator;
 import io.github.autograd4j.nn.io.Checkpoint;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +56,7 @@ class SparkTrainerResumeTest {
             }));
         }
         assertEquals("5", Checkpoint.load(file).metadata().get("step"));
-        assertEquals(List.of("ck.safetensors"), visibleFiles(), "no temporary file is left");
+        assertEquals(List.of("ck.safetensors"), CheckpointStoreTest.files(dir), "no temporary file is left");
 
         // restarted, with other initial weights, which the checkpoint replaces
         Generator.manualSeed(99);
@@ -75,14 +72,5 @@ class SparkTrainerResumeTest {
     private static SparkTrainer.Builder builder(String checkpoint, boolean viaHadoop) {
         SparkTrainer.Builder b = Reference.trainer(LocalSpark::model).checkpoint(checkpoint, EVERY);
         return viaHadoop ? b.checkpointViaHadoop() : b;
-    }
-
-    /** The directory's files, but Hadoop's checksum files (.name.crc), which its local file system keeps beside each file. */
-    private List<String> visibleFiles() {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
