@@ -382,7 +382,9 @@ public final class SparkTrainer implements AutoCloseable {
 
     /**
      * Trains until {@code steps} steps are done in all, handing each step's statistics to
-     * {@code listener} as it ends (after its checkpoint).
+     * {@code listener} as it ends (after its checkpoint). A step whose job fails (a task failing
+     * more often than Spark retries it) changes nothing: its exception propagates, and the next
+     * call starts with the same batch.
      *
      * @param steps    the total number of steps
      * @param listener receives each step's statistics
@@ -402,16 +404,27 @@ public final class SparkTrainer implements AutoCloseable {
         if (epoch == null || !epoch.hasNext()) {
             epoch = batches.iterator();
         }
+        Map<String, Tensor> position = batches.stateDict();
         int[] batch = toIndices(epoch.next().get(0));
-        int epochNumber = (int) batches.stateDict().get("epoch").item();
         long t0 = System.nanoTime();
         Broadcast<double[]> parameters = sc.broadcast(ModelSpec.flatten(model.parameters()));
         long t1 = System.nanoTime();
         GradientTask task = new GradientTask(spec, parameters, batch, offsets);
-        double[] sum = blocks.treeAggregate(PartitionSums.empty(blocks.getNumPartitions(), DEPTH),
-                (acc, block) -> acc.add(block.partition(), task.apply(block)), PartitionSums::merge, DEPTH).total();
+        double[] sum;
+        boolean done = false;
+        try {
+            sum = blocks.treeAggregate(PartitionSums.empty(blocks.getNumPartitions(), DEPTH),
+                    (acc, block) -> acc.add(block.partition(), task.apply(block)), PartitionSums::merge, DEPTH).total();
+            done = true;
+        } finally {
+            parameters.destroy();
+            if (!done) {
+                // a job that failed (after Spark's retries) took no step: the next one takes the same batch
+                batches.loadStateDict(position);
+                epoch = null;
+            }
+        }
         long t2 = System.nanoTime();
-        parameters.destroy();
         setGradients(sum);
         optimizer.step();
         if (scheduler != null) {
@@ -424,7 +437,7 @@ public final class SparkTrainer implements AutoCloseable {
         }
         long t4 = System.nanoTime();
         int end = spec.parameterCount() + spec.names().size();
-        return new StepStats(step, epochNumber, batch.length, sum[end], t1 - t0, t2 - t1, t3 - t2, t4 - t3,
+        return new StepStats(step, (int) position.get("epoch").item(), batch.length, sum[end], t1 - t0, t2 - t1, t3 - t2, t4 - t3,
                 (long) sum[end + 1], (long) sum[end + 2], (long) sum[end + 3], (long) sum[end + 4]);
     }
 
