@@ -142,9 +142,10 @@ public final class SparkDigits {
     private static void run(JavaSparkContext sc, Options o, PrintStream out) throws IOException {
         DataSplit split = DigitsExample.split(o.seed, 0);
         LabelledData train = split.train();
+        int[] labels = train.labels();
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
-            samples.add(Sample.of(train.row(i), train.labels()[i]));
+            samples.add(Sample.of(train.row(i), labels[i]));
         }
         int steps = o.steps;
         SparkTrainer.Builder settings = SparkTrainer.builder(SparkDigits::model, CrossEntropyLoss::new)
