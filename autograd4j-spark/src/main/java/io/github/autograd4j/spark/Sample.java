@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param input  the input's values
  * @param target the target's values (one value for a class index or a scalar regression target)
+ * @serial exclude (JDK 17's javadoc warns "no comment" on a serializable record's components)
  */
 public record Sample(double[] input, double[] target) implements Serializable {
 
