@@ -257,7 +257,7 @@ public final class Autograd {
                 double[] oneHot = new double[rows];
                 oneHot[r] = 1.0;
                 Tensor row = grad(out, List.of(in), Tensor.of(oneHot, out.shape().toArray()), true, false).get(0);
-                System.arraycopy(row.storage(), 0, jac, r * cols, cols);
+                System.arraycopy(row.doubles(), 0, jac, r * cols, cols);
             }
         }
         return Tensor.of(jac, shape);

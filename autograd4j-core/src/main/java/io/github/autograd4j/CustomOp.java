@@ -79,7 +79,7 @@ public abstract class CustomOp {
             ctx.output = output;
             return backward(ctx, g);
         };
-        return Tensor.fromOp(name, out.shape(), out.storage(), rule, this::apply, inputs);
+        return Tensor.fromOp(name, out.dtype(), out.shape(), out.doubles(), rule, this::apply, inputs);
     }
 
     /**

@@ -111,7 +111,9 @@ public final class GradCheck {
     /**
      * Checks autograd's derivatives of a tensor function: by default every entry of the Jacobian of
      * {@code f} with respect to each input that requires grad (all inputs, when none does) against
-     * central differences. The inputs are copied; {@code f} is called on fresh leaves.
+     * central differences. The inputs are copied; {@code f} is called on fresh leaves, in float64
+     * even for float32 inputs (as PyTorch advises: finite differences in float32 keep few correct
+     * digits), so {@code f} must compute in its inputs' type.
      *
      * @param f      the function, given fresh leaves over copies of the inputs, in order
      * @param inputs the point: one tensor per argument of {@code f}; not changed

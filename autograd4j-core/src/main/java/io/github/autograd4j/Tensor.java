@@ -52,9 +52,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     private static final Tensor[] NO_INPUTS = new Tensor[0];
 
-    private final double[] data;
-    /** Shared by every tensor over {@code data}: counts its in-place changes. */
-    private final VersionCounter version;
+    /** The elements (double[] or float[]) and their version, shared by every tensor over them. */
+    private final Storage data;
     private final Shape shape;
     private final String opName;
     private Tensor[] inputs;
@@ -70,10 +69,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     private int[] savedVersions;
 
-    private Tensor(double[] data, VersionCounter version, Shape shape, String opName, Tensor[] inputs, BackwardRule rule,
-                   boolean requiresGrad) {
+    private Tensor(Storage data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
-        this.version = version;
         this.shape = shape;
         this.opName = opName;
         this.inputs = inputs;
@@ -87,7 +84,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * Makes the result of an operation: the door every built-in and custom operation goes through.
      * When recording is on and an input requires grad, the result remembers its inputs and
      * {@code rule}; otherwise it is a constant. The array is taken, not copied: do not change it
-     * afterwards.
+     * afterwards. The result's type is the inputs' ({@link #resultType}): computed in double
+     * precision, a float32 result is rounded once.
      *
      * @param opName the operation's name, shown in graphs and errors
      * @param shape  the result's shape
@@ -118,24 +116,123 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule,
                                 Function<Tensor[], Tensor> replay, Tensor... inputs) {
-        Objects.requireNonNull(shape, opName + ": shape is null");
         Objects.requireNonNull(data, opName + ": data is null");
-        if (data.length != shape.numel()) {
-            throw new IllegalArgumentException(opName + ": " + data.length + " values for shape " + shape
+        return make(opName, resultType(inputs), shape, data, rule, replay, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} for a result of type
+     * {@code dtype} whatever the inputs' types (e.g. {@code where}, whose condition does not count).
+     *
+     * @param opName the operation's name
+     * @param dtype  the result's type
+     * @param shape  the result's shape
+     * @param data   the result's elements in double precision, taken (rounded once for float32)
+     * @param rule   the backward rule
+     * @param inputs the operands
+     * @return the result
+     */
+    public static Tensor fromOp(String opName, DType dtype, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
+        return fromOp(opName, dtype, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, DType, Shape, double[], BackwardRule, Tensor...)} with a replay (see
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Function, Tensor...)}).
+     *
+     * @param opName the operation's name
+     * @param dtype  the result's type
+     * @param shape  the result's shape
+     * @param data   the result's elements in double precision, taken (rounded once for float32)
+     * @param rule   the backward rule
+     * @param replay the operation itself (null when not available)
+     * @param inputs the operands
+     * @return the result
+     */
+    public static Tensor fromOp(String opName, DType dtype, Shape shape, double[] data, BackwardRule rule,
+                                Function<Tensor[], Tensor> replay, Tensor... inputs) {
+        Objects.requireNonNull(dtype, opName + ": dtype is null");
+        Objects.requireNonNull(data, opName + ": data is null");
+        return make(opName, dtype, shape, data, rule, replay, inputs);
+    }
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} for a float32 result
+     * computed in single precision.
+     *
+     * @param opName the operation's name
+     * @param shape  the result's shape
+     * @param data   the result's elements, taken
+     * @param rule   the backward rule
+     * @param inputs the operands
+     * @return the result, of type {@link DType#FLOAT32}
+     */
+    public static Tensor fromOp(String opName, Shape shape, float[] data, BackwardRule rule, Tensor... inputs) {
+        Objects.requireNonNull(data, opName + ": data is null");
+        return make(opName, DType.FLOAT32, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * The result of an operation that shares {@code source}'s storage, a view ({@code reshape}):
+     * an in-place change to either is one to both, counted once.
+     *
+     * @param opName the operation's name
+     * @param shape  the view's shape, of {@code source}'s element count
+     * @param rule   the backward rule
+     * @param source the tensor viewed, the only input
+     * @return the view
+     */
+    public static Tensor viewOf(String opName, Shape shape, BackwardRule rule, Tensor source) {
+        Objects.requireNonNull(opName, "viewOf: op name is null");
+        Objects.requireNonNull(source, opName + ": input is null");
+        return make(opName, source.dtype(), shape, source.data.floats != null ? source.data.floats : source.data.doubles,
+                rule, null, new Tensor[] {source});
+    }
+
+    /**
+     * The type of the result of an operation on {@code operands}, by PyTorch's promotion (see
+     * {@link DType}): {@link DType#FLOAT64} when there are none; null operands are skipped.
+     *
+     * @param operands the operands
+     * @return their result type
+     */
+    public static DType resultType(Tensor... operands) {
+        Objects.requireNonNull(operands, "resultType: operands are null");
+        DType type = null;
+        boolean hasDims = false;
+        for (Tensor t : operands) {
+            if (t == null) {
+                continue;
+            }
+            boolean dims = t.dim() > 0;
+            type = type == null ? t.dtype() : DType.promote(type, hasDims, t.dtype(), dims);
+            hasDims |= dims;
+        }
+        return type == null ? DType.FLOAT64 : type;
+    }
+
+    /** The one constructor path of every operation's result; {@code array} is a double[] or float[], taken. */
+    private static Tensor make(String opName, DType dtype, Shape shape, Object array, BackwardRule rule,
+                               Function<Tensor[], Tensor> replay, Tensor[] inputs) {
+        Objects.requireNonNull(shape, opName + ": shape is null");
+        int length = array instanceof float[] f ? f.length : ((double[]) array).length;
+        if (length != shape.numel()) {
+            throw new IllegalArgumentException(opName + ": " + length + " values for shape " + shape
                     + ", which holds " + shape.numel());
         }
         boolean needsGrad = false;
-        VersionCounter version = null;
+        Storage storage = null;
         for (Tensor in : inputs) {
             needsGrad |= Objects.requireNonNull(in, opName + ": operand is null").requiresGrad;
-            if (in.data == data) {
-                version = in.version; // a view (reshape) over an input's storage: one storage, one count
+            if (in.data.holds(array)) {
+                storage = in.data; // a view (reshape) over an input's storage: one storage, one count
             }
         }
-        version = version == null ? new VersionCounter() : version;
+        if (storage == null || storage.dtype() != dtype) {
+            storage = array instanceof float[] f ? Storage.of(f).as(dtype) : Storage.of((double[]) array, dtype);
+        }
         Tensor result = needsGrad && Grad.isEnabled()
-                ? new Tensor(data, version, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
-                : new Tensor(data, version, shape, "leaf", NO_INPUTS, null, false);
+                ? new Tensor(storage, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
+                : new Tensor(storage, shape, "leaf", NO_INPUTS, null, false);
         if (result.rule != null) {
             result.replay = replay;
             if (!(rule instanceof BackwardRule.GradientOnly)) {
@@ -143,7 +240,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             }
         }
         if (Debug.active()) {
-            Debug.afterForward(result, data);
+            Debug.afterForward(result, storage.asDoubles());
         }
         return result;
     }
@@ -265,7 +362,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @return a new leaf that does not require grad
      */
     public static Tensor zerosLike(Tensor t) {
-        return constant(new double[Objects.requireNonNull(t, "zerosLike: tensor is null").numel()], t.shape);
+        Objects.requireNonNull(t, "zerosLike: tensor is null");
+        return zeros(t.dtype(), t.shape.toArray());
     }
 
     /**
@@ -275,7 +373,87 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @return a new leaf that does not require grad
      */
     public static Tensor onesLike(Tensor t) {
-        return filled(Objects.requireNonNull(t, "onesLike: tensor is null").shape, 1.0);
+        Objects.requireNonNull(t, "onesLike: tensor is null");
+        return full(1.0, t.dtype(), t.shape.toArray());
+    }
+
+    /**
+     * Zeros of type {@code dtype} (PyTorch's {@code torch.zeros(..., dtype=...)}).
+     *
+     * @param dtype the element type
+     * @param shape the sizes
+     * @return the tensor
+     */
+    public static Tensor zeros(DType dtype, int... shape) {
+        Objects.requireNonNull(dtype, "zeros: dtype is null");
+        Shape s = Shape.of("zeros", shape);
+        return constant(dtype == DType.FLOAT32 ? Storage.of(new float[s.numel()]) : Storage.of(new double[s.numel()]), s);
+    }
+
+    /**
+     * Ones of type {@code dtype}.
+     *
+     * @param dtype the element type
+     * @param shape the sizes
+     * @return the tensor
+     */
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(1.0, dtype, shape);
+    }
+
+    /**
+     * {@code value} everywhere, of type {@code dtype}.
+     *
+     * @param value the value (rounded once for float32)
+     * @param dtype the element type
+     * @param shape the sizes
+     * @return the tensor
+     */
+    public static Tensor full(double value, DType dtype, int... shape) {
+        Objects.requireNonNull(dtype, "full: dtype is null");
+        Tensor t = filled(Shape.of("full", shape), value);
+        return dtype == DType.FLOAT64 ? t : constant(t.data.as(dtype), t.shape);
+    }
+
+    /**
+     * A rank-0 tensor of type {@code dtype}.
+     *
+     * @param value the value
+     * @param dtype the element type
+     * @return the tensor
+     */
+    public static Tensor scalar(double value, DType dtype) {
+        return full(value, dtype);
+    }
+
+    /**
+     * A float32 tensor of the given shape over a copy of {@code data} (row-major).
+     *
+     * @param data  the values
+     * @param shape the sizes
+     * @return the tensor
+     * @throws IllegalArgumentException when {@code data.length} is not the shape's element count
+     */
+    public static Tensor of(float[] data, int... shape) {
+        Objects.requireNonNull(data, "of: data is null");
+        Objects.requireNonNull(shape, "of: shape is null");
+        Shape s = Shape.of("of", shape);
+        if (data.length != s.numel()) {
+            throw new IllegalArgumentException("of: " + data.length + " values do not fill shape " + s
+                    + ", which holds " + s.numel());
+        }
+        return constant(Storage.of(data.clone()), s);
+    }
+
+    /**
+     * A 1-d float32 tensor over a copy of {@code values}, as {@code torch.tensor([...], dtype=torch.float32)}.
+     *
+     * @param values the values
+     * @return the tensor
+     */
+    public static Tensor of(float[] values) {
+        Objects.requireNonNull(values, "of: data is null");
+        return of(values, values.length);
     }
 
     private static Tensor filled(Shape shape, double value) {
@@ -431,8 +609,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     }
 
     /**
-     * This rank-2 tensor as an EJML matrix that shares its array (no copy): do not change the
-     * matrix. Use {@code toMatrix().copy()} for one you may change.
+     * This rank-2 tensor as an EJML matrix that shares its array (no copy) when it is float64 (a
+     * float32 one is widened into a new array): do not change the matrix. Use
+     * {@code toMatrix().copy()} for one you may change.
      *
      * @return a {@code rows x cols} matrix over this tensor's storage
      * @throws IllegalStateException when the tensor is not 2-d
@@ -441,11 +620,15 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         if (dim() != 2) {
             throw new IllegalStateException("toMatrix: expected a 2-d tensor, got shape " + shape);
         }
-        return DMatrixRMaj.wrap(shape.size(0), shape.size(1), data);
+        return DMatrixRMaj.wrap(shape.size(0), shape.size(1), data.asDoubles());
     }
 
     private static Tensor constant(double[] data, Shape shape) {
-        return new Tensor(data, new VersionCounter(), shape, "leaf", NO_INPUTS, null, false);
+        return new Tensor(Storage.of(data), shape, "leaf", NO_INPUTS, null, false);
+    }
+
+    private static Tensor constant(Storage data, Shape shape) {
+        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
     }
 
     // ------------------------------------------------------------------ properties
@@ -491,10 +674,10 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @throws IllegalStateException when the tensor has other than one element
      */
     public double item() {
-        if (data.length != 1) {
+        if (data.length() != 1) {
             throw new IllegalStateException("item: expected a tensor with one element, got shape " + shape);
         }
-        return data[0];
+        return data.get(0);
     }
 
     /**
@@ -519,27 +702,92 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             }
             flat = flat * size + i;
         }
-        return data[flat];
+        return data.get(flat);
     }
 
     /**
-     * A copy of the elements, row-major.
+     * A copy of the elements as doubles, row-major (a float32 tensor's widened exactly).
      *
-     * @return a new array of {@code numel()} values, independent of this tensor
+     * @return a new array of {@code numel()} values
      */
     public double[] toArray() {
-        return data.clone();
+        return data.doubles != null ? data.doubles.clone() : data.asDoubles();
     }
 
     /**
-     * The backing array itself, row-major, {@code numel()} long: for kernels and custom operations
-     * that read many elements. Treat it as read-only; changing it corrupts every graph that uses
-     * this tensor.
+     * A copy of the elements as floats, row-major (a float64 tensor's rounded).
      *
-     * @return the array this tensor reads, not a copy
+     * @return a new array of {@code numel()} values
+     */
+    public float[] toFloatArray() {
+        return data.floats != null ? data.floats.clone() : data.asFloats();
+    }
+
+    /**
+     * The type of the elements.
+     *
+     * @return {@link DType#FLOAT64} or {@link DType#FLOAT32}
+     */
+    public DType dtype() {
+        return data.dtype();
+    }
+
+    /**
+     * The backing array of a float64 tensor itself, row-major, {@code numel()} long: for kernels
+     * and custom operations that read many elements. Treat it as read-only; changing it corrupts
+     * every graph that uses this tensor.
+     *
+     * @return the array
+     * @throws IllegalStateException for a float32 tensor ({@link #floatStorage()}, or {@link #doubles()})
      */
     public double[] storage() {
-        return data;
+        if (data.doubles == null) {
+            throw new IllegalStateException("storage: " + describe() + " is float32; use floatStorage(), or doubles()"
+                    + " for its values as doubles");
+        }
+        return data.doubles;
+    }
+
+    /**
+     * The backing array of a float32 tensor itself, as {@link #storage()} is for float64.
+     *
+     * @return the array
+     * @throws IllegalStateException for a float64 tensor ({@link #storage()})
+     */
+    public float[] floatStorage() {
+        if (data.floats == null) {
+            throw new IllegalStateException("floatStorage: " + describe() + " is float64; use storage()");
+        }
+        return data.floats;
+    }
+
+    /**
+     * The elements as doubles, for reading: the backing array of a float64 tensor (do not change
+     * it), a widened copy of a float32 one. The form of kernels that compute in double precision
+     * for both types.
+     *
+     * @return the values, row-major
+     */
+    public double[] doubles() {
+        return data.asDoubles();
+    }
+
+    /**
+     * This tensor's values in type {@code dtype} (PyTorch's {@code x.to(dtype)}): this tensor when
+     * it has that type already, else a copy that gradients flow through, converted back.
+     *
+     * @param dtype the type wanted
+     * @return a tensor of that type
+     */
+    public Tensor to(DType dtype) {
+        Objects.requireNonNull(dtype, "to: dtype is null");
+        if (dtype == dtype()) {
+            return this;
+        }
+        Tensor source = this;
+        Object array = dtype == DType.FLOAT32 ? data.asFloats() : data.asDoubles();
+        return make("to", dtype, shape, array, BackwardRule.gradientOnly((g, out) -> new Tensor[] {g.to(source.dtype())}),
+                null, new Tensor[] {this});
     }
 
     // ------------------------------------------------------------------ gradients
@@ -586,8 +834,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             throw new IllegalArgumentException("copyFrom: values of shape " + values.shape
                     + " do not fit " + describe());
         }
-        System.arraycopy(values.data, 0, data, 0, data.length);
-        version.bump();
+        data.overwrite(values.data);
     }
 
     /**
@@ -631,7 +878,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @return a new leaf over this tensor's storage: in-place changes to one show in the other
      */
     public Tensor detach() {
-        return new Tensor(data, version, shape, "leaf", NO_INPUTS, null, false);
+        return constant(data, shape);
     }
 
     /**
@@ -641,7 +888,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @return the number of in-place changes so far, 0 for storage never changed
      */
     public int version() {
-        return version.value();
+        return data.version();
     }
 
     /**
@@ -878,6 +1125,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
                     }
                     c = c.sumToShape(in.shape);
                 }
+                if (c.dtype() != in.dtype()) {
+                    c = c.to(in.dtype()); // a gradient has its tensor's type, as PyTorch's engine makes sure
+                }
                 sent[i] = createGraph || !c.requiresGrad ? c : c.detach();
             }
         }
@@ -886,7 +1136,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     /** Under anomaly detection, refuses a non-finite gradient that this node's rule sent to input {@code i}. */
     void checkReceipt(int i, Tensor sent, Tensor upstream) {
-        if (Debug.anomaliesOn() && !Debug.allFinite(sent.data)) {
+        if (Debug.anomaliesOn() && !Debug.allFinite(sent.doubles())) {
             throw AnomalyException.backward(this, i, sent.dataSummary(), upstream.dataSummary());
         }
     }
@@ -895,9 +1145,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     private int[] versionsNow() {
         int[] versions = new int[inputs.length + 1];
         for (int i = 0; i < inputs.length; i++) {
-            versions[i] = inputs[i].version.value();
+            versions[i] = inputs[i].data.version();
         }
-        versions[inputs.length] = version.value();
+        versions[inputs.length] = data.version();
         return versions;
     }
 
@@ -988,7 +1238,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         }
         Tensor[] copies = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            copies[i] = constant(inputs[i].data.clone(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
+            copies[i] = constant(inputs[i].data.copy(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
         }
         return Optional.of(GradCheck.of(replay, copies));
     }
@@ -1007,12 +1257,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     @Override
     public String dataSummary() {
-        return TensorFormat.summary(data, shape);
+        return TensorFormat.summary(data.asDoubles(), shape);
     }
 
     @Override
     public String gradSummary() {
-        return grad == null ? null : TensorFormat.summary(grad.data, grad.shape);
+        return grad == null ? null : TensorFormat.summary(grad.data.asDoubles(), grad.shape);
     }
 
     private String describe() {
@@ -1033,19 +1283,19 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     public Tensor add(Tensor other) { return BinaryOps.add(this, other); }
     /** {@code this + c}. */
     @Override
-    public Tensor add(double c) { return BinaryOps.add(this, scalar(c)); }
+    public Tensor add(double c) { return BinaryOps.add(this, scalar(c, dtype())); }
     /** {@code this - other}, broadcasting. */
     @Override
     public Tensor sub(Tensor other) { return BinaryOps.sub(this, other); }
     /** {@code this - c}. */
     @Override
-    public Tensor sub(double c) { return BinaryOps.sub(this, scalar(c)); }
+    public Tensor sub(double c) { return BinaryOps.sub(this, scalar(c, dtype())); }
     /** {@code this * other}, elementwise, broadcasting. */
     @Override
     public Tensor mul(Tensor other) { return BinaryOps.mul(this, other); }
     /** {@code this * c}. */
     @Override
-    public Tensor mul(double c) { return BinaryOps.mul(this, scalar(c)); }
+    public Tensor mul(double c) { return BinaryOps.mul(this, scalar(c, dtype())); }
     /** {@code this / other}, elementwise, broadcasting. */
     @Override
     public Tensor div(Tensor other) { return BinaryOps.div(this, other); }
@@ -1055,7 +1305,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the divisor (0 gives infinities or NaN, as IEEE division)
      * @return a new tensor of this tensor's shape
      */
-    public Tensor div(double c) { return BinaryOps.div(this, scalar(c)); }
+    public Tensor div(double c) { return BinaryOps.div(this, scalar(c, dtype())); }
     /** {@code this ^ exponent}, elementwise, broadcasting; differentiable in both. */
     @Override
     public Tensor pow(Tensor exponent) { return BinaryOps.pow(this, exponent); }
@@ -1089,7 +1339,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the value compared with
      * @return 0/1 values of this tensor's shape, a constant that does not require grad
      */
-    public Tensor eq(double c) { return BinaryOps.eq(this, scalar(c)); }
+    public Tensor eq(double c) { return BinaryOps.eq(this, scalar(c, dtype())); }
     /**
      * 1 where {@code this != other}, else 0; no gradient.
      *
@@ -1103,7 +1353,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the value compared with
      * @return 0/1 values of this tensor's shape, a constant that does not require grad
      */
-    public Tensor ne(double c) { return BinaryOps.ne(this, scalar(c)); }
+    public Tensor ne(double c) { return BinaryOps.ne(this, scalar(c, dtype())); }
     /**
      * 1 where {@code this < other}, else 0; no gradient.
      *
@@ -1117,7 +1367,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the value compared with
      * @return 0/1 values of this tensor's shape, a constant that does not require grad
      */
-    public Tensor lt(double c) { return BinaryOps.lt(this, scalar(c)); }
+    public Tensor lt(double c) { return BinaryOps.lt(this, scalar(c, dtype())); }
     /**
      * 1 where {@code this <= other}, else 0; no gradient.
      *
@@ -1131,7 +1381,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the value compared with
      * @return 0/1 values of this tensor's shape, a constant that does not require grad
      */
-    public Tensor le(double c) { return BinaryOps.le(this, scalar(c)); }
+    public Tensor le(double c) { return BinaryOps.le(this, scalar(c, dtype())); }
     /**
      * 1 where {@code this > other}, else 0; no gradient.
      *
@@ -1145,7 +1395,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the value compared with
      * @return 0/1 values of this tensor's shape, a constant that does not require grad
      */
-    public Tensor gt(double c) { return BinaryOps.gt(this, scalar(c)); }
+    public Tensor gt(double c) { return BinaryOps.gt(this, scalar(c, dtype())); }
     /**
      * 1 where {@code this >= other}, else 0; no gradient.
      *
@@ -1159,7 +1409,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @param c the value compared with
      * @return 0/1 values of this tensor's shape, a constant that does not require grad
      */
-    public Tensor ge(double c) { return BinaryOps.ge(this, scalar(c)); }
+    public Tensor ge(double c) { return BinaryOps.ge(this, scalar(c, dtype())); }
 
     /**
      * {@code value} where {@code mask} is non-zero, else this tensor, broadcasting (PyTorch's
@@ -1170,7 +1420,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @return a new tensor of the broadcast shape of this tensor and {@code mask}; the gradient
      *         flows to this tensor where it was kept
      */
-    public Tensor maskedFill(Tensor mask, double value) { return BinaryOps.where(mask, scalar(value), this); }
+    public Tensor maskedFill(Tensor mask, double value) { return BinaryOps.where(mask, scalar(value, dtype()), this); }
     /**
      * {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast.
      *

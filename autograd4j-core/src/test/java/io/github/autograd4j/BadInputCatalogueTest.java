@@ -187,6 +187,8 @@ class BadInputCatalogueTest {
             a.setData(3.0);
             y.backward();
         }));
+        cases.put("C60", on(w -> () -> w.detach().to(DType.FLOAT32).label("w").storage()));
+        cases.put("C61", on(w -> () -> GradCheck.of(t -> t[0].to(DType.FLOAT32), w).check()));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }

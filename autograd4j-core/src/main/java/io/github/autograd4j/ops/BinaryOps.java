@@ -3,6 +3,7 @@ package io.github.autograd4j.ops;
 import static io.github.autograd4j.BackwardRule.gradientOnly;
 
 import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
@@ -133,7 +134,7 @@ public final class BinaryOps {
         for (int i = 0; i < data.length; i++) {
             data[i] = c[i] != 0 ? x[i] : y[i];
         }
-        return Tensor.fromOp("where", shape, data, (g, out) -> new Tensor[] {
+        return Tensor.fromOp("where", Tensor.resultType(a, b), shape, data, (g, out) -> new Tensor[] {
             null,
             a.requiresGrad() ? where(condition, g, zeroOf(a)) : null,
             b.requiresGrad() ? where(condition, zeroOf(b), g) : null}, condition, a, b);
@@ -143,20 +144,25 @@ public final class BinaryOps {
      * A tensor over {@code data} (taken, not copied) that records nothing and never requires grad:
      * comparison results and other constants (the masks of backward rules are {@link Masks}).
      */
-    static Tensor constant(Shape shape, double[] data) {
-        return Tensor.fromOp("constant", shape, data, (g, out) -> new Tensor[0]);
+    static Tensor constant(DType dtype, Shape shape, double[] data) {
+        return Tensor.fromOp("constant", dtype, shape, data, (g, out) -> new Tensor[0]);
     }
 
     /** Broadcasts {@code a} and {@code b}, applies {@code f} to each pair, and records {@code rule}. */
     static Tensor elementwise(String op, Tensor a, Tensor b, DoubleBinaryOperator f, BackwardRule rule) {
         Shape out = broadcast(op, a, b);
+        if (a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32) {
+            float[] data = Strided.map(a.floatStorage(), a.shape().toArray(), b.floatStorage(), b.shape().toArray(),
+                    out.toArray(), f);
+            return Tensor.fromOp(op, out, data, rule, a, b);
+        }
         return Tensor.fromOp(op, out, map(a, b, out, f), rule, a, b);
     }
 
     /** {@link #elementwise} without a gradient: a constant of the broadcast shape. */
     private static Tensor compare(String op, Tensor a, Tensor b, DoubleBinaryOperator f) {
         Shape out = broadcast(op, a, b);
-        return constant(out, map(a, b, out, f));
+        return constant(Tensor.resultType(a, b), out, map(a, b, out, f));
     }
 
     /** A zero (a scalar) that depends on {@code t}, for where's rule: where the other operand was taken, {@code t} gets a flat 0. */
@@ -185,11 +191,11 @@ public final class BinaryOps {
     }
 
     private static double[] map(Tensor a, Tensor b, Shape out, DoubleBinaryOperator f) {
-        return Strided.map(a.storage(), a.shape().toArray(), b.storage(), b.shape().toArray(), out.toArray(), f);
+        return Strided.map(a.doubles(), a.shape().toArray(), b.doubles(), b.shape().toArray(), out.toArray(), f);
     }
 
     /** {@code t}'s elements repeated over {@code shape}, which it broadcasts to (its own array when equal). */
     private static double[] expanded(Tensor t, Shape shape) {
-        return t.shape().equals(shape) ? t.storage() : Strided.expand(t.storage(), t.shape().toArray(), shape.toArray());
+        return t.shape().equals(shape) ? t.doubles() : Strided.expand(t.doubles(), t.shape().toArray(), shape.toArray());
     }
 }

@@ -196,7 +196,7 @@ public final class IndexOps {
             }
             sizes[t] = x.size(d);
             total += sizes[t];
-            parts[t] = x.storage();
+            parts[t] = x.doubles();
             needsGrad[t] = x.requiresGrad();
             shapes.add(x.shape());
         }
@@ -252,7 +252,7 @@ public final class IndexOps {
     private static Tensor take(String op, Tensor x, int d, int[] idx, Shape outShape) {
         Shape in = x.shape();
         int[] dims = in.toArray();
-        double[] data = Indexing.take(x.storage(), outer(dims, d), dims[d], inner(dims, d), idx);
+        double[] data = Indexing.take(x.doubles(), outer(dims, d), dims[d], inner(dims, d), idx);
         return Tensor.fromOp(op, outShape, data, gradientOnly((g, out) -> new Tensor[] {put(op, g, d, idx, in)}), x);
     }
 
@@ -264,7 +264,7 @@ public final class IndexOps {
     private static Tensor put(String op, Tensor g, int d, int[] idx, Shape outShape) {
         Shape in = g.shape();
         int[] dims = outShape.toArray();
-        double[] data = Indexing.put(g.storage(), outer(dims, d), dims[d], inner(dims, d), idx);
+        double[] data = Indexing.put(g.doubles(), outer(dims, d), dims[d], inner(dims, d), idx);
         return Tensor.fromOp(op + "Backward", outShape, data, gradientOnly((gg, out) -> new Tensor[] {take(op, gg, d, idx, in)}), g);
     }
 
@@ -293,15 +293,15 @@ public final class IndexOps {
     /** {@code out[e] = x[offsets[e]]}, of {@code indexShape}. Backward: {@link #scatterAt} into zeros of {@code x}'s shape. */
     private static Tensor gatherAt(Tensor x, int[] offsets, Shape indexShape) {
         Shape in = x.shape();
-        return Tensor.fromOp("gather", indexShape, Indexing.gather(x.storage(), offsets),
-                gradientOnly((g, out) -> new Tensor[] {scatterAt(Tensor.zeros(in.toArray()), offsets, g)}), x);
+        return Tensor.fromOp("gather", indexShape, Indexing.gather(x.doubles(), offsets),
+                gradientOnly((g, out) -> new Tensor[] {scatterAt(Tensor.zeros(x.dtype(), in.toArray()), offsets, g)}), x);
     }
 
     /** A copy of {@code x} with {@code src[e]} added at {@code offsets[e]}. Backward: {@code g} to x, {@link #gatherAt} to src. */
     private static Tensor scatterAt(Tensor x, int[] offsets, Tensor src) {
         Shape srcShape = src.shape();
         boolean srcNeedsGrad = src.requiresGrad();
-        return Tensor.fromOp("scatterAdd", x.shape(), Indexing.scatterAdd(x.storage(), offsets, src.storage()),
+        return Tensor.fromOp("scatterAdd", x.shape(), Indexing.scatterAdd(x.doubles(), offsets, src.doubles()),
                 gradientOnly((g, out) -> new Tensor[] {g, srcNeedsGrad ? gatherAt(g, offsets, srcShape) : null}), x, src);
     }
 
@@ -336,7 +336,7 @@ public final class IndexOps {
             }
         }
         int[] strides = Shape.of(xd).strides();
-        double[] values = index.storage();
+        double[] values = index.doubles();
         int[] offsets = new int[values.length];
         int[] position = new int[id.length];
         for (int e = 0; e < values.length; e++) {

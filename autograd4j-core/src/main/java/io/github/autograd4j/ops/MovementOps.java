@@ -2,6 +2,8 @@ package io.github.autograd4j.ops;
 
 import static io.github.autograd4j.BackwardRule.gradientOnly;
 
+import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
@@ -31,7 +33,7 @@ public final class MovementOps {
             return x;
         }
         Shape original = x.shape();
-        return Tensor.fromOp("reshape", target, x.storage(),
+        return Tensor.viewOf("reshape", target,
                 gradientOnly((g, out) -> new Tensor[] {g.reshape(original.toArray())}), x);
     }
 
@@ -147,7 +149,7 @@ public final class MovementOps {
         for (int i = 0; i < rank; i++) {
             out[i] = in[perm[i]];
         }
-        return Tensor.fromOp("permute", Shape.of(out), Strided.permute(x.storage(), in, perm),
+        return Tensor.fromOp("permute", Shape.of(out), Strided.permute(x.doubles(), in, perm),
                 gradientOnly((g, o) -> new Tensor[] {g.permute(inverse)}), x);
     }
 
@@ -217,7 +219,10 @@ public final class MovementOps {
     /** A copy of {@code x}, PyTorch's {@code clone()}. Gradient: {@code g}, unchanged. */
     public static Tensor copy(Tensor x) {
         Objects.requireNonNull(x, "clone: input is null");
-        return Tensor.fromOp("clone", x.shape(), x.storage().clone(), gradientOnly((g, out) -> new Tensor[] {g}), x);
+        BackwardRule.GradientOnly rule = (g, out) -> new Tensor[] {g};
+        return x.dtype() == DType.FLOAT32
+                ? Tensor.fromOp("clone", x.shape(), x.floatStorage().clone(), rule, x)
+                : Tensor.fromOp("clone", x.shape(), x.storage().clone(), rule, x);
     }
 
     /**
@@ -257,7 +262,7 @@ public final class MovementOps {
             return x;
         }
         Shape original = x.shape();
-        return Tensor.fromOp("expand", target, Strided.expand(x.storage(), original.toArray(), target.toArray()),
+        return Tensor.fromOp("expand", target, Strided.expand(x.doubles(), original.toArray(), target.toArray()),
                 gradientOnly((g, out) -> new Tensor[] {g.sumToShape(original)}), x);
     }
 

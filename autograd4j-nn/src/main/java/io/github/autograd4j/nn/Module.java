@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -158,6 +159,29 @@ public abstract class Module implements Stateful {
         children.forEach((name, child) -> child.collect(prefix + name + ".", named, seen));
     }
 
+    /**
+     * Converts every parameter, in this module and its children, to type {@code dtype} (PyTorch's
+     * {@code module.to(dtype)}): each becomes a new leaf of that type with the same values (rounded
+     * to float32, or widened exactly), requiring grad, labelled as before, without a gradient. Make
+     * the optimiser after this call, as in PyTorch: one made before holds the old tensors.
+     *
+     * @param dtype the type wanted
+     * @return this module
+     */
+    public Module to(DType dtype) {
+        Objects.requireNonNull(dtype, describe() + ": dtype is null");
+        convert(dtype, new IdentityHashMap<>());
+        return this;
+    }
+
+    /** {@link #to}, converting a parameter shared by several modules once, so that it stays shared. */
+    private void convert(DType dtype, Map<Tensor, Tensor> converted) {
+        ownParameters.replaceAll((name, p) -> p.dtype() == dtype ? p : converted.computeIfAbsent(p, old -> {
+            Tensor t = old.detach().to(dtype).requiresGrad(old.requiresGrad());
+            return old.label() == null ? t : t.label(old.label());
+        }));
+        children.values().forEach(child -> child.convert(dtype, converted));
+    }
     /**
      * A copy of every parameter by name, as PyTorch's {@code state_dict()}: what
      * {@link #loadStateDict} takes back, and what a checkpoint saves.

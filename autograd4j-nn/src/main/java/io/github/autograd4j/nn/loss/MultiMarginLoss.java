@@ -44,7 +44,7 @@ public final class MultiMarginLoss extends Loss {
         double[] others = new double[n * classes];
         Arrays.fill(others, 1.0);
         for (int i = 0; i < n; i++) {
-            others[i * classes + (int) target.storage()[i]] = 0.0;
+            others[i * classes + (int) target.doubles()[i]] = 0.0;
         }
         Tensor hinge = input.sub(right.reshape(n, 1)).add(margin).relu();
         Tensor powered = p == 2 ? hinge.mul(hinge) : hinge;
