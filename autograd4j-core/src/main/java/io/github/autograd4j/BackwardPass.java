@@ -17,7 +17,7 @@ final class BackwardPass {
     private static final AtomicLong EPOCHS = new AtomicLong();
 
     /** The interior nodes in post-order (each after its inputs), the root last. */
-    private final NodeSequence order;
+    private final NodeChunks order;
     /** The leaves that receive gradient, each once, held by this pass until it ends. */
     private final Node[] leaves;
     /** Whether some node asked for {@link Node#endPass} (a scalar graph without hooks does not). */
@@ -141,7 +141,7 @@ final class BackwardPass {
         private final boolean entering;
         /** The union of the nodes' {@link Node#enterPass} answers, when entering. */
         int answers;
-        private final NodeSequence leaves = new NodeSequence();
+        private final NodeChunks leaves = new NodeChunks();
 
         /**
          * @param everyNode include constants (for views) rather than only nodes that need a gradient
@@ -159,12 +159,12 @@ final class BackwardPass {
         }
 
         /** The nodes below {@code root} in post-order, for the pass numbered {@code pass}. */
-        NodeSequence order(Node root, long pass) {
+        NodeChunks order(Node root, long pass) {
             long entered = 2 * pass;
             long done = entered + 1;
-            NodeSequence out = new NodeSequence();
-            DepthFirstPath path = new DepthFirstPath();
-            Node[] stack = path.nodes;
+            NodeChunks out = new NodeChunks();
+            NodeChunks path = new NodeChunks();
+            Node[] stack = path.chunk;
             stack[0] = root;
             int top = 1;
             while (top > 0) {
@@ -185,8 +185,10 @@ final class BackwardPass {
                             Node in = node.input(i);
                             if (in.visitMark != done && (everyNode || in.requiresGrad())) {
                                 if (top == stack.length) {
-                                    top = path.grow();
-                                    stack = path.nodes;
+                                    path.fill = top;
+                                    path.grow();
+                                    stack = path.chunk;
+                                    top = path.fill;
                                 }
                                 stack[top++] = in;
                                 pushed = true;
@@ -203,8 +205,11 @@ final class BackwardPass {
                     out.add(node);
                 }
                 if (--top == 0) {
-                    top = path.shrink();
-                    stack = path.nodes;
+                    path.fill = 0;
+                    if (path.shrink()) {
+                        stack = path.chunk;
+                        top = path.fill;
+                    }
                 }
             }
             return out;

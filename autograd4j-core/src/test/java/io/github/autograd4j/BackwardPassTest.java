@@ -59,7 +59,7 @@ class BackwardPassTest {
     void aDeepGraphWithSideBranchesWalksAcrossStackChunksInOrder() {
         // Each link adds a product of the leaf, so the walk's stack rises two entries per link, past
         // several chunks, and comes back down through them; every link adds exactly 1 to x's gradient.
-        int n = 3 * DepthFirstPath.CHUNK + 17;
+        int n = 3 * NodeChunks.CHUNK + 17;
         Value x = Value.of(1.0);
         Value v = x;
         for (int i = 0; i < n; i++) {
