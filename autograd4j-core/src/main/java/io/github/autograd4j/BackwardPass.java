@@ -209,6 +209,7 @@ final class BackwardPass {
                     if (path.shrink()) {
                         stack = path.chunk;
                         top = path.fill;
+                        path.passSpareTo(out);
                     }
                 }
             }

@@ -70,6 +70,19 @@ final class NodeChunks {
         return true;
     }
 
+    /**
+     * Gives the chunk that {@link #shrink} emptied last to {@code next}, for its next {@link #grow},
+     * unless {@code next} has one already: a walk's stack shrinks as its order grows, so in a deep
+     * graph the order fills the chunks the stack leaves, and the pass allocates one reference per
+     * node rather than two.
+     */
+    void passSpareTo(NodeChunks next) {
+        if (spare != null && next.spare == null) {
+            next.spare = spare;
+            spare = null;
+        }
+    }
+
     /** The number of nodes. */
     int size() {
         return (fullCount << SHIFT) + fill;

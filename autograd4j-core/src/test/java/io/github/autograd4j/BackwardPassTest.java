@@ -34,9 +34,9 @@ class BackwardPassTest {
     }
 
     @Test
-    void aPassThroughAMillionNodeChainHoldsItsOrderAndStackInAboutTwoReferencesPerNode() {
+    void aPassThroughAMillionNodeChainAllocatesAboutOneReferencePerNode() {
         // Arrays that double as they grow, copied and trimmed, took about seven references per node
-        // (the order, the stack and its input indices); chunks take one for the order and one for the stack.
+        // (the order, the stack and its input indices); in chunks, the order fills those the stack empties.
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
         int n = 1_000_000;
@@ -52,7 +52,7 @@ class BackwardPassTest {
         long perReference = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("UseCompressedOops").getValue().equals("true") ? 4 : 8;
         assertEquals(2.0, x.grad(), 0.0);
-        assertTrue(allocated < 3 * perReference * n, "a pass through " + n + " nodes allocated " + allocated + " bytes");
+        assertTrue(allocated < 3 * perReference * n / 2, "a pass through " + n + " nodes allocated " + allocated + " bytes");
     }
 
     @Test
