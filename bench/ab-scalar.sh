@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # A/B of the scalar engine: two builds of autograd4j-examples.jar (e.g. main's and a branch's),
 # run in turn (A B A B ...) on the moons step (MoonsStepBenchmark, ns per node) and on backward
-# through chains of 10^6 and 10^7 nodes (DeepChainBenchmark in JMH, a fresh chain per pass, ns per
-# node), each run with the load average beside it; then the median of each side. The same JMH
+# through chains of 10^6 and 10^7 nodes (DeepChainBenchmark.main: ns per node, the median of three
+# passes), each run with the load average beside it; then the median of each side. The same JMH
 # benchmarks run on both sides. The machine may be shared: only ratios of interleaved runs mean much.
 #
-#   bench/ab-scalar.sh A.jar B.jar [rounds=3] [JVM options for the chain's fork, e.g. "-Xmx6g -Xms6g -XX:+AlwaysPreTouch"]
+#   bench/ab-scalar.sh A.jar B.jar [rounds=3] [JVM options for the chain, e.g. "-Xmx6g -Xms6g -XX:+AlwaysPreTouch"]
 set -euo pipefail
 usage="usage: bench/ab-scalar.sh A.jar B.jar [rounds] [chain JVM options]"
 a=${1:?$usage}
 b=${2:?$usage}
 rounds=${3:-3}
 chain_opts=${4:--Xmx6g}
+b=$(realpath "$b")
 out=$(mktemp -d)
 trap 'rm -r "$out"' EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
+# Both sides run B's DeepChainBenchmark.main (warm-up, a full collection after building, the median of
+# three passes) against their own library, so only the engine differs.
+unzip -q -d "$out/harness" "$b" 'io/github/autograd4j/examples/bench/DeepChainBenchmark*.class'
 for ((r = 1; r <= rounds; r++)); do
     for side in A B; do
         jar=$a; [[ $side == B ]] && jar=$b
@@ -22,8 +26,9 @@ for ((r = 1; r <= rounds; r++)); do
             | awk '$1 == "autograd" {print $NF}')
         echo "$moons" >> "$out/moons-$side"
         echo "round $r $side moons step: $moons ns/node (load $(load))"
-        java -jar "$jar" bench DeepChainBenchmark -p length=1000000,10000000 -wi 5 -i 5 -jvmArgsAppend "$chain_opts" 2>/dev/null \
-            | awk '$1 ~ /DeepChainBenchmark.backward$/ {printf "%s %.1f\n", $2, $5 * 1e6 / $2}' > "$out/chain"
+        # shellcheck disable=SC2086
+        java $chain_opts -cp "$out/harness:$jar" io.github.autograd4j.examples.bench.DeepChainBenchmark 2>/dev/null \
+            | awk '/^chain of [0-9]+ nodes: backward/ {for (i = 1; i < NF; i++) if ($(i + 1) == "ns/node;") print $3, $i}' > "$out/chain"
         while read -r length perNode; do
             echo "$perNode" >> "$out/chain-$length-$side"
             echo "round $r $side chain of $length: $perNode ns/node (load $(load))"

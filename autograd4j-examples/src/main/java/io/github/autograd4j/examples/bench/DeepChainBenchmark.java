@@ -41,11 +41,17 @@ public class DeepChainBenchmark {
 
     private Value root;
 
-    /** A new chain for each call, so that every backward starts from zero gradients. */
+    /**
+     * A new chain for each call, so that every backward starts from zero gradients; then a full
+     * collection, so that the pass is not charged for copying the young chain the setup just built
+     * (a young collection copies a linked chain one link at a time, and would land in whichever
+     * pass first fills the young generation).
+     */
     @Setup(Level.Invocation)
     public void build() {
         root = null;
         root = chain(length);
+        System.gc();
     }
 
     /** One backward pass from the end of the chain. */
