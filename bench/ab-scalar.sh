@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# A/B of the scalar engine: two builds of autograd4j-examples.jar (e.g. main's and a branch's),
-# run in turn (A B A B ...) on the moons step (MoonsStepBenchmark, ns per node) and on backward
+# A/B of the scalar engine: two builds of autograd4j-examples.jar (e.g. main's and a branch's).
+# First the moons step in one JVM, rounds of 20 steps alternating between the builds
+# (MoonsStepInterleaved: medians of wall and thread-CPU ns per node, and of the per-round ratios),
+# then each build in turn (A B A B ...) on the moons step in JMH (MoonsStepBenchmark) and on backward
 # through chains of 10^6 and 10^7 nodes (DeepChainBenchmark.main: ns per node, the median of three
 # passes), each run with the load average beside it; then the median of each side. The same JMH
 # benchmarks run on both sides. The machine may be shared: only ratios of interleaved runs mean much.
@@ -12,6 +14,7 @@ a=${1:?$usage}
 b=${2:?$usage}
 rounds=${3:-3}
 chain_opts=${4:--Xmx6g}
+a=$(realpath "$a")
 b=$(realpath "$b")
 out=$(mktemp -d)
 trap 'rm -r "$out"' EXIT
@@ -19,6 +22,8 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # Both sides run B's DeepChainBenchmark.main (warm-up, a full collection after building, the median of
 # three passes) against their own library, so only the engine differs.
 unzip -q -d "$out/harness" "$b" 'io/github/autograd4j/examples/bench/DeepChainBenchmark*.class'
+echo "moons step, interleaved in one JVM (load $(load)):"
+java -cp "$b" io.github.autograd4j.examples.bench.MoonsStepInterleaved 100 10 "$a" "$b"
 for ((r = 1; r <= rounds; r++)); do
     for side in A B; do
         jar=$a; [[ $side == B ]] && jar=$b
