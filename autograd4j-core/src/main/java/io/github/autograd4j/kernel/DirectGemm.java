@@ -63,4 +63,40 @@ final class DirectGemm implements Gemm {
             }
         }
     }
+
+    /** The {@code float} product by the same loops as the {@code double} one, accumulating in {@code float}. */
+    static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                         float alpha, float[] a, int offA, int lda,
+                         float[] b, int offB, int ldb,
+                         float beta, float[] c, int offC, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
+        Packing.scale(m, n, beta, c, offC, ldc);
+        if (m == 0 || n == 0 || k == 0 || alpha == 0.0f) {
+            return;
+        }
+        int ais = transA ? 1 : lda;
+        int aps = transA ? lda : 1;
+        for (int i = 0; i < m; i++) {
+            int ai = offA + i * ais;
+            int ci = offC + i * ldc;
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    int bj = offB + j * ldb;
+                    float s = 0.0f;
+                    for (int p = 0; p < k; p++) {
+                        s += a[ai + p * aps] * b[bj + p];
+                    }
+                    c[ci + j] += alpha * s;
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    float ap = alpha * a[ai + p * aps];
+                    int bp = offB + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += ap * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
 }

@@ -16,24 +16,36 @@ final class GemmArguments {
      */
     static void check(boolean transA, boolean transB, int m, int n, int k, double[] a, int offA, int lda,
                       double[] b, int offB, int ldb, double[] c, int offC, int ldc) {
+        check(transA, transB, m, n, k, a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
+    }
+
+    /** As {@link #check(boolean, boolean, int, int, int, double[], int, int, double[], int, int, double[], int, int)}, for {@code float[]} operands. */
+    static void check(boolean transA, boolean transB, int m, int n, int k, float[] a, int offA, int lda,
+                      float[] b, int offB, int ldb, float[] c, int offC, int ldc) {
+        check(transA, transB, m, n, k, a.length, offA, lda, b.length, offB, ldb, c.length, offC, ldc);
+    }
+
+    /** The checks on the sizes and the lengths of the three arrays, whatever their element type. */
+    private static void check(boolean transA, boolean transB, int m, int n, int k, int aLength, int offA, int lda,
+                              int bLength, int offB, int ldb, int cLength, int offC, int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm: sizes must not be negative, got m=" + m + " n=" + n + " k=" + k);
         }
-        operand("A", transA ? k : m, transA ? m : k, a, offA, lda);
-        operand("B", transB ? n : k, transB ? k : n, b, offB, ldb);
-        operand("C", m, n, c, offC, ldc);
+        operand("A", transA ? k : m, transA ? m : k, aLength, offA, lda);
+        operand("B", transB ? n : k, transB ? k : n, bLength, offB, ldb);
+        operand("C", m, n, cLength, offC, ldc);
     }
 
-    /** Checks that a {@code rows x cols} matrix stored at {@code off} with row stride {@code ld} fits in {@code x}. */
-    private static void operand(String name, int rows, int cols, double[] x, int off, int ld) {
+    /** Checks that a {@code rows x cols} matrix stored at {@code off} with row stride {@code ld} fits in an array of {@code length}. */
+    private static void operand(String name, int rows, int cols, int length, int off, int ld) {
         if (rows == 0 || cols == 0) {
             return;
         }
         long end = off + (long) (rows - 1) * ld + cols;
-        if (off < 0 || ld < cols || end > x.length) {
+        if (off < 0 || ld < cols || end > length) {
             throw new IllegalArgumentException("gemm: " + name + " is " + rows + " x " + cols + " at offset " + off
                     + " with leading dimension " + ld + ", which needs offset >= 0, leading dimension >= " + cols
-                    + " and an array of at least " + end + " elements; the array has " + x.length);
+                    + " and an array of at least " + end + " elements; the array has " + length);
         }
     }
 }

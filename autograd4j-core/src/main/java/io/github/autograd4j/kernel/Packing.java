@@ -30,6 +30,23 @@ final class Packing {
         }
     }
 
+    /** {@code C *= beta} in {@code float}, as {@link #scale(int, int, double, double[], int, int)}. */
+    static void scale(int m, int n, float beta, float[] c, int offC, int ldc) {
+        if (beta == 1.0f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int ci = offC + i * ldc;
+            if (beta == 0.0f) {
+                Arrays.fill(c, ci, ci + n, 0.0f);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] *= beta;
+                }
+            }
+        }
+    }
+
     /**
      * Packs rows {@code i0 .. i0 + rows - 1} and columns {@code p0 .. p0 + kc - 1} of {@code op(A)}
      * into {@code out[at + p * mr + i]}: for each column, {@code mr} consecutive values, the rows past

@@ -10,14 +10,15 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every GEMM kernel against EJML's products, in every transpose combination, with offsets and
- * strides. The tests run with {@code --add-modules jdk.incubator.vector} (see the pom), so the
+ * Every GEMM kernel in {@code double} and in {@code float} against EJML's products in
+ * {@code double} (float results within the bound of float rounding), in every transpose
+ * combination, with offsets and strides. The tests run with {@code --add-modules jdk.incubator.vector} (see the pom), so the
  * Vector API kernel is among them.
  */
 class GemmTest {
@@ -41,35 +42,40 @@ class GemmTest {
     }
 
     static Stream<Arguments> kernelsAndTransposes() {
-        return kernels().flatMap(g -> Stream.of(Arguments.of(g, false, false), Arguments.of(g, true, false),
-                Arguments.of(g, false, true), Arguments.of(g, true, true)));
+        return kernels().flatMap(g -> Stream.of(Precision.values()).flatMap(p -> Stream.of(
+                Arguments.of(g, p, false, false), Arguments.of(g, p, true, false),
+                Arguments.of(g, p, false, true), Arguments.of(g, p, true, true))));
     }
 
-    @ParameterizedTest(name = "{0} transA={1} transB={2}")
+    static Stream<Arguments> kernelsAndPrecisions() {
+        return kernels().flatMap(g -> Stream.of(Precision.values()).map(p -> Arguments.of(g, p)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} transA={2} transB={3}")
     @MethodSource("kernelsAndTransposes")
-    void matchesEjmlInEveryTransposeCombination(Gemm gemm, boolean transA, boolean transB) {
+    void matchesEjmlInEveryTransposeCombination(Gemm gemm, Precision precision, boolean transA, boolean transB) {
         double[][] alphaBeta = {{1, 0}, {1, 1}, {-0.5, 2}, {2.5, -1}, {0, 3}};
         for (int[] size : SIZES) {
             for (double[] ab : alphaBeta) {
-                check(gemm, transA, transB, size[0], size[1], size[2], ab[0], ab[1], false);
+                check(gemm, precision, transA, transB, size[0], size[1], size[2], ab[0], ab[1], false);
             }
         }
     }
 
-    @ParameterizedTest(name = "{0} transA={1} transB={2}")
+    @ParameterizedTest(name = "{0} {1} transA={2} transB={3}")
     @MethodSource("kernelsAndTransposes")
-    void readsAndWritesAtOffsetsWithLeadingDimensions(Gemm gemm, boolean transA, boolean transB) {
+    void readsAndWritesAtOffsetsWithLeadingDimensions(Gemm gemm, Precision precision, boolean transA, boolean transB) {
         for (int[] size : SIZES) {
-            check(gemm, transA, transB, size[0], size[1], size[2], 1.5, 0.5, true);
+            check(gemm, precision, transA, transB, size[0], size[1], size[2], 1.5, 0.5, true);
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("kernels")
-    void randomSizesMatchEjml(Gemm gemm) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kernelsAndPrecisions")
+    void randomSizesMatchEjml(Gemm gemm, Precision precision) {
         for (int trial = 0; trial < 40; trial++) {
-            check(gemm, rng.nextBoolean(), rng.nextBoolean(), 1 + rng.nextInt(70), 1 + rng.nextInt(70),
-                    1 + rng.nextInt(70), rng.nextGaussian(), rng.nextGaussian(), rng.nextBoolean());
+            check(gemm, precision, rng.nextBoolean(), rng.nextBoolean(), 1 + rng.nextInt(70), 1 + rng.nextInt(70),
+                    1 + rng.nextInt(70), (float) rng.nextGaussian(), (float) rng.nextGaussian(), rng.nextBoolean());
         }
     }
 
@@ -87,6 +93,17 @@ class GemmTest {
             double[] want = new double[n * n];
             Arrays.fill(want, 2.0 * n);
             assertArrayEquals(want, c, 0.0, gemm + " n=" + n);
+
+            float[] fa = new float[n * n];
+            float[] fb = new float[n * n];
+            Arrays.fill(fa, 1.0f);
+            Arrays.fill(fb, 2.0f);
+            float[] fc = new float[n * n];
+            Arrays.fill(fc, Float.NaN);
+            gemm.gemm(false, false, n, n, n, 1.0f, fa, 0, n, fb, 0, n, 0.0f, fc, 0, n);
+            float[] fwant = new float[n * n];
+            Arrays.fill(fwant, 2.0f * n);
+            assertArrayEquals(fwant, fc, 0.0f, gemm + " float n=" + n);
         }
     }
 
@@ -96,6 +113,9 @@ class GemmTest {
         double[] c = {1, 2, 3};
         gemm.gemm(false, false, 3, 1, 0, 1.0, new double[0], 0, 0, new double[0], 0, 1, 2.0, c, 0, 1);
         assertEquals(Arrays.toString(new double[] {2, 4, 6}), Arrays.toString(c));
+        float[] fc = {1, 2, 3};
+        gemm.gemm(false, false, 3, 1, 0, 1.0f, new float[0], 0, 0, new float[0], 0, 1, 2.0f, fc, 0, 1);
+        assertEquals(Arrays.toString(new float[] {2, 4, 6}), Arrays.toString(fc));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,30 +124,135 @@ class GemmTest {
         double[] a = new double[6];
         double[] b = new double[6];
         double[] c = {1, 2, 3, 4};
-        IllegalArgumentException shortB = assertThrows(IllegalArgumentException.class,
-                () -> gemm.gemm(false, false, 2, 2, 3, 1.0, a, 0, 3, b, 1, 2, 0.0, c, 0, 2));
-        assertEquals("gemm: B is 3 x 2 at offset 1 with leading dimension 2, which needs offset >= 0, leading"
-                + " dimension >= 2 and an array of at least 7 elements; the array has 6", shortB.getMessage());
-        IllegalArgumentException narrowA = assertThrows(IllegalArgumentException.class,
-                () -> gemm.gemm(true, false, 2, 2, 3, 1.0, a, 0, 1, b, 0, 2, 0.0, c, 0, 2));
-        assertEquals("gemm: A is 3 x 2 at offset 0 with leading dimension 1, which needs offset >= 0, leading"
-                + " dimension >= 2 and an array of at least 4 elements; the array has 6", narrowA.getMessage());
-        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-                () -> gemm.gemm(false, false, -1, 2, 3, 1.0, a, 0, 3, b, 0, 2, 0.0, c, 0, 2));
-        assertEquals("gemm: sizes must not be negative, got m=-1 n=2 k=3", negative.getMessage());
+        float[] fa = new float[6];
+        float[] fb = new float[6];
+        float[] fc = {1, 2, 3, 4};
+        String shortB = "gemm: B is 3 x 2 at offset 1 with leading dimension 2, which needs offset >= 0, leading"
+                + " dimension >= 2 and an array of at least 7 elements; the array has 6";
+        assertMessage(shortB, () -> gemm.gemm(false, false, 2, 2, 3, 1.0, a, 0, 3, b, 1, 2, 0.0, c, 0, 2));
+        assertMessage(shortB, () -> gemm.gemm(false, false, 2, 2, 3, 1.0f, fa, 0, 3, fb, 1, 2, 0.0f, fc, 0, 2));
+        String narrowA = "gemm: A is 3 x 2 at offset 0 with leading dimension 1, which needs offset >= 0, leading"
+                + " dimension >= 2 and an array of at least 4 elements; the array has 6";
+        assertMessage(narrowA, () -> gemm.gemm(true, false, 2, 2, 3, 1.0, a, 0, 1, b, 0, 2, 0.0, c, 0, 2));
+        assertMessage(narrowA, () -> gemm.gemm(true, false, 2, 2, 3, 1.0f, fa, 0, 1, fb, 0, 2, 0.0f, fc, 0, 2));
+        String negative = "gemm: sizes must not be negative, got m=-1 n=2 k=3";
+        assertMessage(negative, () -> gemm.gemm(false, false, -1, 2, 3, 1.0, a, 0, 3, b, 0, 2, 0.0, c, 0, 2));
+        assertMessage(negative, () -> gemm.gemm(false, false, -1, 2, 3, 1.0f, fa, 0, 3, fb, 0, 2, 0.0f, fc, 0, 2));
         assertArrayEquals(new double[] {1, 2, 3, 4}, c, 0.0);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, fc, 0.0f);
+    }
+
+    private static void assertMessage(String expected, Executable call) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 
     /**
-     * Runs {@code C = alpha op(A) op(B) + beta C} on random data and compares with EJML. With
-     * {@code padded}, each matrix sits at an offset inside a larger array with a leading dimension
-     * wider than its rows, and the padding must stay untouched.
+     * The element type a product runs in, and how close it must come to the exact product
+     * computed in {@code double} from the same (rounded) operands.
      */
-    private void check(Gemm gemm, boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, boolean padded) {
-        DMatrixRMaj a = random(transA ? k : m, transA ? m : k);
-        DMatrixRMaj b = random(transB ? n : k, transB ? k : n);
-        DMatrixRMaj c0 = random(m, n);
+    enum Precision {
+        FLOAT64 {
+            @Override
+            double round(double x) {
+                return x;
+            }
 
+            @Override
+            double tolerance(int k, double magnitude, double want) {
+                return 1e-12 * Math.max(1.0, Math.abs(want));
+            }
+        },
+        FLOAT32 {
+            @Override
+            double round(double x) {
+                return (float) x;
+            }
+
+            /**
+             * The standard bound for a sum of k rounded products, {@code gamma_k |alpha| |A| |B|},
+             * plus the roundings of the scaling by alpha and beta and of the final addition, with
+             * {@code u = 2^-24}: {@code (k + 3) u} times the sum of magnitudes.
+             */
+            @Override
+            double tolerance(int k, double magnitude, double want) {
+                return (k + 3) * 0x1p-24 * magnitude + Float.MIN_NORMAL;
+            }
+        };
+
+        /** {@code x} as this precision stores it. */
+        abstract double round(double x);
+
+        /**
+         * The largest allowed error in an element whose exact value is {@code want}, a sum of
+         * {@code k} products whose magnitudes, with {@code |beta c|}, add up to {@code magnitude}.
+         */
+        abstract double tolerance(int k, double magnitude, double want);
+    }
+
+    /**
+     * Runs {@code C = alpha op(A) op(B) + beta C} on random data in {@code precision} and compares
+     * with EJML's product of the same values in {@code double}. With {@code padded}, each matrix
+     * sits at an offset inside a larger array with a leading dimension wider than its rows, and the
+     * padding must stay untouched.
+     */
+    private void check(Gemm gemm, Precision precision, boolean transA, boolean transB, int m, int n, int k,
+                       double alpha, double beta, boolean padded) {
+        DMatrixRMaj a = random(precision, transA ? k : m, transA ? m : k);
+        DMatrixRMaj b = random(precision, transB ? n : k, transB ? k : n);
+        DMatrixRMaj c0 = random(precision, m, n);
+
+        DMatrixRMaj product = multiply(transA, transB, a, b, m, n);
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.add(alpha, product, beta, c0, expected);
+        DMatrixRMaj absA = a.copy();
+        DMatrixRMaj absB = b.copy();
+        CommonOps_DDRM.abs(absA);
+        CommonOps_DDRM.abs(absB);
+        DMatrixRMaj magnitude = new DMatrixRMaj(m, n);
+        DMatrixRMaj absC = c0.copy();
+        CommonOps_DDRM.abs(absC);
+        CommonOps_DDRM.add(Math.abs(alpha), multiply(transA, transB, absA, absB, m, n), Math.abs(beta), absC, magnitude);
+
+        int pad = padded ? 3 : 0;
+        int offset = padded ? 5 : 0;
+        double[] pa = embed(precision, a, offset, pad);
+        double[] pb = embed(precision, b, offset, pad);
+        double[] pc = embed(precision, c0, offset, pad);
+        double[] pcBefore = pc.clone();
+        int lda = a.numCols + pad;
+        int ldb = b.numCols + pad;
+        int ldc = n + pad;
+        if (precision == Precision.FLOAT32) {
+            float[] fc = toFloat(pc);
+            gemm.gemm(transA, transB, m, n, k, (float) alpha, toFloat(pa), offset, lda, toFloat(pb), offset, ldb,
+                    (float) beta, fc, offset, ldc);
+            for (int i = 0; i < fc.length; i++) {
+                pc[i] = fc[i];
+            }
+        } else {
+            gemm.gemm(transA, transB, m, n, k, alpha, pa, offset, lda, pb, offset, ldb, beta, pc, offset, ldc);
+        }
+
+        String where = gemm + " " + precision + " transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n
+                + " k=" + k + " alpha=" + alpha + " beta=" + beta + " padded=" + padded;
+        for (int idx = 0; idx < pc.length; idx++) {
+            int rel = idx - offset;
+            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
+            if (!inside) {
+                assertEquals(pcBefore[idx], pc[idx], 0.0, where + ": padding at " + idx + " changed");
+                continue;
+            }
+            int i = rel / ldc;
+            int j = rel % ldc;
+            double want = expected.get(i, j);
+            double got = pc[idx];
+            assertTrue(Math.abs(got - want) <= precision.tolerance(k, magnitude.get(i, j), want),
+                    where + ": C[" + i + "][" + j + "] = " + got + ", EJML gives " + want);
+        }
+    }
+
+    /** {@code op(a) op(b)}, an {@code m x n} matrix, by EJML. */
+    private static DMatrixRMaj multiply(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, int m, int n) {
         DMatrixRMaj product = new DMatrixRMaj(m, n);
         if (transA && transB) {
             CommonOps_DDRM.multTransAB(a, b, product);
@@ -138,52 +263,34 @@ class GemmTest {
         } else {
             CommonOps_DDRM.mult(a, b, product);
         }
-        DMatrixRMaj expected = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.add(alpha, product, beta, c0, expected);
-
-        int pad = padded ? 3 : 0;
-        int offset = padded ? 5 : 0;
-        double[] pa = embed(a, offset, pad);
-        double[] pb = embed(b, offset, pad);
-        double[] pc = embed(c0, offset, pad);
-        double[] pcBefore = pc.clone();
-        gemm.gemm(transA, transB, m, n, k, alpha, pa, offset, a.numCols + pad, pb, offset, b.numCols + pad,
-                beta, pc, offset, n + pad);
-
-        String where = gemm + " transA=" + transA + " transB=" + transB + " m=" + m + " n=" + n + " k=" + k
-                + " alpha=" + alpha + " beta=" + beta + " padded=" + padded;
-        int ldc = n + pad;
-        for (int idx = 0; idx < pc.length; idx++) {
-            int rel = idx - offset;
-            boolean inside = rel >= 0 && rel / ldc < m && rel % ldc < n;
-            if (!inside) {
-                assertEquals(pcBefore[idx], pc[idx], 0.0, where + ": padding at " + idx + " changed");
-                continue;
-            }
-            double want = expected.get(rel / ldc, rel % ldc);
-            double got = pc[idx];
-            assertTrue(Math.abs(got - want) <= 1e-12 * Math.max(1.0, Math.abs(want)),
-                    where + ": C[" + rel / ldc + "][" + rel % ldc + "] = " + got + ", EJML gives " + want);
-        }
+        return product;
     }
 
-    private DMatrixRMaj random(int rows, int cols) {
+    private DMatrixRMaj random(Precision precision, int rows, int cols) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = 2 * rng.nextDouble() - 1;
+            m.data[i] = precision.round(2 * rng.nextDouble() - 1);
         }
         return m;
     }
 
     /** {@code m} row-major at {@code offset}, each row followed by {@code pad} random values, then {@code offset} more. */
-    private double[] embed(DMatrixRMaj m, int offset, int pad) {
+    private double[] embed(Precision precision, DMatrixRMaj m, int offset, int pad) {
         int ld = m.numCols + pad;
         double[] out = new double[offset + m.numRows * ld + offset];
         for (int i = 0; i < out.length; i++) {
-            out[i] = rng.nextGaussian();
+            out[i] = precision.round(rng.nextGaussian());
         }
         for (int r = 0; r < m.numRows; r++) {
             System.arraycopy(m.data, r * m.numCols, out, offset + r * ld, m.numCols);
+        }
+        return out;
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) x[i];
         }
         return out;
     }
