@@ -3,8 +3,8 @@
 # First the moons step in one JVM, rounds of 20 steps alternating between the builds
 # (MoonsStepInterleaved: medians of wall and thread-CPU ns per node, and of the per-round ratios),
 # then each build in turn (A B A B ...) on the moons step in JMH (MoonsStepBenchmark) and on backward
-# through chains of 10^6 and 10^7 nodes (DeepChainBenchmark.main: ns per node, the median of three
-# passes), each run with the load average beside it; then the median of each side. The same JMH
+# through chains of 10^6 and 10^7 nodes (DeepChainBenchmark.main: wall-clock and thread-CPU ns per
+# node, the medians of three passes), each run with the load average beside it; then the median of each side. The same JMH
 # benchmarks run on both sides. The machine may be shared: only ratios of interleaved runs mean much.
 #
 #   bench/ab-scalar.sh A.jar B.jar [rounds=3] [JVM options for the chain, e.g. "-Xmx6g -Xms6g -XX:+AlwaysPreTouch"]
@@ -33,10 +33,12 @@ for ((r = 1; r <= rounds; r++)); do
         echo "round $r $side moons step: $moons ns/node (load $(load))"
         # shellcheck disable=SC2086
         java $chain_opts -cp "$out/harness:$jar" io.github.autograd4j.examples.bench.DeepChainBenchmark 2>/dev/null \
-            | awk '/^chain of [0-9]+ nodes: backward/ {for (i = 1; i < NF; i++) if ($(i + 1) == "ns/node;") print $3, $i}' > "$out/chain"
-        while read -r length perNode; do
+            | awk '/^chain of [0-9]+ nodes: backward/ {
+                       n = 0; for (i = 1; i < NF; i++) if ($(i + 1) == "ns/node;") t[++n] = $i; print $3, t[1], t[2]}' > "$out/chain"
+        while read -r length perNode cpuPerNode; do
             echo "$perNode" >> "$out/chain-$length-$side"
-            echo "round $r $side chain of $length: $perNode ns/node (load $(load))"
+            echo "$cpuPerNode" >> "$out/chain-cpu-$length-$side"
+            echo "round $r $side chain of $length: $perNode ns/node, thread CPU $cpuPerNode ns/node (load $(load))"
         done < "$out/chain"
     done
 done
@@ -44,6 +46,9 @@ median() { sort -g "$1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2
 for side in A B; do
     small=$(median "$out/chain-1000000-$side")
     large=$(median "$out/chain-10000000-$side")
+    cpuSmall=$(median "$out/chain-cpu-1000000-$side")
+    cpuLarge=$(median "$out/chain-cpu-10000000-$side")
     echo "median $side: moons step $(median "$out/moons-$side") ns/node; chain 10^6 $small ns/node, 10^7 $large ns/node" \
-        "(10^7 / 10^6 per node: $(awk -v s="$small" -v l="$large" 'BEGIN {printf "%.2f", l / s}'))"
+        "(10^7 / 10^6 per node: $(awk -v s="$small" -v l="$large" 'BEGIN {printf "%.2f", l / s}'));" \
+        "thread CPU 10^6 $cpuSmall, 10^7 $cpuLarge ns/node ($(awk -v s="$cpuSmall" -v l="$cpuLarge" 'BEGIN {printf "%.2f", l / s}'))"
 done
