@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * One training step of an MNIST-sized MLP, 784-256-128-10 with ReLU, on a fixed random batch:
  * zero the gradients, forward, cross-entropy, backward, plain SGD (lr 0.01). The same step as
- * {@code bench/mlp_step.py} runs in PyTorch.
+ * {@code bench/mlp_step.py} runs in PyTorch, in {@code float64} or (once {@code Tensor} has
+ * dtypes) {@code float32}.
  */
 public final class MlpStep {
 
@@ -24,8 +25,24 @@ public final class MlpStep {
     private final Tensor inputs;
     private final Tensor labels;
 
-    /** A model, a batch of {@code batch} standard-normal inputs and random labels, all drawn from {@code seed}. */
+    /** The names of the element types the step runs in, as PyTorch names them. */
+    public static final String FLOAT64 = "float64";
+    /** See {@link #FLOAT64}. */
+    public static final String FLOAT32 = "float32";
+
+    /** A model, a batch of {@code batch} standard-normal inputs and random labels, all drawn from {@code seed}, in float64. */
     public MlpStep(int batch, long seed) {
+        this(batch, seed, FLOAT64);
+    }
+
+    /**
+     * A model, a batch of {@code batch} standard-normal inputs and random labels, all drawn from
+     * {@code seed}, in {@code dtype} ({@link #FLOAT64} or {@link #FLOAT32}).
+     *
+     * @throws UnsupportedOperationException for {@link #FLOAT32} until {@code Tensor} has dtypes
+     * @throws IllegalArgumentException      for any other name
+     */
+    public MlpStep(int batch, long seed, String dtype) {
         Random rng = new Random(seed);
         net = new MLP(rng, SIZES);
         optimizer = new SGD(net.parameters(), LEARNING_RATE);
@@ -35,6 +52,23 @@ public final class MlpStep {
             classes[i] = rng.nextInt(SIZES[SIZES.length - 1]);
         }
         labels = Tensor.of(classes, batch);
+        inDtype(dtype);
+    }
+
+    /**
+     * The hook for the float32 step: converts the model and the inputs to {@code dtype} (a no-op
+     * for float64, today's only element type).
+     */
+    private void inDtype(String dtype) {
+        switch (dtype) {
+            case FLOAT64 -> {
+            }
+            // TODO(issue J, dtype work): net.to(DType.FLOAT32) and the inputs x.to(DType.FLOAT32)
+            case FLOAT32 -> throw new UnsupportedOperationException("MlpStep: float32 needs Tensor's dtype (issue J);"
+                    + " convert the model and inputs in MlpStep.inDtype");
+            default -> throw new IllegalArgumentException("MlpStep: dtype must be " + FLOAT64 + " or " + FLOAT32
+                    + ", got " + dtype);
+        }
     }
 
     /** One step; returns the loss before the update. */
