@@ -24,12 +24,17 @@ abstract class BlockedProduct {
         this.blocking = blocking;
     }
 
-    /** {@code C += alpha op(A) op(B)} for {@code C} of {@code m x n}, block by block, on the operands the subclass holds. */
-    final void run(int m, int n, int k) {
+    /**
+     * {@code C += alpha op(A) op(B)} for {@code C} of {@code m x n}, block by block, on the
+     * operands the subclass holds; with {@code overwrite}, {@code C = alpha op(A) op(B)}, the first
+     * block of the inner dimension storing into {@code C} without reading it.
+     */
+    final void run(int m, int n, int k, boolean overwrite) {
         int mr = blocking.mr();
         int nr = blocking.nr();
         for (int p0 = 0; p0 < k; p0 += blocking.kc()) {
             int kc = Math.min(blocking.kc(), k - p0);
+            boolean store = overwrite && p0 == 0;
             for (int i0 = 0; i0 < m; i0 += blocking.mc()) {
                 int mc = Math.min(blocking.mc(), m - i0);
                 packA(i0, mc, p0, kc);
@@ -39,7 +44,7 @@ abstract class BlockedProduct {
                     for (int ir = 0; ir < mc; ir += mr) {
                         int rows = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            tile(ir * kc, jr * kc, kc, i0 + ir, rows, j0 + jr, Math.min(nr, nc - jr));
+                            tile(ir * kc, jr * kc, kc, i0 + ir, rows, j0 + jr, Math.min(nr, nc - jr), store);
                         }
                     }
                 }
@@ -62,7 +67,7 @@ abstract class BlockedProduct {
     /**
      * Adds {@code alpha} times the product of the packed micro-panels at {@code aAt} and
      * {@code bAt} ({@code kc} deep) into the {@code rows x cols} tile of {@code C} at
-     * {@code (i, j)}.
+     * {@code (i, j)}; with {@code store}, writes it there instead.
      */
-    abstract void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols);
+    abstract void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols, boolean store);
 }

@@ -40,17 +40,23 @@ final class JavaGemm extends PackedGemm<JavaGemm.Workspace> {
         return "java";
     }
 
+    /** No: the kernel adds its accumulators into {@code C}, which is zeroed first. */
+    @Override
+    boolean overwritesC() {
+        return false;
+    }
+
     @Override
     void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
                   float alpha, float[] a, int offA, int lda, float[] b, int offB, int ldb,
-                  float[] c, int offC, int ldc) {
+                  float[] c, int offC, int ldc, boolean overwrite) {
         w.floats().multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc);
     }
 
     @Override
     void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
                   double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
-                  double[] c, int offC, int ldc) {
+                  double[] c, int offC, int ldc, boolean overwrite) {
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {

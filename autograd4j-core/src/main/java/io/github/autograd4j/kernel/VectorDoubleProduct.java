@@ -45,9 +45,9 @@ final class VectorDoubleProduct extends BlockedProduct {
         super(blocking);
     }
 
-    /** {@code C += alpha op(A) op(B)} for checked arguments. */
+    /** {@code C += alpha op(A) op(B)} for checked arguments; with {@code overwrite}, {@code C = alpha op(A) op(B)}. */
     void multiply(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA, int lda,
-                  double[] b, int offB, int ldb, double[] c, int offC, int ldc) {
+                  double[] b, int offB, int ldb, double[] c, int offC, int ldc, boolean overwrite) {
         this.transA = transA;
         this.transB = transB;
         this.alpha = alpha;
@@ -64,7 +64,7 @@ final class VectorDoubleProduct extends BlockedProduct {
         packedA = grown(packedA, kc * roundUp(Math.min(blocking.mc(), m), MR));
         packedB = grown(packedB, kc * roundUp(Math.min(blocking.nc(), n), NR));
         try {
-            run(m, n, k);
+            run(m, n, k, overwrite);
         } finally {
             this.a = null;
             this.b = null;
@@ -120,28 +120,31 @@ final class VectorDoubleProduct extends BlockedProduct {
     }
 
     @Override
-    void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols) {
+    void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols, boolean store) {
         if (rows == MR && cols == NR) {
-            micro(kc, packedA, aAt, packedB, bAt, alpha, c, offC + i * ldc + j, ldc);
+            micro(kc, packedA, aAt, packedB, bAt, alpha, c, offC + i * ldc + j, ldc, store);
             return;
         }
-        micro(kc, packedA, aAt, packedB, bAt, 1.0, null, 0, 0);
+        micro(kc, packedA, aAt, packedB, bAt, 1.0, null, 0, 0, false);
         int co = offC + i * ldc + j;
         for (int r = 0; r < rows; r++) {
             for (int s = 0; s < cols; s++) {
-                c[co + r * ldc + s] += alpha * tile[r * NR + s];
+                int at = co + r * ldc + s;
+                c[at] = (store ? 0.0 : c[at]) + alpha * tile[r * NR + s];
             }
         }
     }
 
     /**
      * {@code C[r][s] += alpha sum_p pa[ao + p * MR + r] pb[bo + p * NR + s]} over {@code p < kc}
-     * for the full tile at {@code c[co]}; with {@code c == null}, the sums go to {@link #tile}
+     * for the full tile at {@code c[co]} ({@code =} instead of {@code +=} with {@code store});
+     * with {@code c == null}, the sums go to {@link #tile}
      * instead (an edge tile, which the caller adds). All of it in one method: C2 in JDK 17 stops
      * inlining in a method this large, and a vector passed to a call that is not inlined is boxed
      * on the heap (measured: 4 GFLOP/s).
      */
-    private void micro(int kc, double[] pa, int ao, double[] pb, int bo, double alpha, double[] c, int co, int ldc) {
+    private void micro(int kc, double[] pa, int ao, double[] pb, int bo, double alpha, double[] c, int co, int ldc,
+                       boolean store) {
         DoubleVector c00 = DoubleVector.zero(S);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -194,6 +197,26 @@ final class VectorDoubleProduct extends BlockedProduct {
             return;
         }
         DoubleVector s = DoubleVector.broadcast(S, alpha);
+        if (store) {
+            c00.mul(s).intoArray(c, co);
+            c01.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c10.mul(s).intoArray(c, co);
+            c11.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c20.mul(s).intoArray(c, co);
+            c21.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c30.mul(s).intoArray(c, co);
+            c31.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c40.mul(s).intoArray(c, co);
+            c41.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c50.mul(s).intoArray(c, co);
+            c51.mul(s).intoArray(c, co + L);
+            return;
+        }
         c00.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
         c01.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
         co += ldc;

@@ -45,9 +45,9 @@ final class VectorFloatProduct extends BlockedProduct {
         super(blocking);
     }
 
-    /** {@code C += alpha op(A) op(B)} for checked arguments. */
+    /** {@code C += alpha op(A) op(B)} for checked arguments; with {@code overwrite}, {@code C = alpha op(A) op(B)}. */
     void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int offA, int lda,
-                  float[] b, int offB, int ldb, float[] c, int offC, int ldc) {
+                  float[] b, int offB, int ldb, float[] c, int offC, int ldc, boolean overwrite) {
         this.transA = transA;
         this.transB = transB;
         this.alpha = alpha;
@@ -64,7 +64,7 @@ final class VectorFloatProduct extends BlockedProduct {
         packedA = grown(packedA, kc * roundUp(Math.min(blocking.mc(), m), MR));
         packedB = grown(packedB, kc * roundUp(Math.min(blocking.nc(), n), NR));
         try {
-            run(m, n, k);
+            run(m, n, k, overwrite);
         } finally {
             this.a = null;
             this.b = null;
@@ -120,22 +120,24 @@ final class VectorFloatProduct extends BlockedProduct {
     }
 
     @Override
-    void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols) {
+    void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols, boolean store) {
         if (rows == MR && cols == NR) {
-            micro(kc, packedA, aAt, packedB, bAt, alpha, c, offC + i * ldc + j, ldc);
+            micro(kc, packedA, aAt, packedB, bAt, alpha, c, offC + i * ldc + j, ldc, store);
             return;
         }
-        micro(kc, packedA, aAt, packedB, bAt, 1.0f, null, 0, 0);
+        micro(kc, packedA, aAt, packedB, bAt, 1.0f, null, 0, 0, false);
         int co = offC + i * ldc + j;
         for (int r = 0; r < rows; r++) {
             for (int s = 0; s < cols; s++) {
-                c[co + r * ldc + s] += alpha * tile[r * NR + s];
+                int at = co + r * ldc + s;
+                c[at] = (store ? 0.0f : c[at]) + alpha * tile[r * NR + s];
             }
         }
     }
 
     /** As {@link VectorDoubleProduct}'s micro-kernel, in {@code float}. */
-    private void micro(int kc, float[] pa, int ao, float[] pb, int bo, float alpha, float[] c, int co, int ldc) {
+    private void micro(int kc, float[] pa, int ao, float[] pb, int bo, float alpha, float[] c, int co, int ldc,
+                       boolean store) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -188,6 +190,26 @@ final class VectorFloatProduct extends BlockedProduct {
             return;
         }
         FloatVector s = FloatVector.broadcast(S, alpha);
+        if (store) {
+            c00.mul(s).intoArray(c, co);
+            c01.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c10.mul(s).intoArray(c, co);
+            c11.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c20.mul(s).intoArray(c, co);
+            c21.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c30.mul(s).intoArray(c, co);
+            c31.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c40.mul(s).intoArray(c, co);
+            c41.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c50.mul(s).intoArray(c, co);
+            c51.mul(s).intoArray(c, co + L);
+            return;
+        }
         c00.fma(s, FloatVector.fromArray(S, c, co)).intoArray(c, co);
         c01.fma(s, FloatVector.fromArray(S, c, co + L)).intoArray(c, co + L);
         co += ldc;

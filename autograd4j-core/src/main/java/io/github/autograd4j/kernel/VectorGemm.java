@@ -28,18 +28,24 @@ final class VectorGemm extends PackedGemm<VectorGemm.Workspace> {
         return "vector-api";
     }
 
+    /** Yes: the first block of the inner dimension stores its tiles into {@code C}. */
+    @Override
+    boolean overwritesC() {
+        return true;
+    }
+
     @Override
     void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
                   double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
-                  double[] c, int offC, int ldc) {
-        w.doubles.multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc);
+                  double[] c, int offC, int ldc, boolean overwrite) {
+        w.doubles.multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc, overwrite);
     }
 
     @Override
     void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
                   float alpha, float[] a, int offA, int lda, float[] b, int offB, int ldb,
-                  float[] c, int offC, int ldc) {
-        w.floats.multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc);
+                  float[] c, int offC, int ldc, boolean overwrite) {
+        w.floats.multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc, overwrite);
     }
 
     @Override
