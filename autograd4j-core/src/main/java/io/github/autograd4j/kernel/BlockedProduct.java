@@ -20,8 +20,44 @@ abstract class BlockedProduct {
 
     final Blocking blocking;
 
+    // the layout of the operands of the call in progress, which the subclass's packing and tiles read
+    boolean transA;
+    boolean transB;
+    int offA;
+    int lda;
+    int offB;
+    int ldb;
+    int offC;
+    int ldc;
+
     BlockedProduct(Blocking blocking) {
         this.blocking = blocking;
+    }
+
+    /** Records where the call's operands are and how they are stored, as {@link Gemm} describes them. */
+    final void layout(boolean transA, boolean transB, int offA, int lda, int offB, int ldb, int offC, int ldc) {
+        this.transA = transA;
+        this.transB = transB;
+        this.offA = offA;
+        this.lda = lda;
+        this.offB = offB;
+        this.ldb = ldb;
+        this.offC = offC;
+        this.ldc = ldc;
+    }
+
+    /** Elements of the buffer of packed {@code A} that a product with {@code m} rows and inner dimension {@code k} needs. */
+    final int packedASize(int m, int k) {
+        return Math.min(blocking.kc(), k) * roundUp(Math.min(blocking.mc(), m), blocking.mr());
+    }
+
+    /** Elements of the buffer of packed {@code B} that a product with {@code n} columns and inner dimension {@code k} needs. */
+    final int packedBSize(int n, int k) {
+        return Math.min(blocking.kc(), k) * roundUp(Math.min(blocking.nc(), n), blocking.nr());
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
     }
 
     /**

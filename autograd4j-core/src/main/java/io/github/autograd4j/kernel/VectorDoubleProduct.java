@@ -26,19 +26,11 @@ final class VectorDoubleProduct extends BlockedProduct {
     private double[] packedB = new double[0];
     private final double[] tile = new double[MR * NR];
 
-    // the operands of the call in progress; cleared after it
-    private boolean transA;
-    private boolean transB;
+    // the operands of the call in progress (their layout is BlockedProduct's); cleared after it
     private double alpha;
     private double[] a;
-    private int offA;
-    private int lda;
     private double[] b;
-    private int offB;
-    private int ldb;
     private double[] c;
-    private int offC;
-    private int ldc;
 
     /** With the given block sizes: {@link #BLOCKING}, or others (for {@link #MR} x {@link #NR} tiles) in tests. */
     VectorDoubleProduct(Blocking blocking) {
@@ -48,21 +40,13 @@ final class VectorDoubleProduct extends BlockedProduct {
     /** {@code C += alpha op(A) op(B)} for checked arguments; with {@code overwrite}, {@code C = alpha op(A) op(B)}. */
     void multiply(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA, int lda,
                   double[] b, int offB, int ldb, double[] c, int offC, int ldc, boolean overwrite) {
-        this.transA = transA;
-        this.transB = transB;
+        layout(transA, transB, offA, lda, offB, ldb, offC, ldc);
         this.alpha = alpha;
         this.a = a;
-        this.offA = offA;
-        this.lda = lda;
         this.b = b;
-        this.offB = offB;
-        this.ldb = ldb;
         this.c = c;
-        this.offC = offC;
-        this.ldc = ldc;
-        int kc = Math.min(blocking.kc(), k);
-        packedA = grown(packedA, kc * roundUp(Math.min(blocking.mc(), m), MR));
-        packedB = grown(packedB, kc * roundUp(Math.min(blocking.nc(), n), NR));
+        packedA = grown(packedA, packedASize(m, k));
+        packedB = grown(packedB, packedBSize(n, k));
         try {
             run(m, n, k, overwrite);
         } finally {
@@ -74,10 +58,6 @@ final class VectorDoubleProduct extends BlockedProduct {
 
     private static double[] grown(double[] buffer, int size) {
         return buffer.length >= size ? buffer : new double[size];
-    }
-
-    private static int roundUp(int x, int multiple) {
-        return (x + multiple - 1) / multiple * multiple;
     }
 
     @Override

@@ -26,19 +26,11 @@ final class VectorFloatProduct extends BlockedProduct {
     private float[] packedB = new float[0];
     private final float[] tile = new float[MR * NR];
 
-    // the operands of the call in progress; cleared after it
-    private boolean transA;
-    private boolean transB;
+    // the operands of the call in progress (their layout is BlockedProduct's); cleared after it
     private float alpha;
     private float[] a;
-    private int offA;
-    private int lda;
     private float[] b;
-    private int offB;
-    private int ldb;
     private float[] c;
-    private int offC;
-    private int ldc;
 
     /** With the given block sizes: {@link #BLOCKING}, or others (for {@link #MR} x {@link #NR} tiles) in tests. */
     VectorFloatProduct(Blocking blocking) {
@@ -48,21 +40,13 @@ final class VectorFloatProduct extends BlockedProduct {
     /** {@code C += alpha op(A) op(B)} for checked arguments; with {@code overwrite}, {@code C = alpha op(A) op(B)}. */
     void multiply(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int offA, int lda,
                   float[] b, int offB, int ldb, float[] c, int offC, int ldc, boolean overwrite) {
-        this.transA = transA;
-        this.transB = transB;
+        layout(transA, transB, offA, lda, offB, ldb, offC, ldc);
         this.alpha = alpha;
         this.a = a;
-        this.offA = offA;
-        this.lda = lda;
         this.b = b;
-        this.offB = offB;
-        this.ldb = ldb;
         this.c = c;
-        this.offC = offC;
-        this.ldc = ldc;
-        int kc = Math.min(blocking.kc(), k);
-        packedA = grown(packedA, kc * roundUp(Math.min(blocking.mc(), m), MR));
-        packedB = grown(packedB, kc * roundUp(Math.min(blocking.nc(), n), NR));
+        packedA = grown(packedA, packedASize(m, k));
+        packedB = grown(packedB, packedBSize(n, k));
         try {
             run(m, n, k, overwrite);
         } finally {
@@ -74,10 +58,6 @@ final class VectorFloatProduct extends BlockedProduct {
 
     private static float[] grown(float[] buffer, int size) {
         return buffer.length >= size ? buffer : new float[size];
-    }
-
-    private static int roundUp(int x, int multiple) {
-        return (x + multiple - 1) / multiple * multiple;
     }
 
     @Override
