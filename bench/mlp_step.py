@@ -125,43 +125,40 @@ def report(path):
 
     gemm_cases = sorted({(k[2], k[3], k[4]) for k in med if k[0] == "gemm"}, key=lambda c: (c[0], c[1], sort_shape(c[2])))
     if gemm_cases:
-        sides = others(med, "gemm")
-        print("| dtype | threads | shape | autograd4j GFLOP/s |" + "".join(f" {s} GFLOP/s | ratio |" for s in sides))
-        print("|---|---:|---|---:|" + "---:|---:|" * len(sides))
-        for dtype, threads, case in gemm_cases:
-            ours = med.get(("gemm", "autograd4j", dtype, threads, case))
-            row = f"| {dtype} | {threads} | {case} | {fmt(ours)} |"
-            for s in sides:
-                theirs = med.get(("gemm", s, dtype, threads, case))
-                row += f" {fmt(theirs)} | {ratio(ours, theirs)} |"
-            print(row)
+        table(med, notes, "gemm", gemm_cases, "shape", "GFLOP/s")
         print("\nratio = autograd4j GFLOP/s / the other's: above 1, autograd4j is faster\n")
 
     step_cases = sorted({(k[2], k[3], k[4]) for k in list(med) + list(notes) if k[0] == "step"},
                         key=lambda c: (c[0], c[1], int(c[2])))
     if step_cases:
-        sides = others(med, "step")
-        print("| dtype | threads | batch | autograd4j ms/step |" + "".join(f" {s} ms/step | ratio |" for s in sides))
-        print("|---|---:|---:|---:|" + "---:|---:|" * len(sides))
-        for dtype, threads, batch in step_cases:
-            key = ("step", "autograd4j", dtype, threads, batch)
-            ours = med.get(key)
-            row = f"| {dtype} | {threads} | {batch} | {fmt(ours) if key not in notes else 'n/a'} |"
-            for s in sides:
-                theirs = med.get(("step", s, dtype, threads, batch))
-                row += f" {fmt(theirs)} | {ratio(ours, theirs)} |"
-            print(row)
+        table(med, notes, "step", step_cases, "batch", "ms/step")
         print("\nratio = autograd4j time / the other's (the inverse of speed): below 1, autograd4j is faster")
         for (what, side, dtype, threads, case), why in sorted(notes.items()):
             print(f"n/a: {what} {side} {dtype} {threads} threads {case}: {why}")
-        speedups = []
-        for dtype, _, batch in step_cases:
-            one = med.get(("step", "autograd4j", dtype, 1, batch))
-            two = med.get(("step", "autograd4j", dtype, 2, batch))
-            if one and two:
-                speedups.append(f"{dtype} batch {batch}: {one / two:.2f}x")
-        if speedups:
-            print("autograd4j, 2 threads against 1: " + ", ".join(speedups))
+        for side in ["autograd4j"] + others(med, "step"):
+            speedups = []
+            for dtype, batch in sorted({(c[0], c[2]) for c in step_cases}, key=lambda c: (c[0], int(c[1]))):
+                one = med.get(("step", side, dtype, 1, batch))
+                two = med.get(("step", side, dtype, 2, batch))
+                if one and two:
+                    speedups.append(f"{dtype} batch {batch}: {one / two:.2f}x")
+            if speedups:
+                print(f"{side}, 2 threads against 1: " + ", ".join(speedups))
+
+
+def table(med, notes, what, cases, case_name, unit):
+    """One markdown table: a row per (dtype, threads, case), autograd4j's median and each other side's with the ratio."""
+    sides = others(med, what)
+    print(f"| dtype | threads | {case_name} | autograd4j {unit} |" + "".join(f" {s} {unit} | ratio |" for s in sides))
+    print("|---|---:|---|---:|" + "---:|---:|" * len(sides))
+    for dtype, threads, case in cases:
+        key = (what, "autograd4j", dtype, threads, case)
+        ours = med.get(key)
+        row = f"| {dtype} | {threads} | {case} | {fmt(ours) if key not in notes else 'n/a'} |"
+        for s in sides:
+            theirs = med.get((what, s, dtype, threads, case))
+            row += f" {fmt(theirs)} | {ratio(ours, theirs)} |"
+        print(row)
 
 
 def others(med, what):
