@@ -14,7 +14,11 @@ public final class AnomalyException extends ArithmeticException {
         this.node = node;
     }
 
-    /** The node whose value (forward) or whose rule's output (backward) was not finite. */
+    /**
+     * The node whose value (forward) or whose rule's output (backward) was not finite.
+     *
+     * @return the node, in the graph it was made in
+     */
     public Node node() {
         return node;
     }

@@ -22,6 +22,8 @@ public final class Autograd {
     /**
      * The gradients of a one-element {@code output} with respect to each of {@code inputs}.
      *
+     * @param output      a one-element tensor computed from the inputs
+     * @param inputs      tensors that require grad
      * @param createGraph record the backward pass, so the gradients can be differentiated again
      * @return one gradient per input, of its shape (zeros for an input {@code output} does not depend on)
      */
@@ -33,9 +35,13 @@ public final class Autograd {
      * The vector-Jacobian products {@code gradOutput^T d output / d input} for each input, without
      * touching any tensor's {@code grad()}.
      *
+     * @param output      the tensor computed from the inputs
+     * @param inputs      tensors that require grad
      * @param gradOutput  the vector, of {@code output}'s shape; null for a one-element output means 1
      * @param retainGraph keep the graph for another pass
      * @param createGraph record the backward pass, so the gradients can be differentiated again
+     * @return one product per input, of its shape (zeros for an input {@code output} does not
+     *         depend on)
      * @throws IllegalArgumentException when an input does not require grad, or the shapes do not fit
      */
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput,
@@ -62,6 +68,8 @@ public final class Autograd {
      * The derivatives of {@code output} with respect to each of {@code inputs}, for the scalar
      * engine, without touching any value's {@code grad()}.
      *
+     * @param output      the value computed from the inputs
+     * @param inputs      values that require grad (made with {@code Value.of})
      * @param createGraph record the derivatives, so they can be differentiated again (a Hessian of
      *                    a function of {@link Value}s needs no tensors)
      * @return one derivative per input (a constant 0 for an input {@code output} does not depend on)
@@ -89,7 +97,14 @@ public final class Autograd {
         return result;
     }
 
-    /** The gradient of a scalar function of {@code x.length} values at {@code x}. */
+    /**
+     * The gradient of a scalar function of {@code x.length} values at {@code x}.
+     *
+     * @param f the function, given one value per coordinate of {@code x} (fresh leaves)
+     * @param x the point
+     * @return {@code df/dx_i} for each {@code i}, a new array of {@code x.length} (zeros when
+     *         {@code f} does not depend on its arguments)
+     */
     public static double[] gradient(Function<Value[], Value> f, double... x) {
         Objects.requireNonNull(f, "gradient: function is null");
         Value[] in = values("gradient", x);
@@ -107,6 +122,10 @@ public final class Autograd {
     /**
      * The Hessian {@code H[i][j] = d^2 f / dx_i dx_j} of a scalar function of {@code x.length}
      * values at {@code x}, by differentiating its recorded gradient once per input.
+     *
+     * @param f the function, given one value per coordinate of {@code x} (fresh leaves)
+     * @param x the point
+     * @return the {@code x.length x x.length} matrix, row {@code i} the gradient of {@code df/dx_i}
      */
     public static double[][] hessian(Function<Value[], Value> f, double... x) {
         Objects.requireNonNull(f, "hessian: function is null");
@@ -137,7 +156,14 @@ public final class Autograd {
         return in;
     }
 
-    /** The vector-Jacobian product {@code v^T J} of {@code f} at {@code x} (shape of {@code x}). */
+    /**
+     * The vector-Jacobian product {@code v^T J} of {@code f} at {@code x} (shape of {@code x}).
+     *
+     * @param f the function, applied to a fresh leaf over {@code x}'s values
+     * @param x the point; it need not require grad, and is not changed
+     * @param v the vector, of {@code f(x)}'s shape; null for a one-element {@code f(x)} means 1
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor vjp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
         Tensor in = leaf("vjp", f, x);
         return grad(applied("vjp", f, in), List.of(in), v, false, false).get(0);
@@ -146,6 +172,12 @@ public final class Autograd {
     /**
      * The Jacobian-vector product {@code J u} of {@code f} at {@code x} (shape of {@code f(x)}),
      * by the double-vjp trick: {@code J u = d/dw (w^T J) u}, since {@code w^T J u} is linear in {@code w}.
+     *
+     * @param f the function, applied to a fresh leaf over {@code x}'s values
+     * @param x the point; it need not require grad, and is not changed
+     * @param u the direction, of {@code x}'s shape
+     * @return a new tensor of {@code f(x)}'s shape (zeros when {@code f} does not depend on
+     *         {@code x})
      */
     public static Tensor jvp(Function<Tensor, Tensor> f, Tensor x, Tensor u) {
         Tensor in = leaf("jvp", f, x);
@@ -160,12 +192,25 @@ public final class Autograd {
         return grad(wJu, List.of(w), null, false, false).get(0);
     }
 
-    /** The Jacobian of {@code f} at {@code x}: shape {@code f(x).shape + x.shape}. */
+    /**
+     * The Jacobian of {@code f} at {@code x}: shape {@code f(x).shape + x.shape}.
+     *
+     * @param f the function, applied to a fresh leaf over {@code x}'s values
+     * @param x the point; it need not require grad, and is not changed
+     * @return a new constant tensor, {@code J[i..., j...] = d f(x)[i...] / d x[j...]}
+     */
     public static Tensor jacobian(Function<Tensor, Tensor> f, Tensor x) {
         return jacobianOf("jacobian", f, x);
     }
 
-    /** The Hessian of a one-element {@code f} at {@code x}: shape {@code x.shape + x.shape}. */
+    /**
+     * The Hessian of a one-element {@code f} at {@code x}: shape {@code x.shape + x.shape}.
+     *
+     * @param f the function, applied to a fresh leaf over {@code x}'s values; must return one
+     *          element
+     * @param x the point; it need not require grad, and is not changed
+     * @return a new constant tensor, {@code H[i..., j...] = d^2 f / d x[i...] d x[j...]}
+     */
     public static Tensor hessian(Function<Tensor, Tensor> f, Tensor x) {
         Objects.requireNonNull(f, "hessian: function is null");
         Function<Tensor, Tensor> gradient = in -> {
@@ -178,7 +223,17 @@ public final class Autograd {
         return jacobianOf("hessian", gradient, x);
     }
 
-    /** The Hessian-vector product {@code H v} of a one-element {@code f} at {@code x} (shape of {@code x}). */
+    /**
+     * The Hessian-vector product {@code H v} of a one-element {@code f} at {@code x} (shape of
+     * {@code x}).
+     *
+     * @param f the function, applied to a fresh leaf over {@code x}'s values; must return one
+     *          element
+     * @param x the point; it need not require grad, and is not changed
+     * @param v the vector, of {@code x}'s shape
+     * @return a new tensor of {@code x}'s shape (zeros when the gradient does not depend on
+     *         {@code x})
+     */
     public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
         Tensor in = leaf("hvp", f, x);
         checkShape("hvp", "v", v, x);
@@ -202,7 +257,7 @@ public final class Autograd {
                 double[] oneHot = new double[rows];
                 oneHot[r] = 1.0;
                 Tensor row = grad(out, List.of(in), Tensor.of(oneHot, out.shape().toArray()), true, false).get(0);
-                System.arraycopy(row.storage(), 0, jac, r * cols, cols);
+                System.arraycopy(row.doubles(), 0, jac, r * cols, cols);
             }
         }
         return Tensor.of(jac, shape);

@@ -29,7 +29,13 @@ public interface BackwardRule {
     interface GradientOnly extends BackwardRule {
     }
 
-    /** {@code rule}, typed as a {@link GradientOnly} rule: {@code gradientOnly((g, out) -> new Tensor[] {g, g})}. */
+    /**
+     * {@code rule}, typed as a {@link GradientOnly} rule:
+     * {@code gradientOnly((g, out) -> new Tensor[] {g, g})}.
+     *
+     * @param rule a rule that reads only the upstream gradient (and the output's shape)
+     * @return {@code rule} itself
+     */
     static GradientOnly gradientOnly(GradientOnly rule) {
         return rule;
     }

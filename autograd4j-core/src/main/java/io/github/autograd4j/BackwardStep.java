@@ -17,7 +17,12 @@ import java.util.List;
  */
 public record BackwardStep<N extends Node, G>(N node, G upstream, List<N> inputs, List<G> contributions) {
 
-    /** What the rule sent to input {@code i} (null when that input takes no gradient). */
+    /**
+     * What the rule sent to input {@code i} (null when that input takes no gradient).
+     *
+     * @param i the input's position, from 0 to the node's {@code inputCount() - 1}
+     * @return the gradient sent, of the input's shape, or null
+     */
     public G contribution(int i) {
         return contributions.get(i);
     }

@@ -90,7 +90,11 @@ public final class BackwardSteps<N extends Node, G> implements Iterator<Backward
         }
     }
 
-    /** Runs every remaining rule and returns their descriptions. */
+    /**
+     * Runs every remaining rule and returns their descriptions.
+     *
+     * @return the steps run, in order; empty when none remained
+     */
     public List<BackwardStep<N, G>> toList() {
         List<BackwardStep<N, G>> steps = new ArrayList<>();
         forEachRemaining(steps::add);
@@ -104,7 +108,11 @@ public final class BackwardSteps<N extends Node, G> implements Iterator<Backward
         }
     }
 
-    /** The remaining steps as a sequential stream (each element runs one rule). */
+    /**
+     * The remaining steps as a sequential stream (each element runs one rule).
+     *
+     * @return a stream that runs the rules as it is consumed
+     */
     public Stream<BackwardStep<N, G>> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }

@@ -36,16 +36,33 @@ public abstract class CustomOp {
         this.name = Objects.requireNonNull(name, "CustomOp: name is null");
     }
 
-    /** Computes the output from the inputs; saves in {@code ctx} what the backward needs. */
+    /**
+     * Computes the output from the inputs; saves in {@code ctx} what the backward needs.
+     *
+     * @param ctx    this application's context: {@link Context#save} what the backward reads
+     * @param inputs the tensors given to {@link #apply}, in order; read them, do not change them
+     * @return the output, a new tensor (its storage becomes the recorded output's)
+     */
     protected abstract Tensor forward(Context ctx, Tensor... inputs);
 
     /**
      * The gradient with respect to each input, given the gradient with respect to the output;
      * written with tensor operations. Return null for an input that gets no gradient.
+     *
+     * @param ctx        the context the forward filled in, and {@link Context#output()}
+     * @param gradOutput d(loss)/d(output), of the output's shape
+     * @return one gradient per input, each of its input's shape (or one that broadcasts to it), or
+     *         null
      */
     protected abstract Tensor[] backward(Context ctx, Tensor gradOutput);
 
-    /** Runs the forward and records the operation (when an input requires grad and recording is on). */
+    /**
+     * Runs the forward and records the operation (when an input requires grad and recording is on).
+     *
+     * @param inputs the operands, none null
+     * @return the output, recorded as an operation of the inputs when one requires grad and
+     *         recording is on, else a constant
+     */
     public final Tensor apply(Tensor... inputs) {
         Objects.requireNonNull(inputs, name + ": inputs are null");
         for (int i = 0; i < inputs.length; i++) {
@@ -62,10 +79,14 @@ public abstract class CustomOp {
             ctx.output = output;
             return backward(ctx, g);
         };
-        return Tensor.fromOp(name, out.shape(), out.storage(), rule, this::apply, inputs);
+        return Tensor.fromOp(name, out.dtype(), out.shape(), out.doubles(), rule, this::apply, inputs);
     }
 
-    /** The operation's name. */
+    /**
+     * The operation's name.
+     *
+     * @return the name given to the constructor
+     */
     public String name() {
         return name;
     }
@@ -80,6 +101,8 @@ public abstract class CustomOp {
          * Keeps tensors for the backward (replacing what was saved before). A saved tensor that is
          * changed in place before the backward runs makes the backward refuse to run (as PyTorch's
          * {@code save_for_backward}), rather than compute a gradient from the new values.
+         *
+         * @param tensors the tensors, none null; kept as they are, not copied
          */
         public void save(Tensor... tensors) {
             saved = Objects.requireNonNull(tensors, "save: tensors are null").clone();
@@ -103,6 +126,8 @@ public abstract class CustomOp {
         /**
          * The {@code i}-th saved tensor.
          *
+         * @param i the position in the last {@link #save} call, from 0
+         * @return that tensor
          * @throws IndexOutOfBoundsException naming how many were saved
          */
         public Tensor saved(int i) {
@@ -112,7 +137,11 @@ public abstract class CustomOp {
             return saved[i];
         }
 
-        /** The recorded output of this application (available in the backward). */
+        /**
+         * The recorded output of this application (available in the backward).
+         *
+         * @return the output, or null while the forward runs (it is set before the backward)
+         */
         public Tensor output() {
             return output;
         }

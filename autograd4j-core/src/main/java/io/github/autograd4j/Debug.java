@@ -33,12 +33,22 @@ public final class Debug {
     private Debug() {
     }
 
-    /** Records, for nodes made on this thread until the scope closes, the line of user code that made them. */
+    /**
+     * Records, for nodes made on this thread until the scope closes, the line of user code that
+     * made them.
+     *
+     * @return the scope, to close (try-with-resources) on this thread
+     */
     public static Scope recordSites() {
         return new Scope(SITES);
     }
 
-    /** Turns anomaly detection on for this thread until the scope closes (site recording comes with it). */
+    /**
+     * Turns anomaly detection on for this thread until the scope closes (site recording comes with
+     * it).
+     *
+     * @return the scope, to close (try-with-resources) on this thread
+     */
     public static Scope detectAnomalies() {
         return new Scope(ANOMALIES);
     }

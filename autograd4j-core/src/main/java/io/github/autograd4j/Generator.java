@@ -25,12 +25,22 @@ public final class Generator {
     private Generator() {
     }
 
-    /** Re-seeds this thread's default generator: what follows on this thread repeats for the same seed. */
+    /**
+     * Re-seeds this thread's default generator: what follows on this thread repeats for the same
+     * seed.
+     *
+     * @param seed any long, as {@code torch.manual_seed}
+     */
     public static void manualSeed(long seed) {
         CURRENT.set(new Random(seed));
     }
 
-    /** This thread's default generator. */
+    /**
+     * This thread's default generator.
+     *
+     * @return this thread's generator, until the next {@link #manualSeed} on this thread replaces it;
+     *         not for other threads
+     */
     public static Random current() {
         return CURRENT.get();
     }

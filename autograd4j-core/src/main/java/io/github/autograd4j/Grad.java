@@ -23,7 +23,11 @@ public final class Grad {
     private Grad() {
     }
 
-    /** True when operations on this thread record the graph. */
+    /**
+     * True when operations on this thread record the graph.
+     *
+     * @return whether operations made now on this thread record their inputs and rules
+     */
     public static boolean isEnabled() {
         if (OPEN_DISABLED.get() == 0) {
             return true;
@@ -32,12 +36,21 @@ public final class Grad {
         return innermost == null || innermost.enabled;
     }
 
-    /** Turns recording off on this thread until the returned scope is closed. */
+    /**
+     * Turns recording off on this thread until the returned scope is closed.
+     *
+     * @return the scope, to close (try-with-resources) on this thread
+     */
     public static Scope disabled() {
         return new Scope(false);
     }
 
-    /** Turns recording on on this thread until the returned scope is closed (inside a disabled scope). */
+    /**
+     * Turns recording on on this thread until the returned scope is closed (inside a disabled
+     * scope).
+     *
+     * @return the scope, to close (try-with-resources) on this thread
+     */
     public static Scope enabled() {
         return new Scope(true);
     }

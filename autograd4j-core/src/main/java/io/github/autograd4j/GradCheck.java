@@ -58,6 +58,11 @@ public final class GradCheck {
     /**
      * Checks autograd's gradient of a function of scalars at {@code x} against central differences.
      * {@code f} receives one leaf per element of {@code x} and may be any composition of Value operations.
+     *
+     * @param f the function, given one fresh leaf per element of {@code x}
+     * @param x the point
+     * @return the check, with the default tolerances; run it with {@link #check()} or
+     *         {@link #assertPassed()}
      */
     public static GradCheck ofValues(Function<Value[], Value> f, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
@@ -72,6 +77,9 @@ public final class GradCheck {
      *
      * @param f        the function
      * @param gradient the derivative under test: returns one partial derivative per input
+     * @param x        the point
+     * @return the check, with the default tolerances; run it with {@link #check()} or
+     *         {@link #assertPassed()}
      */
     public static GradCheck ofGradient(ToDoubleFunction<double[]> f, Function<double[], double[]> gradient, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
@@ -85,6 +93,12 @@ public final class GradCheck {
      * Checks a hand-written gradient against autograd's gradient of the same function written
      * once over {@link Value}: a reference free of finite-difference error, so tight tolerances
      * (say {@code atol(1e-12).rtol(1e-12)}) are meaningful.
+     *
+     * @param f        the reference function, given one fresh leaf per element of {@code x}
+     * @param gradient the derivative under test: returns one partial derivative per input
+     * @param x        the point
+     * @return the check, with the default tolerances; run it with {@link #check()} or
+     *         {@link #assertPassed()}
      */
     public static GradCheck againstAutograd(Function<Value[], Value> f, Function<double[], double[]> gradient, double... x) {
         Objects.requireNonNull(f, "gradcheck: function is null");
@@ -97,7 +111,14 @@ public final class GradCheck {
     /**
      * Checks autograd's derivatives of a tensor function: by default every entry of the Jacobian of
      * {@code f} with respect to each input that requires grad (all inputs, when none does) against
-     * central differences. The inputs are copied; {@code f} is called on fresh leaves.
+     * central differences. The inputs are copied; {@code f} is called on fresh leaves, in float64
+     * even for float32 inputs (as PyTorch advises: finite differences in float32 keep few correct
+     * digits), so {@code f} must compute in its inputs' type.
+     *
+     * @param f      the function, given fresh leaves over copies of the inputs, in order
+     * @param inputs the point: one tensor per argument of {@code f}; not changed
+     * @return the check, with the default tolerances; run it with {@link #check()} or
+     *         {@link #assertPassed()}
      */
     public static GradCheck of(Function<Tensor[], Tensor> f, Tensor... inputs) {
         TensorGradCheck check = new TensorGradCheck(f, inputs, false, false, 0L);
@@ -108,6 +129,8 @@ public final class GradCheck {
      * Fast mode (tensor checks): compares the projection {@code v^T J u} for random {@code u} and
      * {@code v} per input instead of the whole Jacobian, as PyTorch's {@code fast_mode}: one backward
      * pass and two evaluations per input.
+     *
+     * @return a new check in fast mode; this one is unchanged
      */
     public GradCheck fast() {
         return withTensorCheck(requireTensorCheck("fast").fast());
@@ -117,17 +140,29 @@ public final class GradCheck {
      * Second order (tensor checks): checks the derivatives of the vector-Jacobian product
      * {@code x, v -> v^T df/dx} (recorded with createGraph), projected on a random vector, with
      * respect to the inputs and {@code v}, as PyTorch's {@code gradgradcheck}.
+     *
+     * @return a new check of second order; this one is unchanged
      */
     public GradCheck gradGrad() {
         return withTensorCheck(requireTensorCheck("gradGrad").secondOrder());
     }
 
-    /** The seed of the random vectors of fast mode and second-order checks (default 0). */
+    /**
+     * The seed of the random vectors of fast mode and second-order checks (default 0).
+     *
+     * @param seed any long; the same seed draws the same vectors
+     * @return a new check with that seed; this one is unchanged
+     */
     public GradCheck seed(long seed) {
         return withTensorCheck(requireTensorCheck("seed").seed(seed));
     }
 
-    /** The finite-difference step (default 1e-6). */
+    /**
+     * The finite-difference step (default 1e-6).
+     *
+     * @param eps the step, positive and finite
+     * @return a new check with that step; this one is unchanged
+     */
     public GradCheck eps(double eps) {
         if (!(eps > 0.0) || Double.isInfinite(eps)) {
             throw new IllegalArgumentException("gradcheck: eps must be positive and finite, got " + eps);
@@ -135,17 +170,33 @@ public final class GradCheck {
         return new GradCheck(method, tensorCheck, eps, atol, rtol);
     }
 
-    /** The absolute tolerance (default 1e-5). */
+    /**
+     * The absolute tolerance (default 1e-5).
+     *
+     * @param atol 0 or more, finite: an element passes when
+     *             {@code |analytic - reference| <= atol + rtol * |reference|}
+     * @return a new check with that tolerance; this one is unchanged
+     */
     public GradCheck atol(double atol) {
         return new GradCheck(method, tensorCheck, eps, requireTolerance("atol", atol), rtol);
     }
 
-    /** The relative tolerance (default 1e-3). */
+    /**
+     * The relative tolerance (default 1e-3).
+     *
+     * @param rtol 0 or more, finite: an element passes when
+     *             {@code |analytic - reference| <= atol + rtol * |reference|}
+     * @return a new check with that tolerance; this one is unchanged
+     */
     public GradCheck rtol(double rtol) {
         return new GradCheck(method, tensorCheck, eps, atol, requireTolerance("rtol", rtol));
     }
 
-    /** Runs the check and returns every element's comparison. */
+    /**
+     * Runs the check and returns every element's comparison.
+     *
+     * @return the comparisons, passed or not; nothing is thrown for a failure
+     */
     public GradCheckResult check() {
         Comparison c = method.compare(eps);
         List<GradCheckResult.Entry> entries = new ArrayList<>(c.analytic().length);

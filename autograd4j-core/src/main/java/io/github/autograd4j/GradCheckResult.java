@@ -28,18 +28,31 @@ public final class GradCheckResult {
      */
     public record Entry(String location, double point, double analytic, double reference, double atol, double rtol) {
 
-        /** {@code |analytic - reference|}. */
+        /**
+         * {@code |analytic - reference|}.
+         *
+         * @return the absolute error, 0 or more (NaN when either value is NaN)
+         */
         public double absError() {
             return Math.abs(analytic - reference);
         }
 
-        /** {@code |analytic - reference| / |reference|}; 0 when both are 0, infinite when only the reference is. */
+        /**
+         * {@code |analytic - reference| / |reference|}; 0 when both are 0, infinite when only the
+         * reference is.
+         *
+         * @return the relative error, 0 or more (NaN when either value is NaN)
+         */
         public double relError() {
             double abs = absError();
             return abs == 0.0 ? 0.0 : abs / Math.abs(reference);
         }
 
-        /** {@code |analytic - reference| <= atol + rtol * |reference|}; false when either is NaN. */
+        /**
+         * {@code |analytic - reference| <= atol + rtol * |reference|}; false when either is NaN.
+         *
+         * @return whether this element is within tolerance
+         */
         public boolean passed() {
             return absError() <= atol + rtol * Math.abs(reference);
         }
@@ -71,17 +84,30 @@ public final class GradCheckResult {
         this.rtol = rtol;
     }
 
-    /** True when every element agrees within tolerance. */
+    /**
+     * True when every element agrees within tolerance.
+     *
+     * @return whether no element failed
+     */
     public boolean passed() {
         return entries.stream().allMatch(Entry::passed);
     }
 
-    /** Every element's comparison, in input order. */
+    /**
+     * Every element's comparison, in input order.
+     *
+     * @return the comparisons, one per element; not modifiable
+     */
     public List<Entry> entries() {
         return entries;
     }
 
-    /** The element furthest beyond its allowance (or closest to it, when all pass). */
+    /**
+     * The element furthest beyond its allowance (or closest to it, when all pass).
+     *
+     * @return the entry whose error is the largest multiple of its allowance
+     *         {@code atol + rtol * |reference|} (NaN counting as infinitely large)
+     */
     public Entry worst() {
         return entries.stream().max(Comparator.comparingDouble(Entry::excess)).orElseThrow();
     }
@@ -107,6 +133,8 @@ public final class GradCheckResult {
      * A few lines, whatever the size of the check: how many elements fail, the worst with both
      * values, the errors and the tolerances, then a table of every element of a check of at most
      * {@value #SHOWN}, or of the {@value #SHOWN} worst of a larger one.
+     *
+     * @return the text, lines separated by {@code \n}
      */
     public String summary() {
         Entry w = worst();
@@ -140,6 +168,8 @@ public final class GradCheckResult {
      * A fixed-width table of every element, in input order: element, input value ("at", when each
      * element has one), analytic, reference, abs and rel error, verdict; then the tolerances. As long
      * as the check is large: a summary is {@link #summary()}.
+     *
+     * @return the text, lines separated by {@code \n}
      */
     public String report() {
         return table(entries);

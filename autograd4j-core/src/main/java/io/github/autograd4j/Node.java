@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A vertex of a computation graph: the common base of {@link Value} (a scalar) and, later,
- * tensors. A node knows the operation that made it and its inputs; the backward pass
+ * A vertex of a computation graph: the common base of {@link Value} (a scalar) and
+ * {@link Tensor} (an n-d array). A node knows the operation that made it and its inputs; the backward pass
  * ({@link BackwardPass}) walks nodes through this type only, so scalar and tensor graphs share
  * one traversal.
  *
@@ -140,29 +140,53 @@ public abstract class Node {
      * Every node this one was made from, this one included, each after its inputs and this one
      * last, constants included: the order a graph view lists them in. Deterministic for the same
      * code; iterative, so any depth works.
+     *
+     * @return a new list, inputs before the nodes made from them and this node last
      */
     public final List<Node> topologicalOrder() {
         return List.of(BackwardPass.topologicalOrder(this, true));
     }
 
-    /** The shape of this node's value: {@link Shape#scalar()} for a {@link Value}. */
+    /**
+     * The shape of this node's value: {@link Shape#scalar()} for a {@link Value}.
+     *
+     * @return the shape
+     */
     public abstract Shape shape();
 
-    /** This node's value for people: the number, or a tensor's values (a summary when large). */
+    /**
+     * This node's value for people: the number, or a tensor's values (a summary when large).
+     *
+     * @return the text, never null
+     */
     public abstract String dataSummary();
 
-    /** This node's gradient for people, or null when it has none. */
+    /**
+     * This node's gradient for people, or null when it has none.
+     *
+     * @return the text, or null when no gradient has reached this node
+     */
     public abstract String gradSummary();
 
-    /** The name of the operation that made this node, e.g. {@code "mul"}; {@code "leaf"} for inputs. */
+    /**
+     * The name of the operation that made this node, e.g. {@code "mul"}; {@code "leaf"} for inputs.
+     *
+     * @return the name, never null
+     */
     public abstract String opName();
 
-    /** How many inputs the operation that made this node had; 0 for a leaf or a constant. */
+    /**
+     * How many inputs the operation that made this node had; 0 for a leaf or a constant.
+     *
+     * @return the count, 0 or more
+     */
     public abstract int inputCount();
 
     /**
      * The {@code i}-th input of the operation that made this node.
      *
+     * @param i the position among the inputs, from 0 to {@code inputCount() - 1}
+     * @return that input, in the order the operation took them
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, inputCount())}
      */
     public abstract Node input(int i);
@@ -170,16 +194,31 @@ public abstract class Node {
     /**
      * A check of this node's own backward rule against finite differences of its operation, at
      * its current inputs; empty when the node has no rule to check (a leaf) or cannot be re-run.
+     *
+     * @return the check, not yet run, or empty
      */
     public abstract Optional<GradCheck> ruleCheck();
 
-    /** True for a node no operation made (a parameter or an input): gradients accumulate here. */
+    /**
+     * True for a node no operation made (a parameter or an input): gradients accumulate here.
+     *
+     * @return whether no operation made this node
+     */
     public abstract boolean isLeaf();
 
-    /** True when a gradient flows to this node: it is a leaf that asked for one or depends on such a leaf. */
+    /**
+     * True when a gradient flows to this node: it is a leaf that asked for one or depends on such a
+     * leaf.
+     *
+     * @return whether a backward pass reaches this node
+     */
     public abstract boolean requiresGrad();
 
-    /** The label given with {@code label(String)}, or {@code null}. */
+    /**
+     * The label given with {@code label(String)}, or {@code null}.
+     *
+     * @return the label, or null when none was given
+     */
     public final String label() {
         return extras == null ? null : extras.label;
     }
@@ -187,6 +226,8 @@ public abstract class Node {
     /**
      * The line of user code that made this node, e.g. {@code MyTest.step(MyTest.java:42)}, when it was
      * made while {@link Debug#recordSites()} or {@link Debug#detectAnomalies()} was on; otherwise null.
+     *
+     * @return the stack frame as text, or null when no site was recorded
      */
     public final String creationSite() {
         StackTraceElement site = site();

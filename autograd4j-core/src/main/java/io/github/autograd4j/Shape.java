@@ -28,6 +28,8 @@ public final class Shape {
     /**
      * A shape of the given sizes.
      *
+     * @param dims the sizes, outermost first; none for a scalar
+     * @return the shape
      * @throws IllegalArgumentException if a size is negative or the sizes hold more than 2^31-1 elements
      */
     public static Shape of(int... dims) {
@@ -38,6 +40,9 @@ public final class Shape {
      * A shape of the given sizes for operation {@code op}, checked before anything of that shape is
      * allocated.
      *
+     * @param op   the operation asking, named in the exception
+     * @param dims the sizes, outermost first; none for a scalar
+     * @return the shape
      * @throws NullPointerException     "{@code op}: shape is null"
      * @throws IllegalArgumentException naming {@code op} and the sizes, if a size is negative or the
      *                                  sizes hold more than 2^31-1 elements
@@ -53,6 +58,10 @@ public final class Shape {
      * before anything of that shape is allocated. The sizes are longs so that a sum or product of
      * sizes can be passed before it is known to fit.
      *
+     * @param op       the operation asking, named in the exception
+     * @param operands the shapes of its operands, named in the exception
+     * @param dims     the result's sizes, outermost first
+     * @return the result's shape
      * @throws IllegalArgumentException naming {@code op}, the operands' shapes and the result's,
      *                                  when the result would hold more than 2^31-1 elements (or a
      *                                  size is negative)
@@ -118,32 +127,57 @@ public final class Shape {
         return s.toString();
     }
 
-    /** The shape of a scalar: rank 0, one element. */
+    /**
+     * The shape of a scalar: rank 0, one element.
+     *
+     * @return the shape {@code ()}
+     */
     public static Shape scalar() {
         return SCALAR;
     }
 
-    /** The number of dimensions. */
+    /**
+     * The number of dimensions.
+     *
+     * @return the number of sizes, 0 for a scalar
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** The number of elements: the product of the sizes (1 for a scalar). */
+    /**
+     * The number of elements: the product of the sizes (1 for a scalar).
+     *
+     * @return the element count, at most 2^31-1 (0 when a size is 0)
+     */
     public int numel() {
         return numel;
     }
 
-    /** The size of dimension {@code i}; negative {@code i} counts from the end. */
+    /**
+     * The size of dimension {@code i}; negative {@code i} counts from the end.
+     *
+     * @param i the dimension, from {@code -rank()} to {@code rank() - 1}
+     * @return that dimension's size
+     */
     public int size(int i) {
         return dims[normalize("size", i)];
     }
 
-    /** A copy of the sizes. */
+    /**
+     * A copy of the sizes.
+     *
+     * @return a new array of {@code rank()} sizes, outermost first
+     */
     public int[] toArray() {
         return dims.clone();
     }
 
-    /** Row-major strides: how many elements apart consecutive indices of each dimension are. */
+    /**
+     * Row-major strides: how many elements apart consecutive indices of each dimension are.
+     *
+     * @return a new array of {@code rank()} strides, the last 1
+     */
     public int[] strides() {
         int[] strides = new int[dims.length];
         int s = 1;
@@ -157,6 +191,9 @@ public final class Shape {
     /**
      * Resolves a dim given by a user for operation {@code op}: negative counts from the end.
      *
+     * @param op  the operation asking, named in the exception
+     * @param dim the dim, from {@code -rank()} to {@code rank() - 1}
+     * @return the dim counted from the start, from 0 to {@code rank() - 1}
      * @throws IllegalArgumentException "{@code op}: dim 3 out of range for a 2-d tensor"
      */
     public int normalize(String op, int dim) {
@@ -173,6 +210,10 @@ public final class Shape {
     /**
      * The NumPy broadcast of two shapes: aligned from the right, each pair of sizes equal or one of them 1.
      *
+     * @param op the operation asking, named in the exception
+     * @param a  one operand's shape
+     * @param b  the other's
+     * @return the broadcast shape: at each position the larger size, the rank the larger rank
      * @throws IllegalArgumentException naming {@code op} and both shapes when they do not broadcast,
      *                                  or when the result would hold more than 2^31-1 elements
      */
@@ -198,7 +239,12 @@ public final class Shape {
         return checked(op, List.of(a, b), out);
     }
 
-    /** True when this shape and {@code other} broadcast together (whatever the size of the result). */
+    /**
+     * True when this shape and {@code other} broadcast together (whatever the size of the result).
+     *
+     * @param other the other shape
+     * @return whether each pair of sizes, aligned from the right, is equal or holds a 1
+     */
     public boolean broadcastsWith(Shape other) {
         return conflict(this, Objects.requireNonNull(other, "broadcastsWith: other is null")) < 0;
     }
@@ -222,7 +268,14 @@ public final class Shape {
         return i < offset ? 1 : dims[i - offset];
     }
 
-    /** True when this shape broadcasts to {@code target} (so {@code target} can be summed back to it). */
+    /**
+     * True when this shape broadcasts to {@code target} (so {@code target} can be summed back to
+     * it).
+     *
+     * @param target the shape to broadcast to
+     * @return whether each of this shape's sizes, aligned from the right, is 1 or {@code target}'s
+     *         (and this rank is at most {@code target}'s)
+     */
     public boolean broadcastsTo(Shape target) {
         Objects.requireNonNull(target, "broadcastsTo: target is null");
         if (rank() > target.rank()) {

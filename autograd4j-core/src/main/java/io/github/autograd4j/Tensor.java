@@ -52,9 +52,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     private static final Tensor[] NO_INPUTS = new Tensor[0];
 
-    private final double[] data;
-    /** Shared by every tensor over {@code data}: counts its in-place changes. */
-    private final VersionCounter version;
+    /** The elements (double[] or float[]) and their version, shared by every tensor over them. */
+    private final Storage data;
     private final Shape shape;
     private final String opName;
     private Tensor[] inputs;
@@ -70,10 +69,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     private int[] savedVersions;
 
-    private Tensor(double[] data, VersionCounter version, Shape shape, String opName, Tensor[] inputs, BackwardRule rule,
-                   boolean requiresGrad) {
+    private Tensor(Storage data, Shape shape, String opName, Tensor[] inputs, BackwardRule rule, boolean requiresGrad) {
         this.data = data;
-        this.version = version;
         this.shape = shape;
         this.opName = opName;
         this.inputs = inputs;
@@ -87,13 +84,16 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * Makes the result of an operation: the door every built-in and custom operation goes through.
      * When recording is on and an input requires grad, the result remembers its inputs and
      * {@code rule}; otherwise it is a constant. The array is taken, not copied: do not change it
-     * afterwards.
+     * afterwards. The result's type is the inputs' ({@link #resultType}): computed in double
+     * precision, a float32 result is rounded once.
      *
      * @param opName the operation's name, shown in graphs and errors
      * @param shape  the result's shape
      * @param data   the result's elements, row-major, {@code shape.numel()} of them
      * @param rule   the backward rule
      * @param inputs the operands, in the order the rule returns their gradients
+     * @return the result: a graph node over {@code data} when recording is on and an input requires
+     *         grad, else a constant leaf
      */
     public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
         return fromOp(opName, shape, data, rule, null, inputs);
@@ -104,28 +104,135 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * operation again on other inputs, which lets {@link #ruleCheck()} check the rule of this one
      * node against finite differences.
      *
+     * @param opName the operation's name, shown in graphs and errors
+     * @param shape  the result's shape
+     * @param data   the result's elements, row-major, {@code shape.numel()} of them; taken, not
+     *               copied
+     * @param rule   the backward rule
      * @param replay the operation itself, applied to inputs like these (null when not available)
+     * @param inputs the operands, in the order the rule returns their gradients
+     * @return the result: a graph node over {@code data} when recording is on and an input requires
+     *         grad, else a constant leaf
      */
     public static Tensor fromOp(String opName, Shape shape, double[] data, BackwardRule rule,
                                 Function<Tensor[], Tensor> replay, Tensor... inputs) {
-        Objects.requireNonNull(shape, opName + ": shape is null");
         Objects.requireNonNull(data, opName + ": data is null");
-        if (data.length != shape.numel()) {
-            throw new IllegalArgumentException(opName + ": " + data.length + " values for shape " + shape
+        return make(opName, resultType(inputs), shape, data, rule, replay, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} for a result of type
+     * {@code dtype} whatever the inputs' types (e.g. {@code where}, whose condition does not count).
+     *
+     * @param opName the operation's name
+     * @param dtype  the result's type
+     * @param shape  the result's shape
+     * @param data   the result's elements in double precision, taken (rounded once for float32)
+     * @param rule   the backward rule
+     * @param inputs the operands
+     * @return the result
+     */
+    public static Tensor fromOp(String opName, DType dtype, Shape shape, double[] data, BackwardRule rule, Tensor... inputs) {
+        return fromOp(opName, dtype, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * {@link #fromOp(String, DType, Shape, double[], BackwardRule, Tensor...)} with a replay (see
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Function, Tensor...)}).
+     *
+     * @param opName the operation's name
+     * @param dtype  the result's type
+     * @param shape  the result's shape
+     * @param data   the result's elements in double precision, taken (rounded once for float32)
+     * @param rule   the backward rule
+     * @param replay the operation itself (null when not available)
+     * @param inputs the operands
+     * @return the result
+     */
+    public static Tensor fromOp(String opName, DType dtype, Shape shape, double[] data, BackwardRule rule,
+                                Function<Tensor[], Tensor> replay, Tensor... inputs) {
+        Objects.requireNonNull(dtype, opName + ": dtype is null");
+        Objects.requireNonNull(data, opName + ": data is null");
+        return make(opName, dtype, shape, data, rule, replay, inputs);
+    }
+    /**
+     * {@link #fromOp(String, Shape, double[], BackwardRule, Tensor...)} for a float32 result
+     * computed in single precision.
+     *
+     * @param opName the operation's name
+     * @param shape  the result's shape
+     * @param data   the result's elements, taken
+     * @param rule   the backward rule
+     * @param inputs the operands
+     * @return the result, of type {@link DType#FLOAT32}
+     */
+    public static Tensor fromOp(String opName, Shape shape, float[] data, BackwardRule rule, Tensor... inputs) {
+        Objects.requireNonNull(data, opName + ": data is null");
+        return make(opName, DType.FLOAT32, shape, data, rule, null, inputs);
+    }
+
+    /**
+     * The result of an operation that shares {@code source}'s storage, a view ({@code reshape}):
+     * an in-place change to either is one to both, counted once.
+     *
+     * @param opName the operation's name
+     * @param shape  the view's shape, of {@code source}'s element count
+     * @param rule   the backward rule
+     * @param source the tensor viewed, the only input
+     * @return the view
+     */
+    public static Tensor viewOf(String opName, Shape shape, BackwardRule rule, Tensor source) {
+        Objects.requireNonNull(opName, "viewOf: op name is null");
+        Objects.requireNonNull(source, opName + ": input is null");
+        return make(opName, source.dtype(), shape, source.data.floats != null ? source.data.floats : source.data.doubles,
+                rule, null, new Tensor[] {source});
+    }
+
+    /**
+     * The type of the result of an operation on {@code operands}, by PyTorch's promotion (see
+     * {@link DType}): {@link DType#FLOAT64} when there are none; null operands are skipped.
+     *
+     * @param operands the operands
+     * @return their result type
+     */
+    public static DType resultType(Tensor... operands) {
+        Objects.requireNonNull(operands, "resultType: operands are null");
+        DType type = null;
+        boolean hasDims = false;
+        for (Tensor t : operands) {
+            if (t == null) {
+                continue;
+            }
+            boolean dims = t.dim() > 0;
+            type = type == null ? t.dtype() : DType.promote(type, hasDims, t.dtype(), dims);
+            hasDims |= dims;
+        }
+        return type == null ? DType.FLOAT64 : type;
+    }
+
+    /** The one constructor path of every operation's result; {@code array} is a double[] or float[], taken. */
+    private static Tensor make(String opName, DType dtype, Shape shape, Object array, BackwardRule rule,
+                               Function<Tensor[], Tensor> replay, Tensor[] inputs) {
+        Objects.requireNonNull(shape, opName + ": shape is null");
+        int length = array instanceof float[] f ? f.length : ((double[]) array).length;
+        if (length != shape.numel()) {
+            throw new IllegalArgumentException(opName + ": " + length + " values for shape " + shape
                     + ", which holds " + shape.numel());
         }
         boolean needsGrad = false;
-        VersionCounter version = null;
+        Storage storage = null;
         for (Tensor in : inputs) {
             needsGrad |= Objects.requireNonNull(in, opName + ": operand is null").requiresGrad;
-            if (in.data == data) {
-                version = in.version; // a view (reshape) over an input's storage: one storage, one count
+            if (in.data.holds(array)) {
+                storage = in.data; // a view (reshape) over an input's storage: one storage, one count
             }
         }
-        version = version == null ? new VersionCounter() : version;
+        if (storage == null || storage.dtype() != dtype) {
+            storage = array instanceof float[] f ? Storage.of(f).as(dtype) : Storage.of((double[]) array, dtype);
+        }
         Tensor result = needsGrad && Grad.isEnabled()
-                ? new Tensor(data, version, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
-                : new Tensor(data, version, shape, "leaf", NO_INPUTS, null, false);
+                ? new Tensor(storage, shape, opName, inputs.clone(), Objects.requireNonNull(rule, opName + ": rule is null"), true)
+                : new Tensor(storage, shape, "leaf", NO_INPUTS, null, false);
         if (result.rule != null) {
             result.replay = replay;
             if (!(rule instanceof BackwardRule.GradientOnly)) {
@@ -133,7 +240,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             }
         }
         if (Debug.active()) {
-            Debug.afterForward(result, data);
+            Debug.afterForward(result, storage.asDoubles());
         }
         return result;
     }
@@ -143,6 +250,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * A tensor of the given shape over a copy of {@code data} (row-major).
      *
+     * @param data  the elements, row-major; copied
+     * @param shape the sizes of the dimensions (none for a scalar)
+     * @return a leaf that does not require grad
      * @throws IllegalArgumentException when {@code data.length} is not the shape's element count
      */
     public static Tensor of(double[] data, int... shape) {
@@ -158,12 +268,20 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * A 1-d tensor over a copy of {@code values}, as PyTorch's {@code torch.tensor([1, 2, 3])}
      * ({@link #scalar} makes a 0-d one).
+     *
+     * @param values the elements; copied
+     * @return a leaf of shape {@code (values.length,)} that does not require grad
      */
     public static Tensor of(double... values) {
         return vector(values);
     }
 
-    /** A 1-d tensor over a copy of {@code data}. */
+    /**
+     * A 1-d tensor over a copy of {@code data}.
+     *
+     * @param data the elements; copied
+     * @return a leaf of shape {@code (data.length,)} that does not require grad
+     */
     public static Tensor vector(double... data) {
         Objects.requireNonNull(data, "vector: data is null");
         return of(data, data.length);
@@ -172,6 +290,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * A 2-d tensor from rows.
      *
+     * @param rows the rows, all of one length; copied
+     * @return a leaf of shape {@code (rows.length, rows[0].length)} ({@code (0, 0)} for no rows)
+     *         that does not require grad
      * @throws IllegalArgumentException when the rows differ in length
      */
     public static Tensor of(double[][] rows) {
@@ -192,35 +313,147 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data, shape);
     }
 
-    /** A rank-0 tensor. */
+    /**
+     * A rank-0 tensor.
+     *
+     * @param value the element
+     * @return a leaf of shape {@code ()} that does not require grad
+     */
     public static Tensor scalar(double value) {
         return constant(new double[] {value}, Shape.scalar());
     }
 
-    /** Zeros of the given shape. */
+    /**
+     * Zeros of the given shape.
+     *
+     * @param shape the sizes of the dimensions (none for a scalar)
+     * @return a leaf that does not require grad
+     */
     public static Tensor zeros(int... shape) {
         Shape s = Shape.of("zeros", shape);
         return constant(new double[s.numel()], s);
     }
 
-    /** Ones of the given shape. */
+    /**
+     * Ones of the given shape.
+     *
+     * @param shape the sizes of the dimensions (none for a scalar)
+     * @return a leaf that does not require grad
+     */
     public static Tensor ones(int... shape) {
         return filled(Shape.of("ones", shape), 1.0);
     }
 
-    /** {@code value} everywhere in the given shape. */
+    /**
+     * {@code value} everywhere in the given shape.
+     *
+     * @param value the value of every element
+     * @param shape the sizes of the dimensions (none for a scalar)
+     * @return a leaf that does not require grad
+     */
     public static Tensor full(double value, int... shape) {
         return filled(Shape.of("full", shape), value);
     }
 
-    /** Zeros of {@code t}'s shape. */
+    /**
+     * Zeros of {@code t}'s shape.
+     *
+     * @param t the tensor whose shape is taken (its values are not read)
+     * @return a new leaf that does not require grad
+     */
     public static Tensor zerosLike(Tensor t) {
-        return constant(new double[Objects.requireNonNull(t, "zerosLike: tensor is null").numel()], t.shape);
+        Objects.requireNonNull(t, "zerosLike: tensor is null");
+        return zeros(t.dtype(), t.shape.toArray());
     }
 
-    /** Ones of {@code t}'s shape. */
+    /**
+     * Ones of {@code t}'s shape.
+     *
+     * @param t the tensor whose shape is taken (its values are not read)
+     * @return a new leaf that does not require grad
+     */
     public static Tensor onesLike(Tensor t) {
-        return filled(Objects.requireNonNull(t, "onesLike: tensor is null").shape, 1.0);
+        Objects.requireNonNull(t, "onesLike: tensor is null");
+        return full(1.0, t.dtype(), t.shape.toArray());
+    }
+
+    /**
+     * Zeros of type {@code dtype} (PyTorch's {@code torch.zeros(..., dtype=...)}).
+     *
+     * @param dtype the element type
+     * @param shape the sizes
+     * @return the tensor
+     */
+    public static Tensor zeros(DType dtype, int... shape) {
+        Objects.requireNonNull(dtype, "zeros: dtype is null");
+        Shape s = Shape.of("zeros", shape);
+        return constant(dtype == DType.FLOAT32 ? Storage.of(new float[s.numel()]) : Storage.of(new double[s.numel()]), s);
+    }
+
+    /**
+     * Ones of type {@code dtype}.
+     *
+     * @param dtype the element type
+     * @param shape the sizes
+     * @return the tensor
+     */
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(1.0, dtype, shape);
+    }
+
+    /**
+     * {@code value} everywhere, of type {@code dtype}.
+     *
+     * @param value the value (rounded once for float32)
+     * @param dtype the element type
+     * @param shape the sizes
+     * @return the tensor
+     */
+    public static Tensor full(double value, DType dtype, int... shape) {
+        Objects.requireNonNull(dtype, "full: dtype is null");
+        Tensor t = filled(Shape.of("full", shape), value);
+        return dtype == DType.FLOAT64 ? t : constant(t.data.as(dtype), t.shape);
+    }
+
+    /**
+     * A rank-0 tensor of type {@code dtype}.
+     *
+     * @param value the value
+     * @param dtype the element type
+     * @return the tensor
+     */
+    public static Tensor scalar(double value, DType dtype) {
+        return full(value, dtype);
+    }
+
+    /**
+     * A float32 tensor of the given shape over a copy of {@code data} (row-major).
+     *
+     * @param data  the values
+     * @param shape the sizes
+     * @return the tensor
+     * @throws IllegalArgumentException when {@code data.length} is not the shape's element count
+     */
+    public static Tensor of(float[] data, int... shape) {
+        Objects.requireNonNull(data, "of: data is null");
+        Objects.requireNonNull(shape, "of: shape is null");
+        Shape s = Shape.of("of", shape);
+        if (data.length != s.numel()) {
+            throw new IllegalArgumentException("of: " + data.length + " values do not fill shape " + s
+                    + ", which holds " + s.numel());
+        }
+        return constant(Storage.of(data.clone()), s);
+    }
+
+    /**
+     * A 1-d float32 tensor over a copy of {@code values}, as {@code torch.tensor([...], dtype=torch.float32)}.
+     *
+     * @param values the values
+     * @return the tensor
+     */
+    public static Tensor of(float[] values) {
+        Objects.requireNonNull(values, "of: data is null");
+        return of(values, values.length);
     }
 
     private static Tensor filled(Shape shape, double value) {
@@ -229,7 +462,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data, shape);
     }
 
-    /** {@code 0, 1, ..., n - 1}. */
+    /**
+     * {@code 0, 1, ..., n - 1}.
+     *
+     * @param n how many values, 0 or more
+     * @return a leaf of shape {@code (n,)} that does not require grad
+     */
     public static Tensor arange(int n) {
         return arange(0, n, 1);
     }
@@ -237,6 +475,11 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * {@code start, start + step, ...} up to but excluding {@code end}, as NumPy's arange.
      *
+     * @param start the first value
+     * @param end   the bound, not included
+     * @param step  the distance between values, negative to count down
+     * @return a leaf of shape {@code (ceil((end - start) / step),)}, empty when the range is, that
+     *         does not require grad
      * @throws IllegalArgumentException when {@code step} is 0 or not finite, or the range holds more
      *                                  than 2^31-1 values
      */
@@ -262,6 +505,10 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * {@code n} evenly spaced values from {@code start} to {@code end}, both included.
      *
+     * @param start the first value
+     * @param end   the last value (unused when {@code n} is 1: the one value is {@code start})
+     * @param n     how many values
+     * @return a leaf of shape {@code (n,)} that does not require grad
      * @throws IllegalArgumentException when {@code n} is negative
      */
     public static Tensor linspace(double start, double end, int n) {
@@ -275,7 +522,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data, Shape.of("linspace", n));
     }
 
-    /** The {@code n} x {@code n} identity. */
+    /**
+     * The {@code n} x {@code n} identity.
+     *
+     * @param n the number of rows and columns
+     * @return a leaf of shape {@code (n, n)} that does not require grad
+     */
     public static Tensor eye(int n) {
         Shape s = Shape.of("eye", n, n);
         double[] data = new double[s.numel()];
@@ -285,7 +537,13 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data, s);
     }
 
-    /** Uniform in [0, 1) from {@code rng}, so runs repeat exactly for a seed. */
+    /**
+     * Uniform in [0, 1) from {@code rng}, so runs repeat exactly for a seed.
+     *
+     * @param rng   the source of randomness; its state advances by one draw per element
+     * @param shape the sizes of the dimensions
+     * @return a leaf that does not require grad
+     */
     public static Tensor rand(Random rng, int... shape) {
         Random r = Generator.checked("rand", rng);
         Shape s = Shape.of("rand", shape);
@@ -296,12 +554,24 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data, s);
     }
 
-    /** Uniform in [0, 1) from this thread's default generator ({@link Generator#manualSeed}), as {@code torch.rand}. */
+    /**
+     * Uniform in [0, 1) from this thread's default generator ({@link Generator#manualSeed}), as
+     * {@code torch.rand}.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a leaf that does not require grad
+     */
     public static Tensor rand(int... shape) {
         return rand(Generator.current(), shape);
     }
 
-    /** Standard normal from {@code rng}, so runs repeat exactly for a seed. */
+    /**
+     * Standard normal from {@code rng}, so runs repeat exactly for a seed.
+     *
+     * @param rng   the source of randomness; its state advances by one Gaussian draw per element
+     * @param shape the sizes of the dimensions
+     * @return a leaf that does not require grad
+     */
     public static Tensor randn(Random rng, int... shape) {
         Random r = Generator.checked("randn", rng);
         Shape s = Shape.of("randn", shape);
@@ -312,7 +582,13 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return constant(data, s);
     }
 
-    /** Standard normal from this thread's default generator ({@link Generator#manualSeed}), as {@code torch.randn}. */
+    /**
+     * Standard normal from this thread's default generator ({@link Generator#manualSeed}), as
+     * {@code torch.randn}.
+     *
+     * @param shape the sizes of the dimensions
+     * @return a leaf that does not require grad
+     */
     public static Tensor randn(int... shape) {
         return randn(Generator.current(), shape);
     }
@@ -321,6 +597,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * A rank-2 tensor over an EJML matrix. The matrix's array is shared, not copied, when it holds
      * exactly {@code rows * cols} values (EJML may over-allocate, in which case it is copied): do
      * not change the matrix afterwards.
+     *
+     * @param m the matrix; its first {@code rows * cols} values are read row-major
+     * @return a leaf of shape {@code (rows, cols)} that does not require grad
      */
     public static Tensor fromMatrix(DMatrixRMaj m) {
         Objects.requireNonNull(m, "fromMatrix: matrix is null");
@@ -330,20 +609,26 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     }
 
     /**
-     * This rank-2 tensor as an EJML matrix that shares its array (no copy): do not change the
-     * matrix. Use {@code toMatrix().copy()} for one you may change.
+     * This rank-2 tensor as an EJML matrix that shares its array (no copy) when it is float64 (a
+     * float32 one is widened into a new array): do not change the matrix. Use
+     * {@code toMatrix().copy()} for one you may change.
      *
+     * @return a {@code rows x cols} matrix over this tensor's storage
      * @throws IllegalStateException when the tensor is not 2-d
      */
     public DMatrixRMaj toMatrix() {
         if (dim() != 2) {
             throw new IllegalStateException("toMatrix: expected a 2-d tensor, got shape " + shape);
         }
-        return DMatrixRMaj.wrap(shape.size(0), shape.size(1), data);
+        return DMatrixRMaj.wrap(shape.size(0), shape.size(1), data.asDoubles());
     }
 
     private static Tensor constant(double[] data, Shape shape) {
-        return new Tensor(data, new VersionCounter(), shape, "leaf", NO_INPUTS, null, false);
+        return new Tensor(Storage.of(data), shape, "leaf", NO_INPUTS, null, false);
+    }
+
+    private static Tensor constant(Storage data, Shape shape) {
+        return new Tensor(data, shape, "leaf", NO_INPUTS, null, false);
     }
 
     // ------------------------------------------------------------------ properties
@@ -354,17 +639,30 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         return shape;
     }
 
-    /** The number of dimensions (0 for a scalar). */
+    /**
+     * The number of dimensions (0 for a scalar).
+     *
+     * @return the rank, 0 or more
+     */
     public int dim() {
         return shape.rank();
     }
 
-    /** The number of elements. */
+    /**
+     * The number of elements.
+     *
+     * @return the product of the sizes (1 for a scalar, 0 when a size is 0)
+     */
     public int numel() {
         return shape.numel();
     }
 
-    /** The size of dimension {@code d} (negative counts from the end). */
+    /**
+     * The size of dimension {@code d} (negative counts from the end).
+     *
+     * @param d the dimension, from {@code -dim()} to {@code dim() - 1}
+     * @return that dimension's size
+     */
     public int size(int d) {
         return shape.size(d);
     }
@@ -372,18 +670,21 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * The single element of a one-element tensor.
      *
+     * @return the element
      * @throws IllegalStateException when the tensor has other than one element
      */
     public double item() {
-        if (data.length != 1) {
+        if (data.length() != 1) {
             throw new IllegalStateException("item: expected a tensor with one element, got shape " + shape);
         }
-        return data[0];
+        return data.get(0);
     }
 
     /**
      * The element at {@code index} (one index per dimension, negative counts from the end).
      *
+     * @param index one index per dimension, each from {@code -size} to {@code size - 1}
+     * @return the element's value
      * @throws IllegalArgumentException when the index does not fit the shape
      */
     public double get(int... index) {
@@ -401,21 +702,92 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             }
             flat = flat * size + i;
         }
-        return data[flat];
-    }
-
-    /** A copy of the elements, row-major. */
-    public double[] toArray() {
-        return data.clone();
+        return data.get(flat);
     }
 
     /**
-     * The backing array itself, row-major, {@code numel()} long: for kernels and custom operations
-     * that read many elements. Treat it as read-only; changing it corrupts every graph that uses
-     * this tensor.
+     * A copy of the elements as doubles, row-major (a float32 tensor's widened exactly).
+     *
+     * @return a new array of {@code numel()} values
+     */
+    public double[] toArray() {
+        return data.doubles != null ? data.doubles.clone() : data.asDoubles();
+    }
+
+    /**
+     * A copy of the elements as floats, row-major (a float64 tensor's rounded).
+     *
+     * @return a new array of {@code numel()} values
+     */
+    public float[] toFloatArray() {
+        return data.floats != null ? data.floats.clone() : data.asFloats();
+    }
+
+    /**
+     * The type of the elements.
+     *
+     * @return {@link DType#FLOAT64} or {@link DType#FLOAT32}
+     */
+    public DType dtype() {
+        return data.dtype();
+    }
+
+    /**
+     * The backing array of a float64 tensor itself, row-major, {@code numel()} long: for kernels
+     * and custom operations that read many elements. Treat it as read-only; changing it corrupts
+     * every graph that uses this tensor.
+     *
+     * @return the array
+     * @throws IllegalStateException for a float32 tensor ({@link #floatStorage()}, or {@link #doubles()})
      */
     public double[] storage() {
-        return data;
+        if (data.doubles == null) {
+            throw new IllegalStateException("storage: " + describe() + " is float32; use floatStorage(), or doubles()"
+                    + " for its values as doubles");
+        }
+        return data.doubles;
+    }
+
+    /**
+     * The backing array of a float32 tensor itself, as {@link #storage()} is for float64.
+     *
+     * @return the array
+     * @throws IllegalStateException for a float64 tensor ({@link #storage()})
+     */
+    public float[] floatStorage() {
+        if (data.floats == null) {
+            throw new IllegalStateException("floatStorage: " + describe() + " is float64; use storage()");
+        }
+        return data.floats;
+    }
+
+    /**
+     * The elements as doubles, for reading: the backing array of a float64 tensor (do not change
+     * it), a widened copy of a float32 one. The form of kernels that compute in double precision
+     * for both types.
+     *
+     * @return the values, row-major
+     */
+    public double[] doubles() {
+        return data.asDoubles();
+    }
+
+    /**
+     * This tensor's values in type {@code dtype} (PyTorch's {@code x.to(dtype)}): this tensor when
+     * it has that type already, else a copy that gradients flow through, converted back.
+     *
+     * @param dtype the type wanted
+     * @return a tensor of that type
+     */
+    public Tensor to(DType dtype) {
+        Objects.requireNonNull(dtype, "to: dtype is null");
+        if (dtype == dtype()) {
+            return this;
+        }
+        Tensor source = this;
+        Object array = dtype == DType.FLOAT32 ? data.asFloats() : data.asDoubles();
+        return make("to", dtype, shape, array, BackwardRule.gradientOnly((g, out) -> new Tensor[] {g.to(source.dtype())}),
+                null, new Tensor[] {this});
     }
 
     // ------------------------------------------------------------------ gradients
@@ -423,6 +795,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * Marks a leaf as a parameter or input that gradients should reach; returns this tensor.
      *
+     * @param requires true for gradients to reach this leaf, false to stop them
+     * @return this tensor
      * @throws IllegalStateException for a tensor made by an operation (use {@link #detach()} first)
      */
     public Tensor requiresGrad(boolean requires) {
@@ -446,6 +820,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * counts as a new {@link #version()}, and a backward rule that saved this tensor (or any
      * tensor sharing its storage) before the change refuses to run rather than give a wrong gradient.
      *
+     * @param values the new values, of this tensor's shape; read, not kept
      * @throws IllegalStateException    for a tensor made by an operation (its values follow from its inputs)
      * @throws IllegalArgumentException when the shapes differ
      */
@@ -459,11 +834,14 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
             throw new IllegalArgumentException("copyFrom: values of shape " + values.shape
                     + " do not fit " + describe());
         }
-        System.arraycopy(values.data, 0, data, 0, data.length);
-        version.bump();
+        data.overwrite(values.data);
     }
 
-    /** The gradient accumulated by backward passes, or null when none has reached this tensor. */
+    /**
+     * The gradient accumulated by backward passes, or null when none has reached this tensor.
+     *
+     * @return the gradient, of this tensor's shape, or null
+     */
     public Tensor grad() {
         return grad;
     }
@@ -473,28 +851,44 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         grad = null;
     }
 
-    /** Keeps this interior tensor's gradient after backward passes (PyTorch's {@code retain_grad()}); returns this. */
+    /**
+     * Keeps this interior tensor's gradient after backward passes (PyTorch's
+     * {@code retain_grad()}); returns this.
+     *
+     * @return this tensor
+     */
     public Tensor retainGrad() {
         retainsGrad = true;
         return this;
     }
 
-    /** True when this tensor keeps its gradient after a pass: every leaf, and interior tensors asked to. */
+    /**
+     * True when this tensor keeps its gradient after a pass: every leaf, and interior tensors asked
+     * to.
+     *
+     * @return whether {@link #grad()} still holds this tensor's gradient after a pass
+     */
     public boolean retainsGrad() {
         return isLeaf() || retainsGrad;
     }
 
-    /** The same data (shared), cut from the graph: a leaf that does not require grad. */
+    /**
+     * The same data (shared), cut from the graph: a leaf that does not require grad.
+     *
+     * @return a new leaf over this tensor's storage: in-place changes to one show in the other
+     */
     public Tensor detach() {
-        return new Tensor(data, version, shape, "leaf", NO_INPUTS, null, false);
+        return constant(data, shape);
     }
 
     /**
      * How many times this tensor's storage was changed in place ({@link #copyFrom}), counted over
      * every tensor that shares it (views, {@link #detach()}), as PyTorch's {@code _version}.
+     *
+     * @return the number of in-place changes so far, 0 for storage never changed
      */
     public int version() {
-        return version.value();
+        return data.version();
     }
 
     /**
@@ -508,7 +902,13 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         backward(null, false, false);
     }
 
-    /** Back-propagates {@code gradient} (the gradient of some loss with respect to this tensor, of its shape). */
+    /**
+     * Back-propagates {@code gradient} (the gradient of some loss with respect to this tensor, of
+     * its shape).
+     *
+     * @param gradient d(loss)/d(this), of this tensor's shape; null means 1 for a one-element
+     *                 tensor
+     */
     public void backward(Tensor gradient) {
         backward(gradient, false, false);
     }
@@ -516,6 +916,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /**
      * Back-propagates {@code gradient} (null for a one-element tensor means 1).
      *
+     * @param gradient    d(loss)/d(this), of this tensor's shape
      * @param retainGraph keep what the rules saved, so that the graph can be back-propagated again
      * @param createGraph record the backward pass itself, so the gradients can be differentiated
      */
@@ -542,12 +943,21 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * Back-propagates from this one-element tensor one node at a time: each {@code next()} runs
      * one node's rule, outputs first, and says what it sent to each input. Exhausting the iterator
      * leaves exactly the state {@link #backward()} would (the graph is freed at the end).
+     *
+     * @return the steps, one per node that receives a gradient; close it to stop part way
      */
     public BackwardSteps<Tensor, Tensor> backwardSteps() {
         return backwardSteps(null, false);
     }
 
-    /** {@link #backwardSteps()} with a gradient (null means 1 for one element) and graph retention. */
+    /**
+     * {@link #backwardSteps()} with a gradient (null means 1 for one element) and graph retention.
+     *
+     * @param gradient    d(loss)/d(this), of this tensor's shape; null means 1 for a one-element
+     *                    tensor
+     * @param retainGraph keep what the rules saved, so that the graph can be back-propagated again
+     * @return the steps, one per node that receives a gradient; close it to stop part way
+     */
     public BackwardSteps<Tensor, Tensor> backwardSteps(Tensor gradient, boolean retainGraph) {
         BackwardPass pass = startBackward(checkedSeed("backwardSteps", gradient), false);
         return new BackwardSteps<>(pass, Tensor::describedStep, retainGraph);
@@ -560,6 +970,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * hook that only watches returns null. For a leaf, the hook sees this pass's part alone, before
      * it is added to {@link #grad()}. Hooks run in the order they were registered.
      *
+     * @param hook given this tensor's gradient; returns its replacement of the same shape, or null
+     *             to keep it
      * @return a handle whose {@code remove()} takes this hook off again
      */
     public HookHandle registerHook(UnaryOperator<Tensor> hook) {
@@ -609,6 +1021,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * Replaces this tensor's gradient, e.g. with a clipped one between {@code backward()} and an
      * optimiser step ({@code null} clears it).
      *
+     * @param gradient the new gradient, of this tensor's shape, or null for none
      * @throws IllegalArgumentException when the gradient's shape is not this tensor's
      */
     public void setGrad(Tensor gradient) {
@@ -712,6 +1125,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
                     }
                     c = c.sumToShape(in.shape);
                 }
+                if (c.dtype() != in.dtype()) {
+                    c = c.to(in.dtype()); // a gradient has its tensor's type, as PyTorch's engine makes sure
+                }
                 sent[i] = createGraph || !c.requiresGrad ? c : c.detach();
             }
         }
@@ -720,7 +1136,7 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     /** Under anomaly detection, refuses a non-finite gradient that this node's rule sent to input {@code i}. */
     void checkReceipt(int i, Tensor sent, Tensor upstream) {
-        if (Debug.anomaliesOn() && !Debug.allFinite(sent.data)) {
+        if (Debug.anomaliesOn() && !Debug.allFinite(sent.doubles())) {
             throw AnomalyException.backward(this, i, sent.dataSummary(), upstream.dataSummary());
         }
     }
@@ -729,9 +1145,9 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     private int[] versionsNow() {
         int[] versions = new int[inputs.length + 1];
         for (int i = 0; i < inputs.length; i++) {
-            versions[i] = inputs[i].version.value();
+            versions[i] = inputs[i].data.version();
         }
-        versions[inputs.length] = version.value();
+        versions[inputs.length] = data.version();
         return versions;
     }
 
@@ -822,12 +1238,18 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
         }
         Tensor[] copies = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            copies[i] = constant(inputs[i].data.clone(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
+            copies[i] = constant(inputs[i].data.copy(), inputs[i].shape).requiresGrad(inputs[i].requiresGrad);
         }
         return Optional.of(GradCheck.of(replay, copies));
     }
 
-    /** Gives this tensor a name for {@code toString()}, graph views and error messages; returns this tensor. */
+    /**
+     * Gives this tensor a name for {@code toString()}, graph views and error messages; returns this
+     * tensor.
+     *
+     * @param label the name, or null to remove it
+     * @return this tensor
+     */
     public Tensor label(String label) {
         setLabel(label);
         return this;
@@ -835,12 +1257,12 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     @Override
     public String dataSummary() {
-        return TensorFormat.summary(data, shape);
+        return TensorFormat.summary(data.asDoubles(), shape);
     }
 
     @Override
     public String gradSummary() {
-        return grad == null ? null : TensorFormat.summary(grad.data, grad.shape);
+        return grad == null ? null : TensorFormat.summary(grad.data.asDoubles(), grad.shape);
     }
 
     private String describe() {
@@ -861,62 +1283,153 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     public Tensor add(Tensor other) { return BinaryOps.add(this, other); }
     /** {@code this + c}. */
     @Override
-    public Tensor add(double c) { return BinaryOps.add(this, scalar(c)); }
+    public Tensor add(double c) { return BinaryOps.add(this, scalar(c, dtype())); }
     /** {@code this - other}, broadcasting. */
     @Override
     public Tensor sub(Tensor other) { return BinaryOps.sub(this, other); }
     /** {@code this - c}. */
     @Override
-    public Tensor sub(double c) { return BinaryOps.sub(this, scalar(c)); }
+    public Tensor sub(double c) { return BinaryOps.sub(this, scalar(c, dtype())); }
     /** {@code this * other}, elementwise, broadcasting. */
     @Override
     public Tensor mul(Tensor other) { return BinaryOps.mul(this, other); }
     /** {@code this * c}. */
     @Override
-    public Tensor mul(double c) { return BinaryOps.mul(this, scalar(c)); }
+    public Tensor mul(double c) { return BinaryOps.mul(this, scalar(c, dtype())); }
     /** {@code this / other}, elementwise, broadcasting. */
     @Override
     public Tensor div(Tensor other) { return BinaryOps.div(this, other); }
-    /** {@code this / c}. */
-    public Tensor div(double c) { return BinaryOps.div(this, scalar(c)); }
+    /**
+     * {@code this / c}.
+     *
+     * @param c the divisor (0 gives infinities or NaN, as IEEE division)
+     * @return a new tensor of this tensor's shape
+     */
+    public Tensor div(double c) { return BinaryOps.div(this, scalar(c, dtype())); }
     /** {@code this ^ exponent}, elementwise, broadcasting; differentiable in both. */
     @Override
     public Tensor pow(Tensor exponent) { return BinaryOps.pow(this, exponent); }
     /** {@code this ^ exponent} for a constant exponent. */
     @Override
     public Tensor pow(double exponent) { return UnaryOps.pow(this, exponent); }
-    /** The elementwise larger of the two, broadcasting; ties split the gradient evenly. */
+    /**
+     * The elementwise larger of the two, broadcasting; ties split the gradient evenly.
+     *
+     * @param other the other operand; broadcasts with this tensor
+     * @return a new tensor of the broadcast shape
+     */
     public Tensor maximum(Tensor other) { return BinaryOps.maximum(this, other); }
-    /** The elementwise smaller of the two, broadcasting; ties split the gradient evenly. */
+    /**
+     * The elementwise smaller of the two, broadcasting; ties split the gradient evenly.
+     *
+     * @param other the other operand; broadcasts with this tensor
+     * @return a new tensor of the broadcast shape
+     */
     public Tensor minimum(Tensor other) { return BinaryOps.minimum(this, other); }
-    /** 1 where {@code this == other}, else 0; no gradient. */
+    /**
+     * 1 where {@code this == other}, else 0; no gradient.
+     *
+     * @param other the right-hand side; broadcasts with this tensor
+     * @return 0/1 values of the broadcast shape, a constant that does not require grad
+     */
     public Tensor eq(Tensor other) { return BinaryOps.eq(this, other); }
-    /** 1 where {@code this == c}, else 0; no gradient. */
-    public Tensor eq(double c) { return BinaryOps.eq(this, scalar(c)); }
-    /** 1 where {@code this != other}, else 0; no gradient. */
+    /**
+     * 1 where {@code this == c}, else 0; no gradient.
+     *
+     * @param c the value compared with
+     * @return 0/1 values of this tensor's shape, a constant that does not require grad
+     */
+    public Tensor eq(double c) { return BinaryOps.eq(this, scalar(c, dtype())); }
+    /**
+     * 1 where {@code this != other}, else 0; no gradient.
+     *
+     * @param other the right-hand side; broadcasts with this tensor
+     * @return 0/1 values of the broadcast shape, a constant that does not require grad
+     */
     public Tensor ne(Tensor other) { return BinaryOps.ne(this, other); }
-    /** 1 where {@code this != c}, else 0; no gradient. */
-    public Tensor ne(double c) { return BinaryOps.ne(this, scalar(c)); }
-    /** 1 where {@code this < other}, else 0; no gradient. */
+    /**
+     * 1 where {@code this != c}, else 0; no gradient.
+     *
+     * @param c the value compared with
+     * @return 0/1 values of this tensor's shape, a constant that does not require grad
+     */
+    public Tensor ne(double c) { return BinaryOps.ne(this, scalar(c, dtype())); }
+    /**
+     * 1 where {@code this < other}, else 0; no gradient.
+     *
+     * @param other the right-hand side; broadcasts with this tensor
+     * @return 0/1 values of the broadcast shape, a constant that does not require grad
+     */
     public Tensor lt(Tensor other) { return BinaryOps.lt(this, other); }
-    /** 1 where {@code this < c}, else 0; no gradient. */
-    public Tensor lt(double c) { return BinaryOps.lt(this, scalar(c)); }
-    /** 1 where {@code this <= other}, else 0; no gradient. */
+    /**
+     * 1 where {@code this < c}, else 0; no gradient.
+     *
+     * @param c the value compared with
+     * @return 0/1 values of this tensor's shape, a constant that does not require grad
+     */
+    public Tensor lt(double c) { return BinaryOps.lt(this, scalar(c, dtype())); }
+    /**
+     * 1 where {@code this <= other}, else 0; no gradient.
+     *
+     * @param other the right-hand side; broadcasts with this tensor
+     * @return 0/1 values of the broadcast shape, a constant that does not require grad
+     */
     public Tensor le(Tensor other) { return BinaryOps.le(this, other); }
-    /** 1 where {@code this <= c}, else 0; no gradient. */
-    public Tensor le(double c) { return BinaryOps.le(this, scalar(c)); }
-    /** 1 where {@code this > other}, else 0; no gradient. */
+    /**
+     * 1 where {@code this <= c}, else 0; no gradient.
+     *
+     * @param c the value compared with
+     * @return 0/1 values of this tensor's shape, a constant that does not require grad
+     */
+    public Tensor le(double c) { return BinaryOps.le(this, scalar(c, dtype())); }
+    /**
+     * 1 where {@code this > other}, else 0; no gradient.
+     *
+     * @param other the right-hand side; broadcasts with this tensor
+     * @return 0/1 values of the broadcast shape, a constant that does not require grad
+     */
     public Tensor gt(Tensor other) { return BinaryOps.gt(this, other); }
-    /** 1 where {@code this > c}, else 0; no gradient. */
-    public Tensor gt(double c) { return BinaryOps.gt(this, scalar(c)); }
-    /** 1 where {@code this >= other}, else 0; no gradient. */
+    /**
+     * 1 where {@code this > c}, else 0; no gradient.
+     *
+     * @param c the value compared with
+     * @return 0/1 values of this tensor's shape, a constant that does not require grad
+     */
+    public Tensor gt(double c) { return BinaryOps.gt(this, scalar(c, dtype())); }
+    /**
+     * 1 where {@code this >= other}, else 0; no gradient.
+     *
+     * @param other the right-hand side; broadcasts with this tensor
+     * @return 0/1 values of the broadcast shape, a constant that does not require grad
+     */
     public Tensor ge(Tensor other) { return BinaryOps.ge(this, other); }
-    /** 1 where {@code this >= c}, else 0; no gradient. */
-    public Tensor ge(double c) { return BinaryOps.ge(this, scalar(c)); }
+    /**
+     * 1 where {@code this >= c}, else 0; no gradient.
+     *
+     * @param c the value compared with
+     * @return 0/1 values of this tensor's shape, a constant that does not require grad
+     */
+    public Tensor ge(double c) { return BinaryOps.ge(this, scalar(c, dtype())); }
 
-    /** {@code value} where {@code mask} is non-zero, else this tensor, broadcasting (PyTorch's {@code x.masked_fill(mask, value)}). */
-    public Tensor maskedFill(Tensor mask, double value) { return BinaryOps.where(mask, scalar(value), this); }
-    /** {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast. */
+    /**
+     * {@code value} where {@code mask} is non-zero, else this tensor, broadcasting (PyTorch's
+     * {@code x.masked_fill(mask, value)}).
+     *
+     * @param mask  where to fill: non-zero (NaN included) means fill; no gradient flows to it
+     * @param value the fill value, a constant
+     * @return a new tensor of the broadcast shape of this tensor and {@code mask}; the gradient
+     *         flows to this tensor where it was kept
+     */
+    public Tensor maskedFill(Tensor mask, double value) { return BinaryOps.where(mask, scalar(value, dtype()), this); }
+    /**
+     * {@code a} where {@code condition} is non-zero, else {@code b}; all three broadcast.
+     *
+     * @param condition which operand to take: non-zero (NaN included) takes {@code a}; no gradient
+     *                  flows to it
+     * @param a         the values where the condition holds
+     * @param b         the values elsewhere
+     * @return a new tensor of the broadcast shape of the three
+     */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) { return BinaryOps.where(condition, a, b); }
     /** {@code this} where {@code condition} is non-zero, else {@code other}, broadcasting (PyTorch's {@code x.where(condition, y)}). */
     @Override
@@ -934,19 +1447,35 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /** The natural logarithm. */
     @Override
     public Tensor log() { return UnaryOps.log(this); }
-    /** {@code log(1 + this)}, accurate near 0. */
+    /**
+     * {@code log(1 + this)}, accurate near 0.
+     *
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor log1p() { return UnaryOps.log1p(this); }
-    /** {@code e ^ this - 1}, accurate near 0. */
+    /**
+     * {@code e ^ this - 1}, accurate near 0.
+     *
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor expm1() { return UnaryOps.expm1(this); }
     /** The square root. */
     @Override
     public Tensor sqrt() { return UnaryOps.sqrt(this); }
-    /** {@code 1 / sqrt(this)}. */
+    /**
+     * {@code 1 / sqrt(this)}.
+     *
+     * @return a new tensor of this tensor's shape (infinite at 0, NaN below)
+     */
     public Tensor rsqrt() { return UnaryOps.rsqrt(this); }
     /** The absolute value; derivative 0 at 0. */
     @Override
     public Tensor abs() { return UnaryOps.abs(this); }
-    /** -1, 0 or 1; no gradient (zero). */
+    /**
+     * -1, 0 or 1; no gradient (zero).
+     *
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor sign() { return UnaryOps.sign(this); }
     /** The sine. */
     @Override
@@ -954,208 +1483,748 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
     /** The cosine. */
     @Override
     public Tensor cos() { return UnaryOps.cos(this); }
-    /** The hyperbolic tangent. */
+    /**
+     * The hyperbolic tangent.
+     *
+     * @return a new tensor of this tensor's shape, values in [-1, 1]
+     */
     public Tensor tanh() { return UnaryOps.tanh(this); }
-    /** The logistic function. */
+    /**
+     * The logistic function.
+     *
+     * @return a new tensor of this tensor's shape, values in [0, 1]
+     */
     public Tensor sigmoid() { return UnaryOps.sigmoid(this); }
-    /** {@code max(this, 0)}; derivative 0 at 0. */
+    /**
+     * {@code max(this, 0)}; derivative 0 at 0.
+     *
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor relu() { return UnaryOps.relu(this); }
-    /** {@code this} where positive, else {@code slope * this}. */
+    /**
+     * {@code this} where positive, else {@code slope * this}.
+     *
+     * @param slope the factor for negative elements, finite (PyTorch's default is 0.01)
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor leakyRelu(double slope) { return UnaryOps.leakyRelu(this, slope); }
-    /** {@code this} where positive, else {@code alpha * (e^this - 1)}. */
+    /**
+     * {@code this} where positive, else {@code alpha * (e^this - 1)}.
+     *
+     * @param alpha the scale of the negative part, finite; its limit at {@code -inf} is
+     *              {@code -alpha}
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor elu(double alpha) { return UnaryOps.elu(this, alpha); }
-    /** ELU with alpha 1. */
+    /**
+     * ELU with alpha 1.
+     *
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor elu() { return UnaryOps.elu(this, 1.0); }
-    /** The Gaussian error linear unit {@code x * Phi(x)} (exact, erf form). */
+    /**
+     * The Gaussian error linear unit {@code x * Phi(x)} (exact, erf form).
+     *
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor gelu() { return UnaryOps.gelu(this); }
-    /** {@code log(1 + e^this)}, computed stably. */
+    /**
+     * {@code log(1 + e^this)}, computed stably.
+     *
+     * @return a new tensor of this tensor's shape, every value positive
+     */
     public Tensor softplus() { return UnaryOps.softplus(this); }
-    /** Limits every element to {@code [min, max]}; gradient 1 inside, 0 outside. */
+    /**
+     * Limits every element to {@code [min, max]}; gradient 1 inside, 0 outside.
+     *
+     * @param min the lower bound ({@code Double.NEGATIVE_INFINITY} for none)
+     * @param max the upper bound, at least {@code min} ({@code Double.POSITIVE_INFINITY} for none)
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor clamp(double min, double max) { return UnaryOps.clamp(this, min, max); }
 
     // ------------------------------------------------------------------ reductions: ops/ReduceOps
 
-    /** The sum of all elements, as a scalar. */
+    /**
+     * The sum of all elements, as a scalar.
+     *
+     * @return a scalar (shape {@code ()}); 0 for a tensor with no elements
+     */
     public Tensor sum() { return ReduceOps.sum(this, null, false); }
-    /** The sum over {@code dim}. */
+    /**
+     * The sum over {@code dim}.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor sum(int dim, boolean keepDim) { return ReduceOps.sum(this, new int[] {dim}, keepDim); }
-    /** The sum over {@code dims}. */
+    /**
+     * The sum over {@code dims}.
+     *
+     * @param dims    the dims to reduce, negative counting from the end; null for all
+     * @param keepDim keep the reduced dims with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor sum(int[] dims, boolean keepDim) { return ReduceOps.sum(this, dims, keepDim); }
-    /** The sum over {@code dims}, which are removed (PyTorch's {@code x.sum(dim)} and {@code x.sum((0, 1))}). */
+    /**
+     * The sum over {@code dims}, which are removed (PyTorch's {@code x.sum(dim)} and
+     * {@code x.sum((0, 1))}).
+     *
+     * @param dims the dims to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dims}
+     */
     public Tensor sum(int... dims) { return ReduceOps.sum(this, dims, false); }
-    /** The mean of all elements. */
+    /**
+     * The mean of all elements.
+     *
+     * @return a scalar (shape {@code ()}); NaN for a tensor with no elements
+     */
     public Tensor mean() { return ReduceOps.mean(this, null, false); }
-    /** The mean over {@code dim}. */
+    /**
+     * The mean over {@code dim}.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor mean(int dim, boolean keepDim) { return ReduceOps.mean(this, new int[] {dim}, keepDim); }
-    /** The mean over {@code dims}. */
+    /**
+     * The mean over {@code dims}.
+     *
+     * @param dims    the dims to reduce, negative counting from the end; null for all
+     * @param keepDim keep the reduced dims with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor mean(int[] dims, boolean keepDim) { return ReduceOps.mean(this, dims, keepDim); }
-    /** The mean over {@code dims}, which are removed (PyTorch's {@code x.mean(dim)}). */
+    /**
+     * The mean over {@code dims}, which are removed (PyTorch's {@code x.mean(dim)}).
+     *
+     * @param dims the dims to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dims}
+     */
     public Tensor mean(int... dims) { return ReduceOps.mean(this, dims, false); }
-    /** The product of all elements. */
+    /**
+     * The product of all elements.
+     *
+     * @return a scalar (shape {@code ()}); 1 for a tensor with no elements
+     */
     public Tensor prod() { return ReduceOps.prod(this, null, false); }
-    /** The product over {@code dim}. */
+    /**
+     * The product over {@code dim}.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor prod(int dim, boolean keepDim) { return ReduceOps.prod(this, new int[] {dim}, keepDim); }
-    /** The product over {@code dims}. */
+    /**
+     * The product over {@code dims}.
+     *
+     * @param dims    the dims to reduce, negative counting from the end; null for all
+     * @param keepDim keep the reduced dims with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor prod(int[] dims, boolean keepDim) { return ReduceOps.prod(this, dims, keepDim); }
-    /** The product over {@code dim}, which is removed. */
+    /**
+     * The product over {@code dim}, which is removed.
+     *
+     * @param dim the dim to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor prod(int dim) { return ReduceOps.prod(this, new int[] {dim}, false); }
-    /** The largest element; ties split the gradient evenly. */
+    /**
+     * The largest element; ties split the gradient evenly.
+     *
+     * @return a scalar (shape {@code ()}); NaN if any element is NaN
+     */
     public Tensor max() { return ReduceOps.max(this, null, false); }
-    /** The largest over {@code dim}; ties split the gradient evenly. */
+    /**
+     * The largest over {@code dim}; ties split the gradient evenly.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor max(int dim, boolean keepDim) { return ReduceOps.max(this, new int[] {dim}, keepDim); }
-    /** The largest over {@code dims}; ties split the gradient evenly. */
+    /**
+     * The largest over {@code dims}; ties split the gradient evenly.
+     *
+     * @param dims    the dims to reduce, negative counting from the end; null for all
+     * @param keepDim keep the reduced dims with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor max(int[] dims, boolean keepDim) { return ReduceOps.max(this, dims, keepDim); }
-    /** The largest over {@code dim}, which is removed: PyTorch's {@code x.max(dim).values} ({@link #argmax(int)} gives the indices). */
+    /**
+     * The largest over {@code dim}, which is removed: PyTorch's {@code x.max(dim).values}
+     * ({@link #argmax(int)} gives the indices).
+     *
+     * @param dim the dim to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor max(int dim) { return ReduceOps.max(this, new int[] {dim}, false); }
-    /** The smallest element; ties split the gradient evenly. */
+    /**
+     * The smallest element; ties split the gradient evenly.
+     *
+     * @return a scalar (shape {@code ()}); NaN if any element is NaN
+     */
     public Tensor min() { return ReduceOps.min(this, null, false); }
-    /** The smallest over {@code dim}; ties split the gradient evenly. */
+    /**
+     * The smallest over {@code dim}; ties split the gradient evenly.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor min(int dim, boolean keepDim) { return ReduceOps.min(this, new int[] {dim}, keepDim); }
-    /** The smallest over {@code dims}; ties split the gradient evenly. */
+    /**
+     * The smallest over {@code dims}; ties split the gradient evenly.
+     *
+     * @param dims    the dims to reduce, negative counting from the end; null for all
+     * @param keepDim keep the reduced dims with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor min(int[] dims, boolean keepDim) { return ReduceOps.min(this, dims, keepDim); }
-    /** The smallest over {@code dim}, which is removed: PyTorch's {@code x.min(dim).values}. */
+    /**
+     * The smallest over {@code dim}, which is removed: PyTorch's {@code x.min(dim).values}.
+     *
+     * @param dim the dim to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor min(int dim) { return ReduceOps.min(this, new int[] {dim}, false); }
-    /** The unbiased variance of all elements (divides by n - 1, as PyTorch). */
+    /**
+     * The unbiased variance of all elements (divides by n - 1, as PyTorch).
+     *
+     * @return a scalar (shape {@code ()}); NaN for fewer than two elements
+     */
     public Tensor var() { return ReduceOps.var(this, null, 1, false); }
-    /** The unbiased variance over {@code dim}. */
+    /**
+     * The unbiased variance over {@code dim}.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor var(int dim, boolean keepDim) { return ReduceOps.var(this, new int[] {dim}, 1, keepDim); }
-    /** The variance over {@code dims}, dividing by {@code n - correction}. */
+    /**
+     * The variance over {@code dims}, dividing by {@code n - correction}.
+     *
+     * @param dims       the dims to reduce, negative counting from the end; null for all
+     * @param correction subtracted from the count: 1 for the unbiased estimate, 0 for the
+     *                   population variance
+     * @param keepDim    keep the reduced dims with size 1, so that the result broadcasts against
+     *                   this tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor var(int[] dims, int correction, boolean keepDim) { return ReduceOps.var(this, dims, correction, keepDim); }
-    /** The unbiased variance over {@code dim}, which is removed. */
+    /**
+     * The unbiased variance over {@code dim}, which is removed.
+     *
+     * @param dim the dim to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor var(int dim) { return ReduceOps.var(this, new int[] {dim}, 1, false); }
-    /** The unbiased standard deviation of all elements. */
+    /**
+     * The unbiased standard deviation of all elements.
+     *
+     * @return a scalar (shape {@code ()}); NaN for fewer than two elements
+     */
     public Tensor std() { return ReduceOps.std(this, null, 1, false); }
-    /** The unbiased standard deviation over {@code dim}. */
+    /**
+     * The unbiased standard deviation over {@code dim}.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor std(int dim, boolean keepDim) { return ReduceOps.std(this, new int[] {dim}, 1, keepDim); }
-    /** The standard deviation over {@code dims}, dividing by {@code n - correction}. */
+    /**
+     * The standard deviation over {@code dims}, dividing by {@code n - correction}.
+     *
+     * @param dims       the dims to reduce, negative counting from the end; null for all
+     * @param correction subtracted from the count: 1 for the unbiased estimate, 0 for the
+     *                   population standard deviation
+     * @param keepDim    keep the reduced dims with size 1, so that the result broadcasts against
+     *                   this tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor std(int[] dims, int correction, boolean keepDim) { return ReduceOps.std(this, dims, correction, keepDim); }
-    /** The unbiased standard deviation over {@code dim}, which is removed. */
+    /**
+     * The unbiased standard deviation over {@code dim}, which is removed.
+     *
+     * @param dim the dim to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor std(int dim) { return ReduceOps.std(this, new int[] {dim}, 1, false); }
-    /** The p-norm of all elements ({@code p} > 0; {@code Double.POSITIVE_INFINITY} for the max norm). */
+    /**
+     * The p-norm of all elements ({@code p} > 0; {@code Double.POSITIVE_INFINITY} for the max
+     * norm).
+     *
+     * @param p the order of the norm: 1, 2, any {@code p > 0}, or {@code Double.POSITIVE_INFINITY}
+     * @return a scalar (shape {@code ()})
+     */
     public Tensor norm(double p) { return ReduceOps.norm(this, p, null, false); }
-    /** The Euclidean norm of all elements. */
+    /**
+     * The Euclidean norm of all elements.
+     *
+     * @return a scalar (shape {@code ()})
+     */
     public Tensor norm() { return ReduceOps.norm(this, 2.0, null, false); }
-    /** The p-norm over {@code dim}. */
+    /**
+     * The p-norm over {@code dim}.
+     *
+     * @param p       the order of the norm: 1, 2, any {@code p > 0}, or
+     *                {@code Double.POSITIVE_INFINITY}
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor norm(double p, int dim, boolean keepDim) { return ReduceOps.norm(this, p, new int[] {dim}, keepDim); }
-    /** The p-norm over {@code dims}. */
+    /**
+     * The p-norm over {@code dims}.
+     *
+     * @param p       the order of the norm: 1, 2, any {@code p > 0}, or
+     *                {@code Double.POSITIVE_INFINITY}
+     * @param dims    the dims to reduce, negative counting from the end; null for all
+     * @param keepDim keep the reduced dims with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dims}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor norm(double p, int[] dims, boolean keepDim) { return ReduceOps.norm(this, p, dims, keepDim); }
-    /** {@code log(sum(exp(this)))} over all elements, computed stably. */
+    /**
+     * {@code log(sum(exp(this)))} over all elements, computed stably.
+     *
+     * @return a scalar (shape {@code ()}); {@code -inf} for a tensor with no elements
+     */
     public Tensor logSumExp() { return ReduceOps.logSumExp(this, null, false); }
-    /** {@code log(sum(exp(this)))} over {@code dim}, computed stably. */
+    /**
+     * {@code log(sum(exp(this)))} over {@code dim}, computed stably.
+     *
+     * @param dim     the dim to reduce, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return a new tensor of this tensor's shape without {@code dim}, or with size 1 there when
+     *         {@code keepDim}
+     */
     public Tensor logSumExp(int dim, boolean keepDim) { return ReduceOps.logSumExp(this, new int[] {dim}, keepDim); }
-    /** {@code log(sum(exp(this)))} over {@code dim}, which is removed, computed stably. */
+    /**
+     * {@code log(sum(exp(this)))} over {@code dim}, which is removed, computed stably.
+     *
+     * @param dim the dim to reduce, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor logSumExp(int dim) { return ReduceOps.logSumExp(this, new int[] {dim}, false); }
-    /** The flat index of the largest element (first on ties); no gradient. */
+    /**
+     * The flat index of the largest element (first on ties); no gradient.
+     *
+     * @return a scalar holding the row-major index as a double, a constant that does not require
+     *         grad
+     */
     public Tensor argmax() { return ReduceOps.argmax(this, null, false); }
-    /** The index of the largest element along {@code dim} (first on ties); no gradient. */
+    /**
+     * The index of the largest element along {@code dim} (first on ties); no gradient.
+     *
+     * @param dim     the dim to search along, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return indices along {@code dim}, held as doubles, of this tensor's shape without
+     *         {@code dim} (size 1 there when {@code keepDim}); a constant that does not require
+     *         grad
+     */
     public Tensor argmax(int dim, boolean keepDim) { return ReduceOps.argmax(this, dim, keepDim); }
-    /** The index of the largest element along {@code dim}, which is removed (first on ties); no gradient. */
+    /**
+     * The index of the largest element along {@code dim}, which is removed (first on ties); no
+     * gradient.
+     *
+     * @param dim the dim to search along, negative counting from the end
+     * @return indices along {@code dim}, held as doubles, of this tensor's shape without
+     *         {@code dim}; a constant that does not require grad
+     */
     public Tensor argmax(int dim) { return ReduceOps.argmax(this, dim, false); }
-    /** The flat index of the smallest element (first on ties); no gradient. */
+    /**
+     * The flat index of the smallest element (first on ties); no gradient.
+     *
+     * @return a scalar holding the row-major index as a double, a constant that does not require
+     *         grad
+     */
     public Tensor argmin() { return ReduceOps.argmin(this, null, false); }
-    /** The index of the smallest element along {@code dim} (first on ties); no gradient. */
+    /**
+     * The index of the smallest element along {@code dim} (first on ties); no gradient.
+     *
+     * @param dim     the dim to search along, negative counting from the end
+     * @param keepDim keep {@code dim} with size 1, so that the result broadcasts against this
+     *                tensor
+     * @return indices along {@code dim}, held as doubles, of this tensor's shape without
+     *         {@code dim} (size 1 there when {@code keepDim}); a constant that does not require
+     *         grad
+     */
     public Tensor argmin(int dim, boolean keepDim) { return ReduceOps.argmin(this, dim, keepDim); }
-    /** The index of the smallest element along {@code dim}, which is removed (first on ties); no gradient. */
+    /**
+     * The index of the smallest element along {@code dim}, which is removed (first on ties); no
+     * gradient.
+     *
+     * @param dim the dim to search along, negative counting from the end
+     * @return indices along {@code dim}, held as doubles, of this tensor's shape without
+     *         {@code dim}; a constant that does not require grad
+     */
     public Tensor argmin(int dim) { return ReduceOps.argmin(this, dim, false); }
-    /** Softmax along {@code dim}, computed stably. */
+    /**
+     * Softmax along {@code dim}, computed stably.
+     *
+     * @param dim the dim whose slices are normalised, negative counting from the end
+     * @return a new tensor of this tensor's shape whose slices along {@code dim} are in [0, 1] and
+     *         sum to 1
+     */
     public Tensor softmax(int dim) { return SoftmaxOps.softmax(this, dim); }
-    /** Log-softmax along {@code dim}, computed stably. */
+    /**
+     * Log-softmax along {@code dim}, computed stably.
+     *
+     * @param dim the dim whose slices are normalised, negative counting from the end
+     * @return a new tensor of this tensor's shape: the log of {@link #softmax(int)}, finite where
+     *         softmax underflows to 0
+     */
     public Tensor logSoftmax(int dim) { return SoftmaxOps.logSoftmax(this, dim); }
 
     /**
      * Sums this tensor down to {@code target}, a shape that broadcasts to this one: the reverse of
      * broadcasting, and the one place where the engine undoes it.
+     *
+     * @param target the shape to sum down to: this tensor's shape or one that broadcasts to it
+     * @return a tensor of shape {@code target}; this tensor itself when the shapes are equal
      */
     public Tensor sumToShape(Shape target) { return ReduceOps.sumToShape(this, target); }
 
     // ------------------------------------------------------------------ products: ops/ProductOps; linear algebra: ops/DecompositionOps
 
-    /** The matrix product with PyTorch's rules: 1-d and 2-d operands, and batched with broadcast batch dims. */
+    /**
+     * The matrix product with PyTorch's rules: 1-d and 2-d operands, and batched with broadcast
+     * batch dims.
+     *
+     * @param other the right operand: its first (1-d) or second-to-last dim must equal this
+     *              tensor's last
+     * @return a new tensor: a scalar for two vectors, {@code (m, n)} for {@code (m, k) x (k, n)},
+     *         the broadcast batch dims followed by {@code (m, n)} for batches, with the dim of a
+     *         1-d operand removed
+     */
     public Tensor matmul(Tensor other) { return ProductOps.matmul(this, other); }
     /**
      * {@code input W^T + bias}, PyTorch's {@code F.linear}: {@code input} of shape {@code (..., in)},
      * {@code weight} of shape {@code (out, in)} (read transposed in place, not copied), {@code bias}
      * of shape {@code (out,)} or null for none; the result has shape {@code (..., out)}.
+     *
+     * @param input  the inputs, of shape {@code (..., in)}
+     * @param weight the weights, of shape {@code (out, in)}
+     * @param bias   the biases, of shape {@code (out,)}, or null for none
+     * @return a new tensor of shape {@code (..., out)}
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Tensor y = ProductOps.matmulTransposed(input, weight);
         return bias == null ? y : y.add(bias);
     }
-    /** The dot product of two 1-d tensors. */
+    /**
+     * The dot product of two 1-d tensors.
+     *
+     * @param other a 1-d tensor of this tensor's length
+     * @return a scalar (shape {@code ()})
+     */
     public Tensor dot(Tensor other) { return ProductOps.dot(this, other); }
-    /** The outer product of two 1-d tensors. */
+    /**
+     * The outer product of two 1-d tensors.
+     *
+     * @param other a 1-d tensor, of any length {@code n}
+     * @return a new tensor of shape {@code (m, n)}, {@code m} this tensor's length
+     */
     public Tensor outer(Tensor other) { return ProductOps.outer(this, other); }
-    /** The inverse of a square matrix (or a batch of them). */
+    /**
+     * The inverse of a square matrix (or a batch of them).
+     *
+     * @return a new tensor of this tensor's shape {@code (..., n, n)}
+     */
     public Tensor inv() { return DecompositionOps.inv(this); }
-    /** The determinant of a square matrix (or a batch of them). */
+    /**
+     * The determinant of a square matrix (or a batch of them).
+     *
+     * @return a new tensor of the batch shape {@code (...)}, a scalar for one matrix
+     */
     public Tensor det() { return DecompositionOps.det(this); }
-    /** {@code log |det|} of a square matrix (or a batch of them), as {@code slogdet}'s second half. */
+    /**
+     * {@code log |det|} of a square matrix (or a batch of them), as {@code slogdet}'s second half.
+     *
+     * @return a new tensor of the batch shape {@code (...)}, a scalar for one matrix
+     */
     public Tensor logDet() { return DecompositionOps.logDet(this); }
-    /** The lower Cholesky factor {@code L} with {@code L L^T = this}, for a symmetric positive-definite matrix. */
+    /**
+     * The lower Cholesky factor {@code L} with {@code L L^T = this}, for a symmetric
+     * positive-definite matrix.
+     *
+     * @return a new lower-triangular tensor of this tensor's shape {@code (..., n, n)}
+     */
     public Tensor cholesky() { return DecompositionOps.cholesky(this); }
-    /** The solution {@code X} of {@code A X = B}. */
+    /**
+     * The solution {@code X} of {@code A X = B}.
+     *
+     * @param a the square matrix {@code A}, of shape {@code (..., n, n)}
+     * @param b the right-hand side {@code B}, of shape {@code (n,)} or {@code (..., n, k)}; the
+     *          batch dims of the two broadcast
+     * @return a new tensor {@code X} of {@code B}'s shape, with the broadcast batch dims
+     */
     public static Tensor solve(Tensor a, Tensor b) { return DecompositionOps.solve(a, b); }
 
     // ------------------------------------------------------------------ movement: ops/MovementOps
 
-    /** The same elements in a new shape (one size may be -1, inferred); shares storage. */
+    /**
+     * The same elements in a new shape (one size may be -1, inferred); shares storage.
+     *
+     * @param shape the new sizes, their product this tensor's {@code numel()}; one may be -1
+     * @return a tensor over this tensor's storage; this tensor itself when the shape is unchanged
+     */
     public Tensor reshape(int... shape) { return MovementOps.reshape(this, shape); }
-    /** {@link #reshape}: storage is always contiguous here, so every view is a reshape. */
+    /**
+     * {@link #reshape}: storage is always contiguous here, so every view is a reshape.
+     *
+     * @param shape the new sizes, their product this tensor's {@code numel()}; one may be -1
+     * @return a tensor over this tensor's storage; this tensor itself when the shape is unchanged
+     */
     public Tensor view(int... shape) { return MovementOps.reshape(this, shape); }
-    /** A 1-d tensor of all elements. */
+    /**
+     * A 1-d tensor of all elements.
+     *
+     * @return a tensor of shape {@code (numel(),)} over this tensor's storage
+     */
     public Tensor flatten() { return MovementOps.flatten(this, 0, -1); }
-    /** Merges dims {@code startDim} to {@code endDim} into one. */
+    /**
+     * Merges dims {@code startDim} to {@code endDim} into one.
+     *
+     * @param startDim the first dim merged, negative counting from the end
+     * @param endDim   the last dim merged, not before {@code startDim}
+     * @return a tensor over this tensor's storage whose dim {@code startDim} has the product of the
+     *         merged sizes
+     */
     public Tensor flatten(int startDim, int endDim) { return MovementOps.flatten(this, startDim, endDim); }
-    /** Removes every dim of size 1. */
+    /**
+     * Removes every dim of size 1.
+     *
+     * @return a tensor over this tensor's storage, without dims of size 1
+     */
     public Tensor squeeze() { return MovementOps.squeeze(this, null); }
-    /** Removes {@code dim} if its size is 1 (otherwise returns an equal tensor, as PyTorch). */
+    /**
+     * Removes {@code dim} if its size is 1 (otherwise returns an equal tensor, as PyTorch).
+     *
+     * @param dim the dim to remove, negative counting from the end
+     * @return a tensor over this tensor's storage without {@code dim}; this tensor itself when that
+     *         dim's size is not 1
+     */
     public Tensor squeeze(int dim) { return MovementOps.squeeze(this, dim); }
-    /** Inserts a dim of size 1 at {@code dim}. */
+    /**
+     * Inserts a dim of size 1 at {@code dim}.
+     *
+     * @param dim where the new dim goes, from {@code -(dim() + 1)} to {@code dim()}
+     * @return a tensor over this tensor's storage with one more dim
+     */
     public Tensor unsqueeze(int dim) { return MovementOps.unsqueeze(this, dim); }
-    /** Swaps two dims. */
+    /**
+     * Swaps two dims.
+     *
+     * @param dim0 one dim, negative counting from the end
+     * @param dim1 the other
+     * @return a new tensor (a copy) with the two sizes swapped; this tensor itself when the dims
+     *         are the same
+     */
     public Tensor transpose(int dim0, int dim1) { return MovementOps.transpose(this, dim0, dim1); }
-    /** The transpose of the last two dims (PyTorch's {@code mT}). */
+    /**
+     * The transpose of the last two dims (PyTorch's {@code mT}).
+     *
+     * @return a new tensor (a copy) of shape {@code (..., n, m)} for {@code (..., m, n)}
+     */
     public Tensor mT() { return MovementOps.transpose(this, -2, -1); }
-    /** All dims in reverse order (PyTorch's {@code x.T}): the transpose of a matrix. */
+    /**
+     * All dims in reverse order (PyTorch's {@code x.T}): the transpose of a matrix.
+     *
+     * @return a new tensor (a copy) with the sizes reversed; this tensor itself for fewer than 2
+     *         dims
+     */
     public Tensor T() { return MovementOps.reverseDims(this); }
-    /** The transpose of a matrix; a tensor of fewer than 2 dims as it is (PyTorch's {@code x.t()}). */
+    /**
+     * The transpose of a matrix; a tensor of fewer than 2 dims as it is (PyTorch's {@code x.t()}).
+     *
+     * @return a new tensor (a copy) of shape {@code (n, m)} for {@code (m, n)}; this tensor itself
+     *         for fewer than 2 dims
+     */
     public Tensor t() { return MovementOps.t(this); }
-    /** Tiles this tensor {@code repeats[i]} times along dim {@code i} (PyTorch's {@code x.repeat(...)}); extra leading repeats add dims. */
+    /**
+     * Tiles this tensor {@code repeats[i]} times along dim {@code i} (PyTorch's
+     * {@code x.repeat(...)}); extra leading repeats add dims.
+     *
+     * @param repeats how many copies along each dim, at least one per dim of this tensor
+     * @return a new tensor whose size along dim {@code i} is {@code repeats[i]} times this tensor's
+     */
     public Tensor repeat(int... repeats) { return MovementOps.repeat(this, repeats); }
-    /** A copy that gradients flow through (PyTorch's {@code clone()}): record an operation on it, then change the original in place. */
+    /**
+     * A copy that gradients flow through (PyTorch's {@code clone()}): record an operation on it,
+     * then change the original in place.
+     *
+     * @return a new tensor over a copy of the elements, recorded as an operation of this one
+     */
     public Tensor clone() { return MovementOps.copy(this); }
-    /** Reorders dims: result dim {@code i} is this tensor's dim {@code dims[i]}. */
+    /**
+     * Reorders dims: result dim {@code i} is this tensor's dim {@code dims[i]}.
+     *
+     * @param dims a permutation of this tensor's dims, negative counting from the end
+     * @return a new tensor (a copy); this tensor itself for the identity permutation
+     */
     public Tensor permute(int... dims) { return MovementOps.permute(this, dims); }
-    /** Broadcasts to {@code shape}; -1 keeps a size. */
+    /**
+     * Broadcasts to {@code shape}; -1 keeps a size.
+     *
+     * @param shape the target sizes; this tensor's sizes of 1 may grow, new leading dims may be
+     *              added
+     * @return a new tensor (a copy) of the expanded shape; this tensor itself when it already has
+     *         it
+     */
     public Tensor expand(int... shape) { return MovementOps.expand(this, shape); }
-    /** Broadcasts to {@code shape}. */
+    /**
+     * Broadcasts to {@code shape}.
+     *
+     * @param shape a shape this tensor's broadcasts to
+     * @return a new tensor (a copy) of {@code shape}; this tensor itself when it already has it
+     */
     public Tensor broadcastTo(Shape shape) { return MovementOps.broadcastTo(this, shape); }
 
     // ------------------------------------------------------------------ indexing and joining: ops/IndexOps
 
-    /** Elements {@code from, from + step, ...} below {@code to} along {@code dim} (negative bounds count from the end). */
+    /**
+     * Elements {@code from, from + step, ...} below {@code to} along {@code dim} (negative bounds
+     * count from the end).
+     *
+     * @param dim  the dim sliced, negative counting from the end
+     * @param from the first index, negative counting from the end; clamped to the dim
+     * @param to   the bound, not taken, negative counting from the end; clamped to the dim
+     * @param step the distance between indices, at least 1
+     * @return a new tensor of this tensor's shape with the size along {@code dim} the number taken
+     */
     public Tensor slice(int dim, int from, int to, int step) { return IndexOps.slice(this, dim, from, to, step); }
-    /** Elements {@code from} to {@code to - 1} along {@code dim}. */
+    /**
+     * Elements {@code from} to {@code to - 1} along {@code dim}.
+     *
+     * @param dim  the dim sliced, negative counting from the end
+     * @param from the first index, negative counting from the end; clamped to the dim
+     * @param to   the bound, not taken, negative counting from the end; clamped to the dim
+     * @return a new tensor of this tensor's shape with the size along {@code dim} the number taken
+     */
     public Tensor slice(int dim, int from, int to) { return IndexOps.slice(this, dim, from, to, 1); }
-    /** The slice at {@code index} along {@code dim}, with that dim removed. */
+    /**
+     * The slice at {@code index} along {@code dim}, with that dim removed.
+     *
+     * @param dim   the dim indexed, negative counting from the end
+     * @param index the position along {@code dim}, negative counting from the end
+     * @return a new tensor of this tensor's shape without {@code dim}
+     */
     public Tensor select(int dim, int index) { return IndexOps.select(this, dim, index); }
-    /** The slices at {@code indices} along {@code dim} (repeats allowed). */
+    /**
+     * The slices at {@code indices} along {@code dim} (repeats allowed).
+     *
+     * @param dim     the dim indexed, negative counting from the end
+     * @param indices the positions along {@code dim}, in the order wanted
+     * @return a new tensor of this tensor's shape with {@code indices.length} along {@code dim}
+     */
     public Tensor indexSelect(int dim, int... indices) { return IndexOps.indexSelect(this, dim, indices); }
-    /** PyTorch's gather: {@code out[i][j] = this[index[i][j]][j]} for dim 0, and so on. */
+    /**
+     * PyTorch's gather: {@code out[i][j] = this[index[i][j]][j]} for dim 0, and so on.
+     *
+     * @param dim   the dim indexed, negative counting from the end
+     * @param index whole numbers from 0 to {@code size(dim) - 1}, of this tensor's rank; no
+     *              gradient flows to it
+     * @return a new tensor of {@code index}'s shape
+     */
     public Tensor gather(int dim, Tensor index) { return IndexOps.gather(this, dim, index); }
-    /** PyTorch's scatter_add, out of place: adds {@code src} into a copy of this at {@code index} along {@code dim}. */
+    /**
+     * PyTorch's scatter_add, out of place: adds {@code src} into a copy of this at {@code index}
+     * along {@code dim}.
+     *
+     * @param dim   the dim indexed, negative counting from the end
+     * @param index where each element of {@code src} goes along {@code dim}, whole numbers, of this
+     *              tensor's rank; no gradient flows to it
+     * @param src   the values added, of this tensor's rank and at least {@code index}'s sizes
+     * @return a new tensor of this tensor's shape
+     */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return IndexOps.scatterAdd(this, dim, index, src); }
-    /** Splits into pieces of {@code size} along {@code dim} (the last may be smaller). */
+    /**
+     * Splits into pieces of {@code size} along {@code dim} (the last may be smaller).
+     *
+     * @param size the size of each piece along {@code dim}, at least 1
+     * @param dim  the dim split, negative counting from the end
+     * @return the pieces in order, each a slice of this tensor
+     */
     public List<Tensor> split(int size, int dim) { return IndexOps.split(this, size, dim); }
-    /** Splits into {@code chunks} nearly equal pieces along {@code dim}. */
+    /**
+     * Splits into {@code chunks} nearly equal pieces along {@code dim}.
+     *
+     * @param chunks the most pieces wanted, at least 1
+     * @param dim    the dim split, negative counting from the end
+     * @return the pieces in order, each a slice of this tensor: at most {@code chunks} of them
+     */
     public List<Tensor> chunk(int chunks, int dim) { return IndexOps.chunk(this, chunks, dim); }
-    /** Joins tensors along an existing {@code dim}. */
+    /**
+     * Joins tensors along an existing {@code dim}.
+     *
+     * @param dim     the dim joined along, negative counting from the end
+     * @param tensors at least one tensor; shapes equal but along {@code dim}
+     * @return a new tensor whose size along {@code dim} is the sum of theirs
+     */
     public static Tensor cat(int dim, Tensor... tensors) { return IndexOps.cat(dim, tensors); }
-    /** Joins equally shaped tensors along a new {@code dim}. */
+    /**
+     * Joins equally shaped tensors along a new {@code dim}.
+     *
+     * @param dim     where the new dim goes, from {@code -(rank + 1)} to {@code rank}
+     * @param tensors at least one tensor, all of one shape
+     * @return a new tensor with one more dim, of size {@code tensors.length}, at {@code dim}
+     */
     public static Tensor stack(int dim, Tensor... tensors) { return IndexOps.stack(dim, tensors); }
-    /** Joins tensors along an existing {@code dim}, as PyTorch's {@code torch.cat(tensors, dim)}. */
+    /**
+     * Joins tensors along an existing {@code dim}, as PyTorch's {@code torch.cat(tensors, dim)}.
+     *
+     * @param tensors at least one tensor; shapes equal but along {@code dim}
+     * @param dim     the dim joined along, negative counting from the end
+     * @return a new tensor whose size along {@code dim} is the sum of theirs
+     */
     public static Tensor cat(List<Tensor> tensors, int dim) { return IndexOps.cat(dim, checkedList("cat", tensors)); }
-    /** Joins equally shaped tensors along a new {@code dim}, as PyTorch's {@code torch.stack(tensors, dim)}. */
+    /**
+     * Joins equally shaped tensors along a new {@code dim}, as PyTorch's
+     * {@code torch.stack(tensors, dim)}.
+     *
+     * @param tensors at least one tensor, all of one shape
+     * @param dim     where the new dim goes, from {@code -(rank + 1)} to {@code rank}
+     * @return a new tensor with one more dim, of size {@code tensors.size()}, at {@code dim}
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) { return IndexOps.stack(dim, checkedList("stack", tensors)); }
 
     private static Tensor[] checkedList(String op, List<Tensor> tensors) {

@@ -2,7 +2,7 @@ package io.github.autograd4j;
 
 import java.util.Locale;
 
-/** Prints tensors as PyTorch does: nested brackets, aligned values, elided when large. */
+/** Prints tensors as PyTorch does: nested brackets, aligned values, elided when large, the type when not the default. */
 final class TensorFormat {
 
     /** Above this many elements, each dim shows its first and last {@link #EDGE} entries only. */
@@ -15,7 +15,7 @@ final class TensorFormat {
     }
 
     static String format(Tensor t) {
-        double[] data = t.storage();
+        double[] data = t.doubles();
         boolean elide = data.length > THRESHOLD;
         boolean integral = true;
         double largest = 0.0;
@@ -34,6 +34,9 @@ final class TensorFormat {
         StringBuilder out = new StringBuilder("tensor(");
         int[] dims = t.shape().toArray();
         appendDim(out, data, dims, 0, 0, pattern, width, elide, "tensor(".length());
+        if (t.dtype() != DType.FLOAT64) {
+            out.append(", dtype=").append(t.dtype().name().toLowerCase(Locale.ROOT)); // float64 is the default, unnamed
+        }
         if (t.requiresGrad()) {
             out.append(t.isLeaf() ? ", requires_grad=True" : ", op=" + t.opName());
         }

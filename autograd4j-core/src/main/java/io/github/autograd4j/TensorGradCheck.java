@@ -106,7 +106,13 @@ final class TensorGradCheck {
         }
 
         Tensor apply(Tensor[] leaves) {
-            return Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+            Tensor out = Objects.requireNonNull(f.apply(leaves), "gradcheck: the function returned null");
+            if (out.dtype() != DType.FLOAT64) {
+                throw new IllegalArgumentException("gradcheck: the function returned a " + out.dtype() + " tensor for float64"
+                        + " inputs; checks run in float64, as finite differences in float32 keep few correct digits:"
+                        + " let the function compute in its inputs' type (or end it with .to(DType.FLOAT64))");
+            }
+            return out;
         }
 
         List<Tensor> checkedOf(Tensor[] leaves) {
@@ -135,7 +141,7 @@ final class TensorGradCheck {
                     List<Tensor> grads = Autograd.grad(out, targets, Tensor.of(oneHot, out.shape().toArray()), true, false);
                     int col = 0;
                     for (Tensor g : grads) {
-                        System.arraycopy(g.storage(), 0, analytic, k * cols + col, g.numel());
+                        System.arraycopy(g.doubles(), 0, analytic, k * cols + col, g.numel());
                         col += g.numel();
                     }
                 }
@@ -187,18 +193,18 @@ final class TensorGradCheck {
                 if (!checked[i]) {
                     continue;
                 }
-                double[] u = Tensor.randn(rng, inputs[i].shape().toArray()).storage();
-                double analytic = grads == null ? 0.0 : dot(grads.get(t).storage(), u);
+                double[] u = Tensor.randn(rng, inputs[i].shape().toArray()).doubles();
+                double analytic = grads == null ? 0.0 : dot(grads.get(t).doubles(), u);
                 t++;
                 double[] saved = data[i].clone();
                 for (int e = 0; e < u.length; e++) {
                     data[i][e] = saved[e] + eps * u[e];
                 }
-                double plus = dot(apply(leaves(data)).storage(), v.storage());
+                double plus = dot(apply(leaves(data)).doubles(), v.doubles());
                 for (int e = 0; e < u.length; e++) {
                     data[i][e] = saved[e] - eps * u[e];
                 }
-                double minus = dot(apply(leaves(data)).storage(), v.storage());
+                double minus = dot(apply(leaves(data)).doubles(), v.doubles());
                 data[i] = saved;
                 locations.add("v^T J u for " + names[i]);
                 pairs.add(new double[] {analytic, (plus - minus) / (2.0 * eps)});

@@ -63,17 +63,34 @@ public final class Value extends Node implements Differentiable<Value> {
         }
     }
 
-    /** A leaf that gradients flow to (a parameter or an input). */
+    /**
+     * A leaf that gradients flow to (a parameter or an input).
+     *
+     * @param data the value
+     * @return a new leaf that requires grad
+     */
     public static Value of(double data) {
         return new Value(data, null, null, null, 0.0);
     }
 
-    /** A labelled leaf that gradients flow to; the label shows in {@code toString()} and graph views. */
+    /**
+     * A labelled leaf that gradients flow to; the label shows in {@code toString()} and graph
+     * views.
+     *
+     * @param data  the value
+     * @param label the name shown, or null for none
+     * @return a new leaf that requires grad
+     */
     public static Value of(double data, String label) {
         return of(data).label(label);
     }
 
-    /** A constant: no gradient flows to it and it adds no work to a backward pass. */
+    /**
+     * A constant: no gradient flows to it and it adds no work to a backward pass.
+     *
+     * @param data the value
+     * @return a new leaf that does not require grad
+     */
     public static Value constant(double data) {
         return new Value(data, ScalarOp.CONSTANT, null, null, 0.0);
     }
@@ -108,7 +125,12 @@ public final class Value extends Node implements Differentiable<Value> {
     @Override
     public Value div(Value other) { return binary(ScalarOp.DIV, other); }
 
-    /** {@code this / c}. */
+    /**
+     * {@code this / c}.
+     *
+     * @param c the divisor (0 gives an infinity or NaN, as IEEE division)
+     * @return a new value
+     */
     public Value div(double c) { return withConstant(ScalarOp.DIV, c); }
 
     /** {@code this ^ exponent}, differentiable in both. */
@@ -135,13 +157,25 @@ public final class Value extends Node implements Differentiable<Value> {
     @Override
     public Value sqrt() { return unary(ScalarOp.SQRT); }
 
-    /** The hyperbolic tangent. */
+    /**
+     * The hyperbolic tangent.
+     *
+     * @return a new value in [-1, 1]
+     */
     public Value tanh() { return unary(ScalarOp.TANH); }
 
-    /** The logistic function {@code 1 / (1 + e^-this)}. */
+    /**
+     * The logistic function {@code 1 / (1 + e^-this)}.
+     *
+     * @return a new value in [0, 1]
+     */
     public Value sigmoid() { return unary(ScalarOp.SIGMOID); }
 
-    /** {@code max(this, 0)}; its derivative at 0 is 0. */
+    /**
+     * {@code max(this, 0)}; its derivative at 0 is 0.
+     *
+     * @return a new value, 0 or more
+     */
     public Value relu() { return unary(ScalarOp.RELU); }
 
     /** The absolute value; its derivative at 0 is 0. */
@@ -222,6 +256,7 @@ public final class Value extends Node implements Differentiable<Value> {
      * and says what it sent to each input. Exhausting the iterator leaves exactly the state
      * {@link #backward()} would.
      *
+     * @return the steps, one per node that receives a gradient; close it to stop part way
      * @throws IllegalStateException if this value does not require a gradient
      */
     public BackwardSteps<Value, Double> backwardSteps() {
@@ -244,6 +279,7 @@ public final class Value extends Node implements Differentiable<Value> {
      * return the gradient unchanged to only watch it. For a leaf, the hook sees this pass's part
      * alone, before it is added to {@link #grad()}. Hooks run in the order they were registered.
      *
+     * @param hook given this node's gradient; returns the gradient that flows on
      * @return a handle whose {@code remove()} takes this hook off again
      */
     public HookHandle registerHook(DoubleUnaryOperator hook) {
@@ -371,12 +407,20 @@ public final class Value extends Node implements Differentiable<Value> {
 
     // ---- accessors ----
 
-    /** The forward value. */
+    /**
+     * The forward value.
+     *
+     * @return the value this node holds
+     */
     public double data() {
         return data;
     }
 
-    /** The gradient accumulated so far (0 before any backward pass). */
+    /**
+     * The gradient accumulated so far (0 before any backward pass).
+     *
+     * @return the accumulated d(output)/d(this) of the backward passes so far
+     */
     public double grad() {
         return grad;
     }
@@ -386,6 +430,7 @@ public final class Value extends Node implements Differentiable<Value> {
      * Do it between backward passes: a node already recorded from this leaf whose derivative reads
      * its value refuses to back-propagate after the change, rather than give a wrong gradient.
      *
+     * @param newData the new value
      * @throws IllegalStateException if this node was made by an operation: its value follows from its inputs
      */
     public void setData(double newData) {
@@ -397,7 +442,13 @@ public final class Value extends Node implements Differentiable<Value> {
         version++;
     }
 
-    /** Gives this node a name for {@code toString()}, graph views and error messages; returns this node. */
+    /**
+     * Gives this node a name for {@code toString()}, graph views and error messages; returns this
+     * node.
+     *
+     * @param label the name, or null to remove it
+     * @return this value
+     */
     public Value label(String label) {
         setLabel(label);
         return this;
@@ -428,6 +479,8 @@ public final class Value extends Node implements Differentiable<Value> {
     /**
      * The constant second operand of a {@code double} overload such as {@code mul(2.0)} or
      * {@code pow(3.0)}, or NaN when the operation had none.
+     *
+     * @return the constant, or NaN
      */
     public double constantOperand() {
         return a != null && op.arity == 2 && b == null ? constant : Double.NaN;

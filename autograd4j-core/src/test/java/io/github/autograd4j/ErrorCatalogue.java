@@ -141,15 +141,8 @@ public final class ErrorCatalogue {
     }
 
     private static List<String> lines() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(DOC))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException(DOC + " not found above " + Path.of("").toAbsolutePath());
-        }
         try {
-            return Files.readAllLines(dir.resolve(DOC));
+            return Files.readAllLines(ProjectFiles.find(DOC));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

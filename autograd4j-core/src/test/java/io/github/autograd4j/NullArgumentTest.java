@@ -196,6 +196,9 @@ class NullArgumentTest {
         if (type == long.class) {
             return 0L;
         }
+        if (type == DType.class) {
+            return DType.FLOAT64;
+        }
         if (type == Tensor.class || type == Node.class) {
             return Tensor.ones(2, 2).requiresGrad(true);
         }

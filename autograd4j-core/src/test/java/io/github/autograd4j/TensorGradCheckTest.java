@@ -113,4 +113,16 @@ class TensorGradCheckTest {
         assertThrows(UnsupportedOperationException.class, () -> GradCheck.ofValues(v -> v[0], 1.0).gradGrad());
         assertThrows(IllegalArgumentException.class, () -> GradCheck.of(t -> t[0]));
     }
+
+    @Test
+    void float32InputsAreCheckedInFloat64AndAFloat32ResultIsRefused() {
+        Tensor x = Tensor.of(new float[] {0.5f, -1.25f, 2f});
+        GradCheck.of(t -> t[0].tanh().mul(t[0]), x).assertPassed();
+        GradCheck.of(t -> t[0].tanh().mul(t[0]), x).gradGrad().assertPassed();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradCheck.of(t -> t[0].to(DType.FLOAT32).exp(), x).check());
+        org.junit.jupiter.api.Assertions.assertEquals("gradcheck: the function returned a FLOAT32 tensor for float64 inputs;"
+                + " checks run in float64, as finite differences in float32 keep few correct digits: let the function"
+                + " compute in its inputs' type (or end it with .to(DType.FLOAT64))", e.getMessage());
+    }
 }

@@ -194,6 +194,7 @@ class TensorTest {
                 Tensor.vector(0.5, -1.25).requiresGrad(true).toString());
         assertEquals("tensor(3.1416)", Tensor.scalar(Math.PI).toString());
         assertEquals("tensor([2., 2.], op=mul, label=y)", Tensor.ones(2).requiresGrad(true).mul(2).label("y").toString());
+        assertEquals("tensor([0.5000, 1.5000], dtype=float32)", Tensor.of(new float[] {0.5f, 1.5f}).toString());
         String big = Tensor.arange(2000).toString();
         assertTrue(big.startsWith("tensor([   0.,    1.,    2., ..., 1997., 1998., 1999.])"), big);
         assertEquals("tensor([nan, inf])", Tensor.vector(Double.NaN, Double.POSITIVE_INFINITY).toString());

@@ -1,6 +1,8 @@
 package io.github.autograd4j.graph;
 
 import io.github.autograd4j.Node;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  * A snapshot of the computation graph below a root ({@link io.github.autograd4j.Value} or
  * {@link io.github.autograd4j.Tensor}): its nodes in topological order, each with a stable id,
  * and exports for people and golden-file tests ({@link #toTable()}, {@link #toDot()},
- * {@link #toMermaid()}).
+ * {@link #toMermaid()}), and an HTML page to step through in a browser ({@link #toHtml()}).
  *
  * <pre>{@code
  * loss.backward();
@@ -39,6 +41,9 @@ public final class Graph {
      * The graph of every node {@code root} was made from, constants included, in topological order.
      * Where an earlier backward pass freed the graph (a tensor's {@code backward()} without
      * retainGraph), the view stops at the freed node and says so: see {@link #freed()}.
+     *
+     * @param root the output whose graph is viewed (a loss, typically)
+     * @return a snapshot of the graph now: values and gradients as they are at this call
      */
     public static Graph of(Node root) {
         Objects.requireNonNull(root, "Graph.of: root is null");
@@ -64,6 +69,8 @@ public final class Graph {
      * were made from; empty when the whole graph is there. Call the first backward with
      * {@code retainGraph = true} ({@code loss.backward(null, true, false)}) to view the graph with its
      * gradients afterwards.
+     *
+     * @return the freed nodes, in topological order; not modifiable
      */
     public List<GraphNode> freed() {
         return freed;
@@ -72,6 +79,8 @@ public final class Graph {
     /**
      * What {@link #freed()} means for this view, as the exports print it: which nodes, and to pass
      * {@code retainGraph = true}; empty when nothing was freed.
+     *
+     * @return the note, or empty
      */
     public Optional<String> freedNote() {
         if (freed.isEmpty()) {
@@ -83,22 +92,39 @@ public final class Graph {
                 + " retainGraph = true to the first pass: backward(null, true, false)");
     }
 
-    /** The nodes, inputs before the nodes made from them, the root last. */
+    /**
+     * The nodes, inputs before the nodes made from them, the root last.
+     *
+     * @return every node, not modifiable; a node's id is its position
+     */
     public List<GraphNode> nodes() {
         return nodes;
     }
 
-    /** The number of nodes. */
+    /**
+     * The number of nodes.
+     *
+     * @return the node count, at least 1
+     */
     public int size() {
         return nodes.size();
     }
 
-    /** The root (the last node). */
+    /**
+     * The root (the last node).
+     *
+     * @return the node of the root given to {@link #of}
+     */
     public GraphNode root() {
         return nodes.get(nodes.size() - 1);
     }
 
-    /** The node with this id. */
+    /**
+     * The node with this id.
+     *
+     * @param id the node's position in {@link #nodes()}, from 0 to {@code size() - 1}
+     * @return that node
+     */
     public GraphNode node(int id) {
         Objects.checkIndex(id, nodes.size());
         return nodes.get(id);
@@ -107,6 +133,8 @@ public final class Graph {
     /**
      * The node labelled {@code label} (the first, in topological order, if several are).
      *
+     * @param label a label given with {@code label(String)}
+     * @return the node
      * @throws NoSuchElementException naming the labels the graph has
      */
     public GraphNode find(String label) {
@@ -121,7 +149,12 @@ public final class Graph {
                 + (labels.isEmpty() ? "(none)" : labels) + freedNote().map(note -> "; " + note).orElse(""));
     }
 
-    /** A fixed-width table, one row per node, and the {@link #freedNote()} if any: for logs and test failure messages. */
+    /**
+     * A fixed-width table, one row per node, and the {@link #freedNote()} if any: for logs and test
+     * failure messages.
+     *
+     * @return the text, lines separated by {@code \n}
+     */
     public String toTable() {
         return GraphExport.table(nodes) + freedNote().map(note -> "note: " + note + "\n").orElse("");
     }
@@ -129,14 +162,43 @@ public final class Graph {
     /**
      * Graphviz DOT: one record per node with its value and gradient, an op node per operation, as
      * micrograd's draw_dot; the {@link #freedNote()}, if any, as a note box.
+     *
+     * @return the DOT source of one digraph, for {@code dot -Tpng}
      */
     public String toDot() {
         return GraphExport.dot(nodes, freedNote().orElse(null));
     }
 
-    /** A Mermaid flowchart (renders in GitHub Markdown); the {@link #freedNote()}, if any, as a note box. */
+    /**
+     * A Mermaid flowchart (renders in GitHub Markdown); the {@link #freedNote()}, if any, as a note
+     * box.
+     *
+     * @return the Mermaid source, for a {@code ```mermaid} block or a Mermaid viewer
+     */
     public String toMermaid() {
         return GraphExport.mermaid(nodes, freedNote().orElse(null));
+    }
+
+    /**
+     * This graph as one self-contained HTML page (no server, no network): the graph laid out with
+     * each node's data, a backward-pass stepper, flagged NaNs and rule checks, search and a table;
+     * see {@link GraphReport}, which also sets a title and the node limit.
+     *
+     * @return the HTML text
+     */
+    public String toHtml() {
+        return GraphReport.of(this).toHtml();
+    }
+
+    /**
+     * Writes {@link #toHtml()} to {@code file} all or nothing (a temporary file, then moved into
+     * place), leaving any previous file as it was when writing fails.
+     *
+     * @param file the file to write; its directory must exist
+     * @throws IOException when the directory does not exist, {@code file} is a directory, or writing fails
+     */
+    public void writeHtml(Path file) throws IOException {
+        GraphReport.of(this).writeHtml(file);
     }
 
     @Override

@@ -32,7 +32,12 @@ public final class GraphCheck {
     /** One node's verdict: its snapshot and its rule's check (null when it could not be checked). */
     public record NodeResult(GraphNode node, GradCheckResult check) {
 
-        /** True when the node was checked and passed; false when it failed. Unchecked nodes count as passed. */
+        /**
+         * True when the node was checked and passed; false when it failed. Unchecked nodes count as
+         * passed.
+         *
+         * @return whether no checked node failed
+         */
         public boolean passed() {
             return check == null || check.passed();
         }
@@ -41,12 +46,20 @@ public final class GraphCheck {
     /** Every interior node's verdict, in topological order (inputs first). */
     public record Report(Graph graph, List<NodeResult> results) {
 
-        /** The first node, in topological order, whose rule disagrees with finite differences. */
+        /**
+         * The first node, in topological order, whose rule disagrees with finite differences.
+         *
+         * @return the node and its check result, or empty when every checked node passed
+         */
         public Optional<NodeResult> firstFailure() {
             return results.stream().filter(r -> !r.passed()).findFirst();
         }
 
-        /** The nodes that could not be checked (no replay). */
+        /**
+         * The nodes that could not be checked (no replay).
+         *
+         * @return those nodes, in topological order; empty when every interior node was checked
+         */
         public List<GraphNode> unchecked() {
             return results.stream().filter(r -> r.check() == null).map(NodeResult::node).toList();
         }
@@ -55,6 +68,8 @@ public final class GraphCheck {
          * Throws an {@link AssertionError} naming the first failing node, its label and op, the worst
          * element, with a table of the node and its inputs and the node's check as
          * {@link GradCheckResult#assertPassed()} reports it (short, with where the full table is).
+         *
+         * @return this report, for further assertions, when every checked node passed
          */
         public Report assertPassed() {
             Optional<NodeResult> failure = firstFailure();
@@ -80,12 +95,27 @@ public final class GraphCheck {
         }
     }
 
-    /** Checks every interior node of the graph below {@code root} with GradCheck's default tolerances. */
+    /**
+     * Checks every interior node of the graph below {@code root} with GradCheck's default
+     * tolerances.
+     *
+     * @param root the output whose graph is checked (a loss, typically); its graph must not be
+     *             freed
+     * @return the report, one check per interior node
+     */
     public static Report locate(Node root) {
         return locate(root, UnaryOperator.identity());
     }
 
-    /** Checks every interior node, each check configured by {@code configure} (e.g. {@code c -> c.atol(1e-7)}). */
+    /**
+     * Checks every interior node, each check configured by {@code configure} (e.g.
+     * {@code c -> c.atol(1e-7)}).
+     *
+     * @param root      the output whose graph is checked (a loss, typically); its graph must not be
+     *                  freed
+     * @param configure applied to each node's check before it runs, e.g. to set tolerances
+     * @return the report, one check per interior node
+     */
     public static Report locate(Node root, UnaryOperator<GradCheck> configure) {
         Objects.requireNonNull(root, "locate: root is null");
         Objects.requireNonNull(configure, "locate: configure is null");

@@ -24,6 +24,8 @@ public record GraphNode(int id, String name, String op, String label, Shape shap
      * True when an earlier backward pass freed the graph below this node (it was made by an
      * operation, but its links to its inputs were dropped because the pass did not retain the
      * graph), so a view cannot show where it came from.
+     *
+     * @return whether the node's inputs are unknown because the graph was freed
      */
     public boolean freed() {
         return inputs.isEmpty() && !node.isLeaf();

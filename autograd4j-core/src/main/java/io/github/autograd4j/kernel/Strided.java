@@ -102,6 +102,62 @@ public final class Strided {
         }
     }
 
+    /**
+     * {@link #map(double[], int[], double[], int[], int[], DoubleBinaryOperator)} over float32
+     * elements: add, sub, mul and div in single precision (as PyTorch's float32 kernels), any other
+     * {@code f} on the widened pair, rounded once.
+     */
+    public static float[] map(float[] a, int[] shapeA, float[] b, int[] shapeB, int[] outShape, DoubleBinaryOperator f) {
+        int n = numel(outShape);
+        float[] out = new float[n];
+        if (a.length == n && b.length == n) {
+            run(f, a, 0, 1, b, 0, 1, out, 0, n);
+        } else if (b.length == 1 && a.length == n) {
+            run(f, a, 0, 1, b, 0, 0, out, 0, n);
+        } else if (a.length == 1 && b.length == n) {
+            run(f, a, 0, 0, b, 0, 1, out, 0, n);
+        } else if (n > 0) {
+            int rank = outShape.length;
+            int[] sa = broadcastStrides(shapeA, outShape);
+            int[] sb = broadcastStrides(shapeB, outShape);
+            int row = outShape[rank - 1];
+            Odometer odometer = new Odometer(outShape, sa, sb);
+            for (int i = 0; i < n; i += row) {
+                run(f, a, odometer.first, sa[rank - 1], b, odometer.second, sb[rank - 1], out, i, row);
+                odometer.next();
+            }
+        }
+        return out;
+    }
+
+    /** The float32 twin of {@link #run(DoubleBinaryOperator, double[], int, int, double[], int, int, double[], int, int)}. */
+    private static void run(DoubleBinaryOperator f, float[] a, int ia, int da, float[] b, int ib, int db,
+                            float[] out, int o, int len) {
+        if (da == 1 && (db == 1 || db == 0) && (f == ADD || f == SUB || f == MUL || f == DIV)) {
+            if (f == ADD) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] + b[ib + j * db];
+                }
+            } else if (f == SUB) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] - b[ib + j * db];
+                }
+            } else if (f == MUL) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] * b[ib + j * db];
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] / b[ib + j * db];
+                }
+            }
+        } else {
+            for (int j = 0; j < len; j++) {
+                out[o + j] = (float) f.applyAsDouble(a[ia + j * da], b[ib + j * db]);
+            }
+        }
+    }
+
     /** Copies {@code a} to every position of {@code outShape} it broadcasts to. */
     public static double[] expand(double[] a, int[] shapeA, int[] outShape) {
         return map(a, shapeA, new double[] {0.0}, new int[0], outShape, (x, zero) -> x);

@@ -3,6 +3,7 @@ package io.github.autograd4j.ops;
 import static io.github.autograd4j.BackwardRule.gradientOnly;
 
 import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
@@ -43,9 +44,9 @@ public final class BinaryOps {
     }
 
     /**
-     * {@code a ^ b} as {@link Math#pow}. Gradients as PyTorch: {@code g b a^(b-1)} to {@code a},
-     * 0 where {@code b == 0}; {@code g a^b log(a)} to {@code b}, 0 where {@code a == 0} and
-     * {@code b >= 0} (NaN for negative {@code a}). Where {@code b == 0} and {@code a^(b-1)} is
+     * {@code a ^ b} as {@link Math#pow}. Gradients, as PyTorch's: {@code g b a^(b-1)} to
+     * {@code a}, 0 where {@code b == 0}; {@code g a^b log(a)} to {@code b}, 0 where {@code a == 0}
+     * and {@code b >= 0} (NaN for negative {@code a}). Where {@code b == 0} and {@code a^(b-1)} is
      * finite, the 0 is computed as {@code g b a^(b-1)} rather than masked, so that its derivative
      * with respect to {@code b} (second order) is {@code g a^-1}, not 0. The masks apply to the
      * local derivatives, which are then multiplied by {@code g}, as PyTorch: an infinite or NaN
@@ -75,32 +76,32 @@ public final class BinaryOps {
                 (g, out) -> new Tensor[] {g.mul(share(b, a)), g.mul(share(a, b))});
     }
 
-    /** 1 where {@code a == b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a == b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor eq(Tensor a, Tensor b) {
         return compare("eq", a, b, (x, y) -> x == y ? 1 : 0);
     }
 
-    /** 1 where {@code a != b}, else 0 (1 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a != b}, else 0 (1 where either is NaN). Gradient: none (a constant). */
     public static Tensor ne(Tensor a, Tensor b) {
         return compare("ne", a, b, (x, y) -> x != y ? 1 : 0);
     }
 
-    /** 1 where {@code a < b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a < b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor lt(Tensor a, Tensor b) {
         return compare("lt", a, b, (x, y) -> x < y ? 1 : 0);
     }
 
-    /** 1 where {@code a <= b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a <= b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor le(Tensor a, Tensor b) {
         return compare("le", a, b, (x, y) -> x <= y ? 1 : 0);
     }
 
-    /** 1 where {@code a > b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a > b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor gt(Tensor a, Tensor b) {
         return compare("gt", a, b, (x, y) -> x > y ? 1 : 0);
     }
 
-    /** 1 where {@code a >= b}, else 0 (0 where either is NaN); a constant, no gradient. */
+    /** 1 where {@code a >= b}, else 0 (0 where either is NaN). Gradient: none (a constant). */
     public static Tensor ge(Tensor a, Tensor b) {
         return compare("ge", a, b, (x, y) -> x >= y ? 1 : 0);
     }
@@ -133,7 +134,7 @@ public final class BinaryOps {
         for (int i = 0; i < data.length; i++) {
             data[i] = c[i] != 0 ? x[i] : y[i];
         }
-        return Tensor.fromOp("where", shape, data, (g, out) -> new Tensor[] {
+        return Tensor.fromOp("where", Tensor.resultType(a, b), shape, data, (g, out) -> new Tensor[] {
             null,
             a.requiresGrad() ? where(condition, g, zeroOf(a)) : null,
             b.requiresGrad() ? where(condition, zeroOf(b), g) : null}, condition, a, b);
@@ -143,20 +144,25 @@ public final class BinaryOps {
      * A tensor over {@code data} (taken, not copied) that records nothing and never requires grad:
      * comparison results and other constants (the masks of backward rules are {@link Masks}).
      */
-    static Tensor constant(Shape shape, double[] data) {
-        return Tensor.fromOp("constant", shape, data, (g, out) -> new Tensor[0]);
+    static Tensor constant(DType dtype, Shape shape, double[] data) {
+        return Tensor.fromOp("constant", dtype, shape, data, (g, out) -> new Tensor[0]);
     }
 
     /** Broadcasts {@code a} and {@code b}, applies {@code f} to each pair, and records {@code rule}. */
     static Tensor elementwise(String op, Tensor a, Tensor b, DoubleBinaryOperator f, BackwardRule rule) {
         Shape out = broadcast(op, a, b);
+        if (a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32) {
+            float[] data = Strided.map(a.floatStorage(), a.shape().toArray(), b.floatStorage(), b.shape().toArray(),
+                    out.toArray(), f);
+            return Tensor.fromOp(op, out, data, rule, a, b);
+        }
         return Tensor.fromOp(op, out, map(a, b, out, f), rule, a, b);
     }
 
     /** {@link #elementwise} without a gradient: a constant of the broadcast shape. */
     private static Tensor compare(String op, Tensor a, Tensor b, DoubleBinaryOperator f) {
         Shape out = broadcast(op, a, b);
-        return constant(out, map(a, b, out, f));
+        return constant(Tensor.resultType(a, b), out, map(a, b, out, f));
     }
 
     /** A zero (a scalar) that depends on {@code t}, for where's rule: where the other operand was taken, {@code t} gets a flat 0. */
@@ -185,11 +191,11 @@ public final class BinaryOps {
     }
 
     private static double[] map(Tensor a, Tensor b, Shape out, DoubleBinaryOperator f) {
-        return Strided.map(a.storage(), a.shape().toArray(), b.storage(), b.shape().toArray(), out.toArray(), f);
+        return Strided.map(a.doubles(), a.shape().toArray(), b.doubles(), b.shape().toArray(), out.toArray(), f);
     }
 
     /** {@code t}'s elements repeated over {@code shape}, which it broadcasts to (its own array when equal). */
     private static double[] expanded(Tensor t, Shape shape) {
-        return t.shape().equals(shape) ? t.storage() : Strided.expand(t.storage(), t.shape().toArray(), shape.toArray());
+        return t.shape().equals(shape) ? t.doubles() : Strided.expand(t.doubles(), t.shape().toArray(), shape.toArray());
     }
 }

@@ -117,8 +117,9 @@ public final class DecompositionOps {
      * <p>Backward: {@code dA = g det(A) A^-T}, the cofactor matrix times {@code g}. At a singular
      * matrix, where {@code A^-T} does not exist, the cofactor matrix comes from the SVD
      * {@code A = U S V^T} as {@code det(U) det(V) U diag(prod_{j != i} s_j) V^T}, as PyTorch does;
-     * that gradient is correct but not recorded, so differentiating it again ({@code createGraph})
-     * at a singular matrix throws an {@link IllegalStateException}.
+     * that gradient is correct but not recorded. Second order: yes, except at a singular matrix,
+     * where differentiating the gradient again ({@code createGraph}) throws an
+     * {@link IllegalStateException}.
      *
      * @throws IllegalArgumentException when a matrix is not square
      */
@@ -218,7 +219,7 @@ public final class DecompositionOps {
         int rows = x.size(-2);
         int cols = x.size(-1);
         int size = rows * cols;
-        return DMatrixRMaj.wrap(rows, cols, Arrays.copyOfRange(x.storage(), t * size, (t + 1) * size));
+        return DMatrixRMaj.wrap(rows, cols, Arrays.copyOfRange(x.doubles(), t * size, (t + 1) * size));
     }
 
     /** "matrix of shape (3, 3)", or for a batch "matrix 2 of shape (3, 3) in a batch of shape (4, 3, 3)". */
@@ -323,7 +324,7 @@ public final class DecompositionOps {
             CommonOps_DDRM.multTransB(u, v, cof);
             System.arraycopy(cof.data, 0, data, t * n * n, n * n);
         }
-        return Tensor.of(data, x.shape().toArray());
+        return Tensor.of(data, x.shape().toArray()).to(x.dtype());
     }
 
     /** True when {@code m} is symmetric to within {@link #SYMMETRY_TOLERANCE} of its largest element. */

@@ -30,7 +30,8 @@ public final class IndexOps {
      * The elements {@code from, from + step, ...} below {@code to} along {@code dim}, as Python's
      * {@code x[from:to:step]}: negative bounds count from the end, bounds outside the dim are
      * clamped to it, and an empty range gives a size-0 dim. The result has {@code x}'s shape with
-     * that dim's size replaced by the number of elements taken.
+     * that dim's size replaced by the number of elements taken. Gradient: {@code g} put into zeros
+     * of {@code x}'s shape at the positions taken.
      *
      * @throws IllegalArgumentException when {@code dim} is out of range or {@code step < 1}
      */
@@ -49,7 +50,8 @@ public final class IndexOps {
 
     /**
      * The slice at {@code index} along {@code dim}, with that dim removed: {@code x[..., index, ...]}.
-     * A negative index counts from the end.
+     * A negative index counts from the end. Gradient: {@code g} put into zeros of {@code x}'s shape
+     * at {@code index} along {@code dim}.
      *
      * @throws IllegalArgumentException when {@code dim} or {@code index} is out of range
      */
@@ -67,7 +69,8 @@ public final class IndexOps {
     /**
      * The slices at {@code indices} along {@code dim}, in that order: the result has
      * {@code indices.length} along {@code dim} and {@code x}'s sizes elsewhere. Repeats are
-     * allowed (their gradients add up); negative indices count from the end.
+     * allowed; negative indices count from the end. Gradient: {@code g} added into zeros of
+     * {@code x}'s shape at {@code indices} along {@code dim}, repeats adding up.
      *
      * @throws IllegalArgumentException when {@code dim} or an index is out of range
      */
@@ -87,8 +90,8 @@ public final class IndexOps {
      * {@code out[i][j][k] = x[i][index[i][j][k]][k]} (likewise for other dims). {@code index} holds
      * whole numbers from 0 to {@code x.size(dim) - 1}, has {@code x}'s rank and
      * {@code index.size(k) <= x.size(k)} for every {@code k != dim}. A scalar {@code x} takes a
-     * scalar index and dim 0 or -1. The gradient reaches {@code x} (a scatter-add of the output's
-     * gradient), never {@code index}.
+     * scalar index and dim 0 or -1. Gradients: {@code g} scatter-added into zeros of {@code x}'s
+     * shape at {@code index}, none to {@code index}.
      *
      * @throws IllegalArgumentException when the dim, the index's rank or shape, or a value of it
      *                                  does not fit
@@ -160,8 +163,8 @@ public final class IndexOps {
 
     /**
      * Joins tensors along an existing {@code dim}: their shapes must agree except along
-     * {@code dim}, where the result's size is the sum of theirs. Each input's gradient is its slice
-     * of the output's gradient.
+     * {@code dim}, where the result's size is the sum of theirs. Gradients: each input gets its
+     * slice of {@code g} along {@code dim}.
      *
      * @throws IllegalArgumentException when no tensor is given, a tensor is a scalar, {@code dim} is
      *                                  out of range, or the shapes differ elsewhere than {@code dim}
@@ -193,7 +196,7 @@ public final class IndexOps {
             }
             sizes[t] = x.size(d);
             total += sizes[t];
-            parts[t] = x.storage();
+            parts[t] = x.doubles();
             needsGrad[t] = x.requiresGrad();
             shapes.add(x.shape());
         }
@@ -211,7 +214,8 @@ public final class IndexOps {
     /**
      * Joins equally shaped tensors along a new {@code dim} (from {@code -(rank + 1)} to
      * {@code rank}): {@code cat} of the tensors each unsqueezed at {@code dim}. Scalars stack into
-     * a vector.
+     * a vector. Gradients: each input gets its slice of {@code g} at its position along
+     * {@code dim}, with that dim removed.
      *
      * @throws IllegalArgumentException when no tensor is given, the shapes differ or {@code dim} is
      *                                  out of range
@@ -248,7 +252,7 @@ public final class IndexOps {
     private static Tensor take(String op, Tensor x, int d, int[] idx, Shape outShape) {
         Shape in = x.shape();
         int[] dims = in.toArray();
-        double[] data = Indexing.take(x.storage(), outer(dims, d), dims[d], inner(dims, d), idx);
+        double[] data = Indexing.take(x.doubles(), outer(dims, d), dims[d], inner(dims, d), idx);
         return Tensor.fromOp(op, outShape, data, gradientOnly((g, out) -> new Tensor[] {put(op, g, d, idx, in)}), x);
     }
 
@@ -260,7 +264,7 @@ public final class IndexOps {
     private static Tensor put(String op, Tensor g, int d, int[] idx, Shape outShape) {
         Shape in = g.shape();
         int[] dims = outShape.toArray();
-        double[] data = Indexing.put(g.storage(), outer(dims, d), dims[d], inner(dims, d), idx);
+        double[] data = Indexing.put(g.doubles(), outer(dims, d), dims[d], inner(dims, d), idx);
         return Tensor.fromOp(op + "Backward", outShape, data, gradientOnly((gg, out) -> new Tensor[] {take(op, gg, d, idx, in)}), g);
     }
 
@@ -289,15 +293,15 @@ public final class IndexOps {
     /** {@code out[e] = x[offsets[e]]}, of {@code indexShape}. Backward: {@link #scatterAt} into zeros of {@code x}'s shape. */
     private static Tensor gatherAt(Tensor x, int[] offsets, Shape indexShape) {
         Shape in = x.shape();
-        return Tensor.fromOp("gather", indexShape, Indexing.gather(x.storage(), offsets),
-                gradientOnly((g, out) -> new Tensor[] {scatterAt(Tensor.zeros(in.toArray()), offsets, g)}), x);
+        return Tensor.fromOp("gather", indexShape, Indexing.gather(x.doubles(), offsets),
+                gradientOnly((g, out) -> new Tensor[] {scatterAt(Tensor.zeros(x.dtype(), in.toArray()), offsets, g)}), x);
     }
 
     /** A copy of {@code x} with {@code src[e]} added at {@code offsets[e]}. Backward: {@code g} to x, {@link #gatherAt} to src. */
     private static Tensor scatterAt(Tensor x, int[] offsets, Tensor src) {
         Shape srcShape = src.shape();
         boolean srcNeedsGrad = src.requiresGrad();
-        return Tensor.fromOp("scatterAdd", x.shape(), Indexing.scatterAdd(x.storage(), offsets, src.storage()),
+        return Tensor.fromOp("scatterAdd", x.shape(), Indexing.scatterAdd(x.doubles(), offsets, src.doubles()),
                 gradientOnly((g, out) -> new Tensor[] {g, srcNeedsGrad ? gatherAt(g, offsets, srcShape) : null}), x, src);
     }
 
@@ -332,7 +336,7 @@ public final class IndexOps {
             }
         }
         int[] strides = Shape.of(xd).strides();
-        double[] values = index.storage();
+        double[] values = index.doubles();
         int[] offsets = new int[values.length];
         int[] position = new int[id.length];
         for (int e = 0; e < values.length; e++) {

@@ -2,6 +2,8 @@ package io.github.autograd4j.ops;
 
 import static io.github.autograd4j.BackwardRule.gradientOnly;
 
+import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Strided;
@@ -19,7 +21,10 @@ public final class MovementOps {
     private MovementOps() {
     }
 
-    /** The same elements in {@code newShape} (one size may be -1); shares storage. */
+    /**
+     * The same elements in {@code newShape} (one size may be -1); shares storage. Gradient:
+     * {@code g} reshaped back to the input's shape.
+     */
     public static Tensor reshape(Tensor x, int... newShape) {
         Objects.requireNonNull(x, "reshape: input is null");
         Objects.requireNonNull(newShape, "reshape: shape is null");
@@ -28,11 +33,11 @@ public final class MovementOps {
             return x;
         }
         Shape original = x.shape();
-        return Tensor.fromOp("reshape", target, x.storage(),
+        return Tensor.viewOf("reshape", target,
                 gradientOnly((g, out) -> new Tensor[] {g.reshape(original.toArray())}), x);
     }
 
-    /** Merges dims {@code startDim..endDim} into one. */
+    /** Merges dims {@code startDim..endDim} into one. Gradient: {@code g} reshaped back to the input's shape. */
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
         Objects.requireNonNull(x, "flatten: input is null");
         if (x.dim() == 0) {
@@ -56,7 +61,10 @@ public final class MovementOps {
         return reshape(x, out);
     }
 
-    /** Removes {@code dim} when its size is 1, or every size-1 dim when {@code dim} is null. */
+    /**
+     * Removes {@code dim} when its size is 1, or every size-1 dim when {@code dim} is null.
+     * Gradient: {@code g} reshaped back to the input's shape.
+     */
     public static Tensor squeeze(Tensor x, Integer dim) {
         Objects.requireNonNull(x, "squeeze: input is null");
         int[] dims = x.shape().toArray();
@@ -73,7 +81,10 @@ public final class MovementOps {
         return reshape(x, Arrays.stream(dims).filter(s -> s != 1).toArray());
     }
 
-    /** Inserts a size-1 dim at {@code dim} (from {@code -(rank+1)} to {@code rank}). */
+    /**
+     * Inserts a size-1 dim at {@code dim} (from {@code -(rank+1)} to {@code rank}). Gradient:
+     * {@code g} reshaped back to the input's shape.
+     */
     public static Tensor unsqueeze(Tensor x, int dim) {
         Objects.requireNonNull(x, "unsqueeze: input is null");
         int rank = x.dim();
@@ -90,7 +101,7 @@ public final class MovementOps {
         return reshape(x, out);
     }
 
-    /** Swaps two dims. */
+    /** Swaps two dims. Gradient: {@code g} with the same two dims swapped back. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         Objects.requireNonNull(x, "transpose: input is null");
         int a = x.shape().normalize("transpose", dim0);
@@ -104,7 +115,10 @@ public final class MovementOps {
         return permute(x, perm);
     }
 
-    /** Result dim {@code i} is {@code x}'s dim {@code dims[i]}. */
+    /**
+     * Result dim {@code i} is {@code x}'s dim {@code dims[i]}. Gradient: {@code g} permuted by the
+     * inverse permutation.
+     */
     public static Tensor permute(Tensor x, int... dims) {
         Objects.requireNonNull(x, "permute: input is null");
         Objects.requireNonNull(dims, "permute: dims are null");
@@ -135,11 +149,14 @@ public final class MovementOps {
         for (int i = 0; i < rank; i++) {
             out[i] = in[perm[i]];
         }
-        return Tensor.fromOp("permute", Shape.of(out), Strided.permute(x.storage(), in, perm),
+        return Tensor.fromOp("permute", Shape.of(out), Strided.permute(x.doubles(), in, perm),
                 gradientOnly((g, o) -> new Tensor[] {g.permute(inverse)}), x);
     }
 
-    /** All dims in reverse order, PyTorch's {@code x.T}: the transpose of a matrix, a scalar or vector as it is. */
+    /**
+     * All dims in reverse order, PyTorch's {@code x.T}: the transpose of a matrix, a scalar or
+     * vector as it is. Gradient: {@code g} with its dims reversed back.
+     */
     public static Tensor reverseDims(Tensor x) {
         Objects.requireNonNull(x, "T: input is null");
         int[] reversed = new int[x.dim()];
@@ -151,6 +168,7 @@ public final class MovementOps {
 
     /**
      * The transpose of a matrix, PyTorch's {@code x.t()}: a tensor of fewer than 2 dims as it is.
+     * Gradient: {@code g} transposed back.
      *
      * @throws IllegalArgumentException for more than 2 dims (use {@code transpose} or {@code mT})
      */
@@ -165,8 +183,9 @@ public final class MovementOps {
 
     /**
      * {@code x} tiled {@code repeats[i]} times along dim {@code i}, PyTorch's {@code x.repeat(...)}:
-     * with more repeats than dims, {@code x} first gains leading dims of size 1. Written as an
-     * expand of an interleaved view, so its gradient sums the tiles back.
+     * with more repeats than dims, {@code x} first gains leading dims of size 1. Gradient: {@code g}
+     * summed over the tiles, back to the input's shape (it is written as an expand of an
+     * interleaved view, whose rules do that).
      *
      * @throws IllegalArgumentException when there are fewer repeats than dims or one is negative
      */
@@ -197,13 +216,19 @@ public final class MovementOps {
         return reshape(broadcastTo(reshape(x, interleaved), Shape.of("repeat", tiled)), out.toArray());
     }
 
-    /** A copy of {@code x} that gradients flow through unchanged, PyTorch's {@code clone()}. */
+    /** A copy of {@code x}, PyTorch's {@code clone()}. Gradient: {@code g}, unchanged. */
     public static Tensor copy(Tensor x) {
         Objects.requireNonNull(x, "clone: input is null");
-        return Tensor.fromOp("clone", x.shape(), x.storage().clone(), gradientOnly((g, out) -> new Tensor[] {g}), x);
+        BackwardRule.GradientOnly rule = (g, out) -> new Tensor[] {g};
+        return x.dtype() == DType.FLOAT32
+                ? Tensor.fromOp("clone", x.shape(), x.floatStorage().clone(), rule, x)
+                : Tensor.fromOp("clone", x.shape(), x.storage().clone(), rule, x);
     }
 
-    /** Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim. */
+    /**
+     * Broadcasts to {@code sizes}; -1 keeps the size of the matching (right-aligned) dim.
+     * Gradient: {@code g} summed back to the input's shape.
+     */
     public static Tensor expand(Tensor x, int... sizes) {
         Objects.requireNonNull(x, "expand: input is null");
         Objects.requireNonNull(sizes, "expand: shape is null");
@@ -222,7 +247,10 @@ public final class MovementOps {
         return broadcastTo(x, Shape.ofResult("expand", List.of(x.shape()), target));
     }
 
-    /** Broadcasts to {@code target}: size-1 and missing leading dims repeat. */
+    /**
+     * Broadcasts to {@code target}: size-1 and missing leading dims repeat. Gradient: {@code g}
+     * summed back to the input's shape.
+     */
     public static Tensor broadcastTo(Tensor x, Shape target) {
         Objects.requireNonNull(x, "broadcastTo: input is null");
         Objects.requireNonNull(target, "broadcastTo: shape is null");
@@ -234,7 +262,7 @@ public final class MovementOps {
             return x;
         }
         Shape original = x.shape();
-        return Tensor.fromOp("expand", target, Strided.expand(x.storage(), original.toArray(), target.toArray()),
+        return Tensor.fromOp("expand", target, Strided.expand(x.doubles(), original.toArray(), target.toArray()),
                 gradientOnly((g, out) -> new Tensor[] {g.sumToShape(original)}), x);
     }
 

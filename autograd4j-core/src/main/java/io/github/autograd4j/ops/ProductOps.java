@@ -6,6 +6,8 @@ import static io.github.autograd4j.ops.Batches.batchIndex;
 import static io.github.autograd4j.ops.Batches.batchOf;
 import static io.github.autograd4j.ops.Batches.resultShape;
 
+import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Gemm;
@@ -63,6 +65,7 @@ public final class ProductOps {
      * transposed in place, forward and backward. This is {@code F.linear}'s {@code x W^T}, for
      * {@code a} of shape {@code (..., k)} or {@code (k,)} and {@code b} of shape {@code (..., n, k)}
      * (batch dims broadcast as in {@link #matmul}); a 1-d {@code a} gives shape {@code (..., n)}.
+     * Backward: {@code da = g b}, {@code db = g^T a}, again with the transposes passed as flags.
      *
      * @throws IllegalArgumentException when {@code a} is a scalar, {@code b} has fewer than 2 dims,
      *                                  their last dims differ, or the batch dims do not broadcast
@@ -97,8 +100,8 @@ public final class ProductOps {
             throw new IllegalArgumentException("dot: cannot multiply " + a.shape() + " by " + b.shape()
                     + ": lengths " + a.size(0) + " and " + b.size(0) + " differ");
         }
-        double[] x = a.storage();
-        double[] y = b.storage();
+        double[] x = a.doubles();
+        double[] y = b.doubles();
         double s = 0.0;
         for (int i = 0; i < x.length; i++) {
             s += x[i] * y[i];
@@ -115,8 +118,8 @@ public final class ProductOps {
      */
     public static Tensor outer(Tensor a, Tensor b) {
         requireVectors("outer", a, b);
-        double[] x = a.storage();
-        double[] y = b.storage();
+        double[] x = a.doubles();
+        double[] y = b.doubles();
         int n = y.length;
         Shape shape = Shape.ofResult("outer", List.of(a.shape(), b.shape()), x.length, n);
         double[] data = new double[shape.numel()];
@@ -136,6 +139,10 @@ public final class ProductOps {
      * no transposed copies and is itself differentiable.
      */
     static Tensor product(Tensor a, boolean ta, Tensor b, boolean tb) {
+        DType type = Tensor.resultType(a, b);
+        if (a.dtype() != type || b.dtype() != type) {
+            return product(a.to(type), ta, b.to(type), tb);
+        }
         Shape batch = batchBroadcast("matmul", a, b);
         int m = ta ? a.size(-1) : a.size(-2);
         int k = ta ? a.size(-2) : a.size(-1);
@@ -145,15 +152,26 @@ public final class ProductOps {
         int[] ib = batchIndex(batchOf(b), batch);
         int sizeA = a.size(-2) * a.size(-1);
         int sizeB = b.size(-2) * b.size(-1);
-        double[] c = new double[shape.numel()];
         Gemm gemm = Gemm.get();
-        for (int t = 0; t < ia.length; t++) {
-            gemm.gemm(ta, tb, m, n, k, 1.0, a.storage(), ia[t] * sizeA, a.size(-1),
-                    b.storage(), ib[t] * sizeB, b.size(-1), 0.0, c, t * m * n, n);
-        }
-        return Tensor.fromOp("matmul", shape, c, (g, out) -> new Tensor[] {
+        BackwardRule rule = (g, out) -> new Tensor[] {
             !a.requiresGrad() ? null : ta ? product(b, tb, g, true) : product(g, false, b, !tb),
-            !b.requiresGrad() ? null : tb ? product(g, true, a, ta) : product(a, !ta, g, false)}, a, b);
+            !b.requiresGrad() ? null : tb ? product(g, true, a, ta) : product(a, !ta, g, false)};
+        if (type == DType.FLOAT32) {
+            float[] c = new float[shape.numel()];
+            float[] x = a.floatStorage();
+            float[] y = b.floatStorage();
+            for (int t = 0; t < ia.length; t++) {
+                gemm.gemm(ta, tb, m, n, k, 1f, x, ia[t] * sizeA, a.size(-1), y, ib[t] * sizeB, b.size(-1), 0f, c, t * m * n, n);
+            }
+            return Tensor.fromOp("matmul", shape, c, rule, a, b);
+        }
+        double[] c = new double[shape.numel()];
+        double[] x = a.storage();
+        double[] y = b.storage();
+        for (int t = 0; t < ia.length; t++) {
+            gemm.gemm(ta, tb, m, n, k, 1.0, x, ia[t] * sizeA, a.size(-1), y, ib[t] * sizeB, b.size(-1), 0.0, c, t * m * n, n);
+        }
+        return Tensor.fromOp("matmul", shape, c, rule, a, b);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -3,6 +3,7 @@ package io.github.autograd4j.ops;
 import static io.github.autograd4j.BackwardRule.gradientOnly;
 
 import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.Reductions;
@@ -38,11 +39,14 @@ public final class ReduceOps {
      */
     public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("sum", x, dims, keepDim);
-        double[] data = Strided.sumTo(x.storage(), x.shape().toArray(), r.kept().toArray());
+        double[] data = Strided.sumTo(x.doubles(), x.shape().toArray(), r.kept().toArray());
         return Tensor.fromOp("sum", r.out(), data, gradientOnly((g, out) -> new Tensor[] {r.spread(g)}), x);
     }
 
-    /** Sums {@code x} down to {@code target}, a shape that broadcasts to {@code x}'s. */
+    /**
+     * Sums {@code x} down to {@code target}, a shape that broadcasts to {@code x}'s. Gradient:
+     * {@code g} broadcast back to {@code x}'s shape.
+     */
     public static Tensor sumToShape(Tensor x, Shape target) {
         Objects.requireNonNull(x, "sumToShape: input is null");
         Objects.requireNonNull(target, "sumToShape: target is null");
@@ -54,7 +58,7 @@ public final class ReduceOps {
                     + ", so " + x.shape() + " cannot be summed down to it");
         }
         Shape input = x.shape();
-        double[] data = Strided.sumTo(x.storage(), input.toArray(), target.toArray());
+        double[] data = Strided.sumTo(x.doubles(), input.toArray(), target.toArray());
         return Tensor.fromOp("sumToShape", target, data, gradientOnly((g, out) -> new Tensor[] {g.broadcastTo(input)}), x);
     }
 
@@ -64,7 +68,7 @@ public final class ReduceOps {
      */
     public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("mean", x, dims, keepDim);
-        double[] data = Strided.sumTo(x.storage(), x.shape().toArray(), r.kept().toArray());
+        double[] data = Strided.sumTo(x.doubles(), x.shape().toArray(), r.kept().toArray());
         int n = r.count();
         for (int i = 0; i < data.length; i++) {
             data[i] /= n;
@@ -75,7 +79,8 @@ public final class ReduceOps {
     /**
      * The product over {@code dims} (1 over no elements). Gradient: {@code g} times the product of
      * the other elements of the slice, exact also where the input has zeros (see
-     * {@link #productOfOthers}); second derivatives are exact except in slices with two or more zeros.
+     * {@link #productOfOthers}). Second order: exact except in slices with two or more zeros, where
+     * the second derivatives come out 0.
      */
     public static Tensor prod(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("prod", x, dims, keepDim);
@@ -94,7 +99,7 @@ public final class ReduceOps {
      * or more zeros it is 0 (a constant, so second derivatives there are 0).
      */
     private static Tensor productOfOthers(Tensor x, int[] dims, Reduction r, Tensor out) {
-        double[] v = x.storage();
+        double[] v = x.doubles();
         double[] isZero = new double[v.length];
         boolean anyZero = false;
         for (int i = 0; i < v.length; i++) {
@@ -137,7 +142,10 @@ public final class ReduceOps {
         return extreme("max", x, dims, keepDim, true);
     }
 
-    /** The minimum over {@code dims}; the mirror of {@link #max}, ties split the gradient evenly. */
+    /**
+     * The minimum over {@code dims}; the mirror of {@link #max}. Gradient: {@code g} split evenly
+     * among the elements equal to the minimum, a constant mask, so the second derivative is 0.
+     */
     public static Tensor min(Tensor x, int[] dims, boolean keepDim) {
         return extreme("min", x, dims, keepDim, false);
     }
@@ -146,7 +154,7 @@ public final class ReduceOps {
         Reduction r = Reduction.of(op, x, dims, keepDim).nonEmpty(op, dims);
         double[] data = r.perSlice(x, (a, from, to) -> a[Reductions.argExtreme(a, from, to, max)]);
         return Tensor.fromOp(op, r.out(), data, (g, out) -> {
-            double[] w = Reductions.tieWeights(r.group(x.storage()), out.storage(), r.count());
+            double[] w = Reductions.tieWeights(r.group(x.doubles()), out.doubles(), r.count());
             return new Tensor[] {r.spread(g).mul(Masks.of(r.in(), r.ungroup(w), x))};
         }, x);
     }
@@ -209,12 +217,12 @@ public final class ReduceOps {
 
     /** {@code sign(x)} where {@code |x|} equals its slice's max norm {@code out}, divided by the number of such ties; 0 elsewhere. */
     private static Tensor maxNormWeights(Tensor x, Reduction r, Tensor out) {
-        double[] a = r.group(x.storage());
+        double[] a = r.group(x.doubles());
         double[] abs = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             abs[i] = Math.abs(a[i]);
         }
-        double[] w = Reductions.tieWeights(abs, out.storage(), r.count());
+        double[] w = Reductions.tieWeights(abs, out.doubles(), r.count());
         for (int i = 0; i < w.length; i++) {
             w[i] *= Math.signum(a[i]);
         }
@@ -234,7 +242,7 @@ public final class ReduceOps {
      * {@code x} itself.
      */
     private static Tensor power(Tensor x, double q, boolean signed) {
-        double[] in = x.storage();
+        double[] in = x.doubles();
         double[] out = new double[in.length];
         if (q == 0.0) {
             for (int i = 0; i < in.length; i++) {
@@ -274,7 +282,8 @@ public final class ReduceOps {
     /**
      * The flat index (row-major) of the largest element when {@code dim} is null, else the index
      * along {@code dim} of the largest element of each slice; the first on ties, the first NaN if
-     * any. The indices are held as doubles in a tensor that never requires grad.
+     * any. The indices are held as doubles in a tensor that never requires grad. Gradient: none
+     * (indices, a constant).
      *
      * @throws IllegalArgumentException when the reduced dim holds no elements
      */
@@ -282,7 +291,7 @@ public final class ReduceOps {
         return argExtreme("argmax", x, dim, keepDim, true);
     }
 
-    /** The index of the smallest element; the mirror of {@link #argmax}. */
+    /** The index of the smallest element; the mirror of {@link #argmax}. Gradient: none (indices, a constant). */
     public static Tensor argmin(Tensor x, Integer dim, boolean keepDim) {
         return argExtreme("argmin", x, dim, keepDim, false);
     }
@@ -291,7 +300,7 @@ public final class ReduceOps {
         int[] dims = dim == null ? null : new int[] {dim};
         Reduction r = Reduction.of(op, x, dims, keepDim).nonEmpty(op, dims);
         double[] data = r.perSlice(x, (a, from, to) -> Reductions.argExtreme(a, from, to, max) - from);
-        return constant(data, r.out());
+        return constant(DType.FLOAT64, data, r.out()); // indices, exact as doubles
     }
 
     /**
@@ -299,7 +308,7 @@ public final class ReduceOps {
      * that is 0 only where the numerator is 0 too, so that the quotient is 0 there.
      */
     private static Tensor zerosToOnes(Tensor t) {
-        double[] v = t.storage();
+        double[] v = t.doubles();
         double[] shift = null;
         for (int i = 0; i < v.length; i++) {
             if (v[i] == 0.0) {
@@ -307,7 +316,7 @@ public final class ReduceOps {
                 shift[i] = 1.0;
             }
         }
-        return shift == null ? t : t.add(constant(shift, t.shape()));
+        return shift == null ? t : t.add(constant(t.dtype(), shift, t.shape()));
     }
 
     /** The inverse permutation: {@code inverse[perm[i]] = i}. */
@@ -319,8 +328,8 @@ public final class ReduceOps {
         return inverse;
     }
 
-    private static Tensor constant(double[] data, Shape shape) {
-        return BinaryOps.constant(shape, data);
+    private static Tensor constant(DType dtype, double[] data, Shape shape) {
+        return BinaryOps.constant(dtype, shape, data);
     }
 
     /**
@@ -397,7 +406,7 @@ public final class ReduceOps {
 
         /** {@code f} of each output's slice of {@code x}. */
         double[] perSlice(Tensor x, SliceFunction f) {
-            return Reductions.perSlice(group(x.storage()), slices(), count, f);
+            return Reductions.perSlice(group(x.doubles()), slices(), count, f);
         }
 
         /**

@@ -33,7 +33,7 @@ public final class SoftmaxOps {
 
     private static Tensor softmax(String op, Tensor x, int dim, boolean log) {
         ReduceOps.Reduction r = ReduceOps.Reduction.of(op, x, new int[] {dim}, true);
-        double[] data = r.ungroup(Reductions.softmax(r.group(x.storage()), r.slices(), r.count(), log));
+        double[] data = r.ungroup(Reductions.softmax(r.group(x.doubles()), r.slices(), r.count(), log));
         int[] d = {dim};
         BackwardRule rule = log
                 ? (g, out) -> new Tensor[] {g.sub(x.softmax(dim).mul(g.sum(d, true)))}

@@ -3,6 +3,7 @@ package io.github.autograd4j.ops;
 import static io.github.autograd4j.BackwardRule.gradientOnly;
 
 import io.github.autograd4j.BackwardRule;
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.kernel.ScalarFunctions;
 import io.github.autograd4j.kernel.SpecialFunctions;
@@ -121,7 +122,7 @@ public final class UnaryOps {
     public static Tensor elu(Tensor x, double alpha) {
         checkFinite("elu", "alpha", alpha);
         return map("elu", x, v -> v > 0 ? v : alpha * Math.expm1(v), (g, out) -> new Tensor[] {
-            g.mul(BinaryOps.where(mask(x, v -> v > 0 ? 1 : 0), Tensor.scalar(1), out.add(alpha)))});
+            g.mul(BinaryOps.where(mask(x, v -> v > 0 ? 1 : 0), Tensor.scalar(1, x.dtype()), out.add(alpha)))});
     }
 
     /**
@@ -181,10 +182,23 @@ public final class UnaryOps {
     /** Applies {@code f} to each element of {@code x} and records {@code rule}. */
     private static Tensor map(String op, Tensor x, DoubleUnaryOperator f, BackwardRule rule) {
         Objects.requireNonNull(x, op + ": input is null");
+        if (x.dtype() == DType.FLOAT32) {
+            // each element widened, computed in double and rounded once: float32's correctly rounded value
+            float[] in = x.floatStorage();
+            float[] out = new float[in.length];
+            for (int i = 0; i < in.length; i++) {
+                out[i] = (float) f.applyAsDouble(in[i]);
+            }
+            return Tensor.fromOp(op, x.shape(), out, rule, x);
+        }
         return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
-    /** {@code f} of each element of {@code x}, as a {@link Masks mask} of {@code x}: the 0/1 (or slope, or sign) factors of rules. */
+    /**
+     * {@code f} of each element of {@code x}, as a {@link Masks mask} of {@code x}: the 0/1 (or
+     * slope, or sign) factors of rules. Gradient: zero (nothing flows to {@code x}); recorded as an
+     * operation of {@code x}, so that a rule's product with it stays connected to {@code x}.
+     */
     public static Tensor mask(Tensor x, DoubleUnaryOperator f) {
         Objects.requireNonNull(x, "map: input is null");
         Objects.requireNonNull(f, "map: f is null");
@@ -192,7 +206,7 @@ public final class UnaryOps {
     }
 
     private static double[] apply(Tensor x, DoubleUnaryOperator f) {
-        double[] in = x.storage();
+        double[] in = x.doubles();
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = f.applyAsDouble(in[i]);

@@ -101,13 +101,13 @@ record Composition(List<Shape> shapes, List<Double> values, List<Step> steps) {
 
         /** Records {@code |distance|}: how far each element is from a kink (0 means on it). */
         void kink(Tensor distance) {
-            for (double d : distance.storage()) {
+            for (double d : distance.doubles()) {
                 nearestKink = Math.min(nearestKink, Math.abs(d));
             }
         }
 
         void result(Tensor t) {
-            for (double v : t.storage()) {
+            for (double v : t.doubles()) {
                 largest = Double.isFinite(v) ? Math.max(largest, Math.abs(v)) : Double.POSITIVE_INFINITY;
             }
         }
@@ -444,7 +444,7 @@ record Composition(List<Shape> shapes, List<Double> values, List<Step> steps) {
 
         /** {@code x x^T + I} on the last two dims: symmetric positive definite. */
         static Tensor spd(Tensor x) {
-            return x.matmul(x.mT()).add(Tensor.eye(x.size(-2)));
+            return x.matmul(x.mT()).add(Tensor.eye(x.size(-2)).to(x.dtype()));
         }
 
         static int dim(Tensor x, int arg) {

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@code graph EXPR} command: builds a built-in expression, runs its backward pass and writes
- * its graph as Graphviz DOT, Mermaid and a plain table; renders the DOT file to PNG and SVG when
- * Graphviz's {@code dot} is on the PATH.
+ * its graph as Graphviz DOT, Mermaid, a plain table and an HTML report to step through in a
+ * browser; renders the DOT file to PNG and SVG when Graphviz's {@code dot} is on the PATH.
  */
 public final class GraphExample {
 
@@ -67,7 +67,7 @@ public final class GraphExample {
      * What a run wrote.
      *
      * @param graph    the graph
-     * @param files    the files written, DOT, Mermaid and table first
+     * @param files    the files written, DOT, Mermaid, table and HTML report first
      * @param rendered whether Graphviz rendered PNG and SVG
      */
     public record Result(Graph graph, List<Path> files, boolean rendered) {
@@ -91,12 +91,17 @@ public final class GraphExample {
         return result;
     }
 
-    /** Writes {@code <stem>.dot}, {@code <stem>.mmd} and {@code <stem>.txt}, and PNG and SVG if {@code dot} is on the PATH. */
+    /**
+     * Writes {@code <stem>.dot}, {@code <stem>.mmd}, {@code <stem>.txt} and the report
+     * {@code <stem>.html}, and PNG and SVG if {@code dot} is on the PATH.
+     */
     public static Result write(Graph graph, Path dir, String stem) throws IOException {
         Files.createDirectories(dir);
         Path dot = written(dir.resolve(stem + ".dot"), graph.toDot());
+        Path html = dir.resolve(stem + ".html");
+        graph.writeHtml(html);
         List<Path> files = new ArrayList<>(List.of(dot, written(dir.resolve(stem + ".mmd"), graph.toMermaid()),
-                written(dir.resolve(stem + ".txt"), graph.toTable())));
+                written(dir.resolve(stem + ".txt"), graph.toTable()), html));
         Path graphviz = graphviz();
         if (graphviz != null) {
             // core's DOT runs left to right, which makes a long chain thousands of pixels wide

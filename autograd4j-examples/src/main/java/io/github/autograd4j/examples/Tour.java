@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The {@code tour}, what the jar runs with no command: seed example 000 step by step, then the
  * {@code digits} MLP trained with a progress bar, its test accuracy and loss curves, and the graph
- * of one forward pass of the trained model (DOT, Mermaid, table), listing the files written.
+ * of one forward pass of the trained model (DOT, Mermaid, table, and an HTML report to step through
+ * in a browser), listing the files written.
  */
 public final class Tour {
 
@@ -59,6 +60,7 @@ public final class Tour {
         GraphExample.Result graph = GraphExample.write(forwardGraph(digits.model()), config.train().out(), "digits-forward");
         out.println("digits-forward: " + graph.graph().size() + " nodes" + (graph.rendered() ? ", rendered with Graphviz"
                 : " (Graphviz's dot is not on the PATH: paste the .mmd file into a Mermaid viewer, or install graphviz)"));
+        out.println("digits-forward.html: open it in a browser to step through the backward pass");
 
         section(out, "Files in " + config.train().out().toAbsolutePath().normalize());
         List<Path> files;

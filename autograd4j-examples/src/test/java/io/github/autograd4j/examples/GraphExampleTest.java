@@ -22,7 +22,11 @@ class GraphExampleTest {
         assertTrue(Files.readString(dir.resolve("neuron.mmd")).contains("tanh"));
         assertEquals(r.graph().toTable(), Files.readString(dir.resolve("neuron.txt")));
         assertEquals(GraphExample.graphviz() != null, r.rendered());
-        assertEquals(r.rendered() ? 5 : 3, r.files().size());
+        assertEquals(r.rendered() ? 6 : 4, r.files().size());
+        assertEquals(dir.resolve("neuron.html"), r.files().get(3));
+        String html = Files.readString(dir.resolve("neuron.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("\"name\":\"w1\""), "the report of the same graph");
+        assertTrue(out.text().contains("neuron.html"), "listed");
         assertTrue(out.text().contains(r.rendered() ? "rendered" : "not on the PATH"), out.text());
     }
 
@@ -31,5 +35,6 @@ class GraphExampleTest {
         GraphExample.Result r = GraphExample.run(new GraphExample.Config(GraphExample.Expression.MLP, dir, new Silent().out()));
         assertEquals("loss", r.graph().root().name());
         assertTrue(Files.readString(dir.resolve("mlp.dot")).contains("matmul"));
+        assertTrue(Files.readString(dir.resolve("mlp.html")).contains("\"name\":\"loss\""));
     }
 }

@@ -22,6 +22,9 @@ class TourTest {
         assertEquals(20, result.graph().graph().size(), "the image, 5 nodes per hidden layer (weight, matmul, bias, add, relu), 4 for the output layer, 5 for the loss");
         assertTrue(Files.readString(dir.resolve("digits-forward.dot")).contains("logSoftmax"));
         assertTrue(Files.readString(dir.resolve("digits-forward.mmd")).contains("flowchart"));
+        long html = Files.size(dir.resolve("digits-forward.html"));
+        System.out.println("TourTest: the graph report of the digits MLP's forward pass and loss: " + html + " bytes");
+        assertTrue(html < 1_000_000, "the report of the digits MLP's forward pass and loss stays under 1 MB: " + html + " bytes");
         assertEquals(result.files(), result.files().stream().filter(Files::exists).toList());
         assertTrue(result.files().containsAll(result.graph().files()));
         for (Path f : result.files()) {

@@ -65,7 +65,11 @@ public final class Dropout extends Module {
         return x.mul(Tensor.of(mask, x.shape().toArray()));
     }
 
-    /** The probability of zeroing an element. */
+    /**
+     * The probability of zeroing an element.
+     *
+     * @return the probability, in [0, 1)
+     */
     public double p() {
         return p;
     }

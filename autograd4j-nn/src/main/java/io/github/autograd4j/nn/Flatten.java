@@ -16,7 +16,12 @@ public final class Flatten extends Module {
         this(1, -1);
     }
 
-    /** Flattens dims {@code startDim} to {@code endDim} (negative counts from the end). */
+    /**
+     * Flattens dims {@code startDim} to {@code endDim} (negative counts from the end).
+     *
+     * @param startDim the first dim merged
+     * @param endDim   the last dim merged, not before {@code startDim}
+     */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;

@@ -18,6 +18,7 @@ public final class LeakyReLU extends Module {
     /**
      * With the given slope for negative inputs.
      *
+     * @param negativeSlope the factor applied to negative inputs (PyTorch's default is 0.01)
      * @throws IllegalArgumentException when the slope is not finite
      */
     public LeakyReLU(double negativeSlope) {

@@ -66,14 +66,29 @@ public final class Linear extends Module {
         this(inFeatures, outFeatures, bias, Generator.current(), weightInit, biasInit);
     }
 
-    /** A layer with PyTorch's default initialisation drawn from {@code rng}. */
+    /**
+     * A layer with PyTorch's default initialisation drawn from {@code rng}.
+     *
+     * @param inFeatures  the input size
+     * @param outFeatures the output size
+     * @param bias        whether the layer has a bias
+     * @param rng         the source of the initial values: the weight's are drawn first, then the
+     *                    bias's
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias, Random rng) {
         this(inFeatures, outFeatures, bias, rng,
                 (w, r) -> Init.kaimingUniform(w, Math.sqrt(5.0), r),
                 (b, r) -> Init.uniform(b, -1.0 / Math.sqrt(inFeatures), 1.0 / Math.sqrt(inFeatures), r));
     }
 
-    /** A layer with a bias and PyTorch's default initialisation drawn from {@code rng}. */
+    /**
+     * A layer with a bias and PyTorch's default initialisation drawn from {@code rng}.
+     *
+     * @param inFeatures  the input size
+     * @param outFeatures the output size
+     * @param rng         the source of the initial values: the weight's are drawn first, then the
+     *                    bias's
+     */
     public Linear(int inFeatures, int outFeatures, Random rng) {
         this(inFeatures, outFeatures, true, rng);
     }
@@ -81,6 +96,11 @@ public final class Linear extends Module {
     /**
      * A layer whose weight, then bias, are filled by the given initialisers from {@code rng}.
      *
+     * @param inFeatures  the input size
+     * @param outFeatures the output size
+     * @param bias        whether the layer has a bias
+     * @param rng         passed to both initialisers, the weight's first
+     * @param weightInit  fills the weight
      * @param biasInit ignored when {@code bias} is false
      * @throws IllegalArgumentException when a size is not positive
      */
@@ -118,22 +138,38 @@ public final class Linear extends Module {
         return Tensor.linear(x, weight(), hasBias ? bias() : null);
     }
 
-    /** The weight, of shape {@code (out, in)}. */
+    /**
+     * The weight, of shape {@code (out, in)}.
+     *
+     * @return the live parameter (not a copy)
+     */
     public Tensor weight() {
         return parameter("weight");
     }
 
-    /** The bias, of shape {@code (out,)}, or null when the layer has none. */
+    /**
+     * The bias, of shape {@code (out,)}, or null when the layer has none.
+     *
+     * @return the live parameter (not a copy), or null
+     */
     public Tensor bias() {
         return hasBias ? parameter("bias") : null;
     }
 
-    /** The input size. */
+    /**
+     * The input size.
+     *
+     * @return the size of the input's last dim
+     */
     public int inFeatures() {
         return inFeatures;
     }
 
-    /** The output size. */
+    /**
+     * The output size.
+     *
+     * @return the size of the output's last dim
+     */
     public int outFeatures() {
         return outFeatures;
     }

@@ -41,7 +41,12 @@ public final class MLP extends Sequential {
         this(Generator.current(), activation, sizes);
     }
 
-    /** Layers of the given sizes with ReLU between them, initialised from {@code rng}. */
+    /**
+     * Layers of the given sizes with ReLU between them, initialised from {@code rng}.
+     *
+     * @param rng   the source of every layer's initial values, layer by layer
+     * @param sizes the input size, the hidden sizes and the output size; at least 2, all positive
+     */
     public MLP(Random rng, int... sizes) {
         this(rng, ReLU::new, sizes);
     }
@@ -50,6 +55,8 @@ public final class MLP extends Sequential {
      * Layers of the given sizes with {@code activation.get()} between them, initialised from
      * {@code rng} layer by layer.
      *
+     * @param rng        the source of every layer's initial values
+     * @param activation makes each activation module (called once per hidden layer)
      * @param sizes the input size, the hidden sizes and the output size
      * @throws IllegalArgumentException when fewer than 2 sizes are given or a size is not positive
      */

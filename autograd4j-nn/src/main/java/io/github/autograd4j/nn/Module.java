@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +42,14 @@ public abstract class Module implements Stateful {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
-    /** The output for input {@code x}; recorded for backward when a parameter or {@code x} requires grad. */
+    /**
+     * The output for input {@code x}; recorded for backward when a parameter or {@code x} requires
+     * grad.
+     *
+     * @param x the input, its shape as the module expects (a batch first, for most)
+     * @return the output: a new tensor, or {@code x} itself for a module that passes it through
+     *         (an empty {@code Sequential}, {@code Dropout} in evaluation mode)
+     */
     public abstract Tensor forward(Tensor x);
 
     // ------------------------------------------------------------------ registration
@@ -51,6 +59,9 @@ public abstract class Module implements Stateful {
      * grad (as wrapping it in PyTorch's {@code nn.Parameter} does), labelling it {@code name} for
      * graphs and messages unless it has a label; returns it.
      *
+     * @param name   the parameter's name in this module, non-empty, without dots
+     * @param tensor a leaf; from now on it requires grad
+     * @return {@code tensor}, for a field initialiser
      * @throws IllegalArgumentException when the name is empty, contains a dot or is already used,
      *                                  or the tensor was made by an operation (a parameter must be a leaf)
      */
@@ -72,6 +83,10 @@ public abstract class Module implements Stateful {
     /**
      * Registers {@code module} as child {@code name}; returns it.
      *
+     * @param <M>    the child's type, kept for the caller's field
+     * @param name   the child's name in this module, non-empty, without dots
+     * @param module the child, not this module
+     * @return {@code module}, for a field initialiser
      * @throws IllegalArgumentException when the name is empty, contains a dot or is already used,
      *                                  or the module is this one
      */
@@ -99,6 +114,8 @@ public abstract class Module implements Stateful {
     /**
      * This module's own parameter {@code name}, for use in {@code forward}.
      *
+     * @param name the name it was registered under
+     * @return the parameter, or its stand-in during {@link #forwardWith}
      * @throws IllegalArgumentException when there is no such parameter
      */
     protected final Tensor parameter(String name) {
@@ -112,7 +129,11 @@ public abstract class Module implements Stateful {
 
     // ------------------------------------------------------------------ parameters and children
 
-    /** Every parameter, in registration order, depth first, each tensor once. */
+    /**
+     * Every parameter, in registration order, depth first, each tensor once.
+     *
+     * @return a new unmodifiable list, empty for a module without parameters
+     */
     public final List<Tensor> parameters() {
         return List.copyOf(namedParameters().values());
     }
@@ -120,6 +141,8 @@ public abstract class Module implements Stateful {
     /**
      * Every parameter by its dotted name ({@code "weight"}, {@code "0.bias"}, {@code "encoder.2.weight"}),
      * in the order of {@link #parameters()}. A tensor registered under several names keeps the first.
+     *
+     * @return a new map, the caller's to change; its tensors are the live parameters
      */
     public final LinkedHashMap<String, Tensor> namedParameters() {
         LinkedHashMap<String, Tensor> named = new LinkedHashMap<>();
@@ -136,6 +159,29 @@ public abstract class Module implements Stateful {
         children.forEach((name, child) -> child.collect(prefix + name + ".", named, seen));
     }
 
+    /**
+     * Converts every parameter, in this module and its children, to type {@code dtype} (PyTorch's
+     * {@code module.to(dtype)}): each becomes a new leaf of that type with the same values (rounded
+     * to float32, or widened exactly), requiring grad, labelled as before, without a gradient. Make
+     * the optimiser after this call, as in PyTorch: one made before holds the old tensors.
+     *
+     * @param dtype the type wanted
+     * @return this module
+     */
+    public Module to(DType dtype) {
+        Objects.requireNonNull(dtype, describe() + ": dtype is null");
+        convert(dtype, new IdentityHashMap<>());
+        return this;
+    }
+
+    /** {@link #to}, converting a parameter shared by several modules once, so that it stays shared. */
+    private void convert(DType dtype, Map<Tensor, Tensor> converted) {
+        ownParameters.replaceAll((name, p) -> p.dtype() == dtype ? p : converted.computeIfAbsent(p, old -> {
+            Tensor t = old.detach().to(dtype).requiresGrad(old.requiresGrad());
+            return old.label() == null ? t : t.label(old.label());
+        }));
+        children.values().forEach(child -> child.convert(dtype, converted));
+    }
     /**
      * A copy of every parameter by name, as PyTorch's {@code state_dict()}: what
      * {@link #loadStateDict} takes back, and what a checkpoint saves.
@@ -162,17 +208,29 @@ public abstract class Module implements Stateful {
         ParameterState.load("loadStateDict", "the state dict", namedParameters(), state);
     }
 
-    /** The direct children by name, in registration order. */
+    /**
+     * The direct children by name, in registration order.
+     *
+     * @return an unmodifiable view, empty for a module without children
+     */
     public final Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(children);
     }
 
-    /** The direct children, in registration order. */
+    /**
+     * The direct children, in registration order.
+     *
+     * @return a new unmodifiable list, empty for a module without children
+     */
     public final List<Module> children() {
         return List.copyOf(children.values());
     }
 
-    /** The number of parameter elements, each tensor counted once. */
+    /**
+     * The number of parameter elements, each tensor counted once.
+     *
+     * @return the total element count, 0 or more
+     */
     public final long numParameters() {
         long n = 0;
         for (Tensor t : parameters()) {
@@ -197,6 +255,10 @@ public abstract class Module implements Stateful {
      * take a Hessian in them. The module's own parameters are put back afterwards, also when
      * {@code forward} throws.
      *
+     * @param replacements stand-ins by dotted name (as {@link #namedParameters()} names them), each
+     *                     of its parameter's shape
+     * @param x            the input
+     * @return the output, computed from the stand-ins
      * @throws IllegalArgumentException when a name is not a parameter or a shape differs, before
      *                                  anything is replaced
      */
@@ -243,7 +305,13 @@ public abstract class Module implements Stateful {
 
     // ------------------------------------------------------------------ training mode
 
-    /** Sets training mode ({@code true}) or evaluation mode on this module and every descendant; returns this. */
+    /**
+     * Sets training mode ({@code true}) or evaluation mode on this module and every descendant;
+     * returns this.
+     *
+     * @param mode true for training mode, false for evaluation mode
+     * @return this module
+     */
     public Module train(boolean mode) {
         training = mode;
         for (Module child : children.values()) {
@@ -252,30 +320,51 @@ public abstract class Module implements Stateful {
         return this;
     }
 
-    /** Training mode, recursively (the default); returns this. */
+    /**
+     * Training mode, recursively (the default); returns this.
+     *
+     * @return this module
+     */
     public final Module train() {
         return train(true);
     }
 
-    /** Evaluation mode, recursively (as PyTorch's {@code eval()}); returns this. */
+    /**
+     * Evaluation mode, recursively (as PyTorch's {@code eval()}); returns this.
+     *
+     * @return this module
+     */
     public final Module eval() {
         return train(false);
     }
 
-    /** True in training mode. */
+    /**
+     * True in training mode.
+     *
+     * @return whether this module is in training mode
+     */
     public final boolean isTraining() {
         return training;
     }
 
     // ------------------------------------------------------------------ printing
 
-    /** The name shown by {@link #toString()}: the class's simple name. */
+    /**
+     * The name shown by {@link #toString()}: the class's simple name.
+     *
+     * @return the name, never null
+     */
     protected String name() {
         String simple = getClass().getSimpleName();
         return simple.isEmpty() ? "Module" : simple;
     }
 
-    /** The settings shown between the parentheses of {@link #toString()}, e.g. {@code in_features=10}; empty by default. */
+    /**
+     * The settings shown between the parentheses of {@link #toString()}, e.g.
+     * {@code in_features=10}; empty by default.
+     *
+     * @return the settings, {@code ", "}-separated; empty for none
+     */
     protected String extraRepr() {
         return "";
     }

@@ -12,7 +12,11 @@ public class Sequential extends Module {
 
     private int size;
 
-    /** The given modules, in order. */
+    /**
+     * The given modules, in order.
+     *
+     * @param modules the modules, none null; none for the identity
+     */
     public Sequential(Module... modules) {
         Objects.requireNonNull(modules, "Sequential: modules are null");
         for (Module m : modules) {
@@ -20,7 +24,12 @@ public class Sequential extends Module {
         }
     }
 
-    /** Appends {@code module} as the next child (PyTorch's {@code append}); returns this. */
+    /**
+     * Appends {@code module} as the next child (PyTorch's {@code append}); returns this.
+     *
+     * @param module the module run after the others
+     * @return this sequential
+     */
     public Sequential add(Module module) {
         Objects.requireNonNull(module, name() + ": module " + size + " is null");
         registerModule(Integer.toString(size), module);
@@ -28,7 +37,11 @@ public class Sequential extends Module {
         return this;
     }
 
-    /** The number of modules. */
+    /**
+     * The number of modules.
+     *
+     * @return the count, 0 or more
+     */
     public int size() {
         return size;
     }
@@ -36,6 +49,8 @@ public class Sequential extends Module {
     /**
      * The module at {@code index}.
      *
+     * @param index from 0 to {@code size() - 1}
+     * @return the module added at that position
      * @throws IndexOutOfBoundsException when there is none
      */
     public Module get(int index) {

@@ -11,7 +11,12 @@ public final class Softmax extends Module {
 
     private final int dim;
 
-    /** Softmax along {@code dim} (negative counts from the end). */
+    /**
+     * Softmax along {@code dim} (negative counts from the end).
+     *
+     * @param dim the dim whose slices sum to 1 (for a batch of logits of shape {@code (n, c)}, 1 or
+     *            -1)
+     */
     public Softmax(int dim) {
         this.dim = dim;
     }

@@ -21,6 +21,9 @@ import java.util.Objects;
 public record Batch(List<Tensor> tensors) {
 
     /**
+     * Checks the tensors and keeps an unmodifiable copy of the list.
+     *
+     * @param tensors the tensors, at least one, none null
      * @throws IllegalArgumentException when there is no tensor
      * @throws NullPointerException     when a tensor is null
      */
@@ -35,7 +38,12 @@ public record Batch(List<Tensor> tensors) {
         tensors = List.copyOf(tensors);
     }
 
-    /** A batch of the given tensors, in that order. */
+    /**
+     * A batch of the given tensors, in that order.
+     *
+     * @param tensors the tensors, at least one, none null
+     * @return a new batch
+     */
     public static Batch of(Tensor... tensors) {
         return new Batch(List.of(Objects.requireNonNull(tensors, "Batch: tensors are null")));
     }
@@ -43,6 +51,8 @@ public record Batch(List<Tensor> tensors) {
     /**
      * The tensor at position {@code i} ({@code get(0)} is usually the input, {@code get(1)} the target).
      *
+     * @param i the position, from 0 to {@code count() - 1}
+     * @return the tensor itself, not a copy
      * @throws IndexOutOfBoundsException naming the position and how many tensors there are
      */
     public Tensor get(int i) {
@@ -53,12 +63,20 @@ public record Batch(List<Tensor> tensors) {
         return tensors.get(i);
     }
 
-    /** The number of tensors (2 for {@code (x, y)}). */
+    /**
+     * The number of tensors (2 for {@code (x, y)}).
+     *
+     * @return the count, at least 1
+     */
     public int count() {
         return tensors.size();
     }
 
-    /** The number of samples in a batch: the size of dim 0 of its first tensor. */
+    /**
+     * The number of samples in a batch: the size of dim 0 of its first tensor.
+     *
+     * @return the size of dim 0 of the first tensor
+     */
     public int rows() {
         Tensor first = tensors.get(0);
         if (first.dim() == 0) {

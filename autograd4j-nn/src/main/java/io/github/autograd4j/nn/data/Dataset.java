@@ -10,12 +10,18 @@ package io.github.autograd4j.nn.data;
  */
 public interface Dataset<T> {
 
-    /** The number of samples. */
+    /**
+     * The number of samples.
+     *
+     * @return the count, 0 or more
+     */
     int size();
 
     /**
      * The sample at {@code index}.
      *
+     * @param index from 0 to {@code size() - 1}
+     * @return the sample
      * @throws IndexOutOfBoundsException when {@code index} is not in {@code [0, size())}
      */
     T get(int index);

@@ -30,6 +30,11 @@ public final class Datasets {
      * sample once: the samples are permuted with {@code rng}, and the subsets take consecutive runs
      * of the permutation. The same seed gives the same split.
      *
+     * @param <T>     the type of one sample
+     * @param dataset the dataset to split; nothing is copied
+     * @param rng     the source of the permutation
+     * @param lengths the sizes of the parts, summing to the dataset's size
+     * @return the parts, one per length, in the order of {@code lengths}
      * @throws IllegalArgumentException when a length is negative or the lengths do not sum to the
      *                                  dataset's size
      */
@@ -88,6 +93,11 @@ public final class Datasets {
      * {@code floor(fraction * size)} samples, and the samples left over go one each to the first
      * parts, as PyTorch does. Otherwise as {@link #randomSplit(Dataset, Random, int...)}.
      *
+     * @param <T>       the type of one sample
+     * @param dataset   the dataset to split; nothing is copied
+     * @param rng       the source of the permutation
+     * @param fractions the parts' fractions of its size, summing to 1
+     * @return the parts, one per fraction, in the order of {@code fractions}
      * @throws IllegalArgumentException when a fraction is outside {@code [0, 1]} or they do not sum to 1
      */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, Random rng, double... fractions) {

@@ -16,6 +16,8 @@ public final class Subset<T> implements Dataset<T> {
     /**
      * A view of the samples of {@code dataset} at {@code indices}, in that order (the array is copied).
      *
+     * @param dataset the dataset viewed, not copied
+     * @param indices the positions in {@code dataset} of this view's samples; repeats allowed
      * @throws IndexOutOfBoundsException when an index is not in {@code [0, dataset.size())}
      */
     public Subset(Dataset<T> dataset, int... indices) {
@@ -40,12 +42,20 @@ public final class Subset<T> implements Dataset<T> {
         return dataset.get(indices[checkIndex(index)]);
     }
 
-    /** The dataset this is a view of. */
+    /**
+     * The dataset this is a view of.
+     *
+     * @return the dataset given to the constructor
+     */
     public Dataset<T> dataset() {
         return dataset;
     }
 
-    /** A copy of the indices into {@link #dataset()}. */
+    /**
+     * A copy of the indices into {@link #dataset()}.
+     *
+     * @return a new array, one index per sample of this view
+     */
     public int[] indices() {
         return indices.clone();
     }

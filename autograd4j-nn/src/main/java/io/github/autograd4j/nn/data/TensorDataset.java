@@ -21,6 +21,8 @@ public final class TensorDataset implements Dataset<Batch> {
     /**
      * A dataset over the rows of {@code tensors} (the tensors are shared, not copied).
      *
+     * @param tensors the tensors, at least one, each of at least 1 dim, all with the same size in
+     *                dim 0 (typically the inputs, then the targets)
      * @throws IllegalArgumentException when there is no tensor, one is a scalar, or their sizes
      *                                  in dim 0 differ
      */
@@ -64,6 +66,8 @@ public final class TensorDataset implements Dataset<Batch> {
      * The rows at {@code indices}, in that order, of every tensor: each result has
      * {@code indices.length} in dim 0.
      *
+     * @param indices the rows, from 0 to {@code size() - 1}; repeats allowed
+     * @return a batch of new tensors, one per tensor of this dataset, in the same order
      * @throws IndexOutOfBoundsException when an index is not in {@code [0, size())}
      */
     public Batch rows(int... indices) {
@@ -77,7 +81,11 @@ public final class TensorDataset implements Dataset<Batch> {
         return Batch.of(batch);
     }
 
-    /** The tensors themselves, in the order given. */
+    /**
+     * The tensors themselves, in the order given.
+     *
+     * @return a batch of the tensors given to the constructor, not copies
+     */
     public Batch tensors() {
         return Batch.of(tensors);
     }

@@ -33,7 +33,15 @@ public final class Init {
     private Init() {
     }
 
-    /** Fills {@code t} from {@code U(a, b)}. */
+    /**
+     * Fills {@code t} from {@code U(a, b)}.
+     *
+     * @param t   the leaf to fill
+     * @param a   the lower bound, finite
+     * @param b   the upper bound, finite, at least {@code a}
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor uniform(Tensor t, double a, double b, Random rng) {
         if (!(a <= b) || !Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("Init.uniform: bounds must be finite with a <= b, got a = " + a + ", b = " + b);
@@ -41,7 +49,15 @@ public final class Init {
         return fill("uniform", t, rng, () -> a + (b - a) * rng.nextDouble());
     }
 
-    /** Fills {@code t} from {@code N(mean, std^2)}. */
+    /**
+     * Fills {@code t} from {@code N(mean, std^2)}.
+     *
+     * @param t    the leaf to fill
+     * @param mean the mean, finite
+     * @param std  the standard deviation, finite and 0 or more
+     * @param rng  the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor normal(Tensor t, double mean, double std, Random rng) {
         if (!(std >= 0.0) || !Double.isFinite(std) || !Double.isFinite(mean)) {
             throw new IllegalArgumentException("Init.normal: mean must be finite and std finite and >= 0, got mean = "
@@ -50,55 +66,123 @@ public final class Init {
         return fill("normal", t, rng, () -> mean + std * rng.nextGaussian());
     }
 
-    /** Xavier (Glorot) uniform with gain 1. */
+    /**
+     * Xavier (Glorot) uniform with gain 1.
+     *
+     * @param t   the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor xavierUniform(Tensor t, Random rng) {
         return xavierUniform(t, 1.0, rng);
     }
 
-    /** Xavier (Glorot) uniform: {@code U(-b, b)}, {@code b = gain * sqrt(6 / (fanIn + fanOut))}. */
+    /**
+     * Xavier (Glorot) uniform: {@code U(-b, b)}, {@code b = gain * sqrt(6 / (fanIn + fanOut))}.
+     *
+     * @param t    the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param gain the factor of the standard deviation, as {@code nn.init.calculate_gain} gives
+     * @param rng  the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor xavierUniform(Tensor t, double gain, Random rng) {
         double bound = Math.sqrt(3.0) * xavierStd("xavierUniform", t, gain);
         return fill("xavierUniform", t, rng, () -> bound * (2.0 * rng.nextDouble() - 1.0));
     }
 
-    /** Xavier (Glorot) normal with gain 1. */
+    /**
+     * Xavier (Glorot) normal with gain 1.
+     *
+     * @param t   the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor xavierNormal(Tensor t, Random rng) {
         return xavierNormal(t, 1.0, rng);
     }
 
-    /** Xavier (Glorot) normal: {@code N(0, std^2)}, {@code std = gain * sqrt(2 / (fanIn + fanOut))}. */
+    /**
+     * Xavier (Glorot) normal: {@code N(0, std^2)}, {@code std = gain * sqrt(2 / (fanIn + fanOut))}.
+     *
+     * @param t    the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param gain the factor of the standard deviation, as {@code nn.init.calculate_gain} gives
+     * @param rng  the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor xavierNormal(Tensor t, double gain, Random rng) {
         double std = xavierStd("xavierNormal", t, gain);
         return fill("xavierNormal", t, rng, () -> std * rng.nextGaussian());
     }
 
-    /** Kaiming (He) uniform for relu: {@code a = 0}, fan in, so {@code b = sqrt(6 / fanIn)}. */
+    /**
+     * Kaiming (He) uniform for relu: {@code a = 0}, fan in, so {@code b = sqrt(6 / fanIn)}.
+     *
+     * @param t   the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor kaimingUniform(Tensor t, Random rng) {
         return kaimingUniform(t, 0.0, FanMode.FAN_IN, rng);
     }
 
-    /** Kaiming (He) uniform for a leaky relu of negative slope {@code a}, fan in. */
+    /**
+     * Kaiming (He) uniform for a leaky relu of negative slope {@code a}, fan in.
+     *
+     * @param t   the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param a   the negative slope of the leaky relu that follows (0 for relu)
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor kaimingUniform(Tensor t, double a, Random rng) {
         return kaimingUniform(t, a, FanMode.FAN_IN, rng);
     }
 
-    /** Kaiming (He) uniform: {@code U(-b, b)}, {@code b = sqrt(2 / (1 + a^2)) * sqrt(3 / fan)}. */
+    /**
+     * Kaiming (He) uniform: {@code U(-b, b)}, {@code b = sqrt(2 / (1 + a^2)) * sqrt(3 / fan)}.
+     *
+     * @param t    the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param a    the negative slope of the leaky relu that follows (0 for relu)
+     * @param mode whether the fan in or the fan out sets the scale
+     * @param rng  the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor kaimingUniform(Tensor t, double a, FanMode mode, Random rng) {
         double bound = Math.sqrt(3.0) * kaimingStd("kaimingUniform", t, a, mode);
         return fill("kaimingUniform", t, rng, () -> bound * (2.0 * rng.nextDouble() - 1.0));
     }
 
-    /** Kaiming (He) normal for relu: {@code a = 0}, fan in, so {@code std = sqrt(2 / fanIn)}. */
+    /**
+     * Kaiming (He) normal for relu: {@code a = 0}, fan in, so {@code std = sqrt(2 / fanIn)}.
+     *
+     * @param t   the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor kaimingNormal(Tensor t, Random rng) {
         return kaimingNormal(t, 0.0, FanMode.FAN_IN, rng);
     }
 
-    /** Kaiming (He) normal for a leaky relu of negative slope {@code a}, fan in. */
+    /**
+     * Kaiming (He) normal for a leaky relu of negative slope {@code a}, fan in.
+     *
+     * @param t   the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param a   the negative slope of the leaky relu that follows (0 for relu)
+     * @param rng the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor kaimingNormal(Tensor t, double a, Random rng) {
         return kaimingNormal(t, a, FanMode.FAN_IN, rng);
     }
 
-    /** Kaiming (He) normal: {@code N(0, std^2)}, {@code std = sqrt(2 / (1 + a^2)) / sqrt(fan)}. */
+    /**
+     * Kaiming (He) normal: {@code N(0, std^2)}, {@code std = sqrt(2 / (1 + a^2)) / sqrt(fan)}.
+     *
+     * @param t    the leaf to fill, of at least 2 dims (its fans set the scale)
+     * @param a    the negative slope of the leaky relu that follows (0 for relu)
+     * @param mode whether the fan in or the fan out sets the scale
+     * @param rng  the source of the values, one draw per element in row-major order
+     * @return {@code t}, filled
+     */
     public static Tensor kaimingNormal(Tensor t, double a, FanMode mode, Random rng) {
         double std = kaimingStd("kaimingNormal", t, a, mode);
         return fill("kaimingNormal", t, rng, () -> std * rng.nextGaussian());
@@ -238,17 +322,33 @@ public final class Init {
         return kaimingNormal(t, a, mode, Generator.current());
     }
 
-    /** Fills {@code t} with zeros. */
+    /**
+     * Fills {@code t} with zeros.
+     *
+     * @param t the leaf to fill
+     * @return {@code t}, filled
+     */
     public static Tensor zeros(Tensor t) {
         return constant(t, 0.0);
     }
 
-    /** Fills {@code t} with ones. */
+    /**
+     * Fills {@code t} with ones.
+     *
+     * @param t the leaf to fill
+     * @return {@code t}, filled
+     */
     public static Tensor ones(Tensor t) {
         return constant(t, 1.0);
     }
 
-    /** Fills {@code t} with {@code value}. */
+    /**
+     * Fills {@code t} with {@code value}.
+     *
+     * @param t     the leaf to fill
+     * @param value the value of every element
+     * @return {@code t}, filled
+     */
     public static Tensor constant(Tensor t, double value) {
         return fill("constant", t, () -> value);
     }
@@ -257,6 +357,8 @@ public final class Init {
      * {@code size(1) * receptive field}: the number of inputs each output of a layer with this
      * weight sums over.
      *
+     * @param t a weight of shape {@code (out, in, k1, k2, ...)}
+     * @return {@code in * k1 * k2 * ...}
      * @throws IllegalArgumentException for a tensor of fewer than 2 dims
      */
     public static int fanIn(Tensor t) {
@@ -267,6 +369,8 @@ public final class Init {
      * {@code size(0) * receptive field}: the number of outputs each input of a layer with this
      * weight feeds.
      *
+     * @param t a weight of shape {@code (out, in, k1, k2, ...)}
+     * @return {@code out * k1 * k2 * ...}
      * @throws IllegalArgumentException for a tensor of fewer than 2 dims
      */
     public static int fanOut(Tensor t) {

@@ -11,6 +11,11 @@ import java.util.Random;
 @FunctionalInterface
 public interface Initializer {
 
-    /** Overwrites the leaf {@code t} in place, drawing any randomness from {@code rng}. */
+    /**
+     * Overwrites the leaf {@code t} in place, drawing any randomness from {@code rng}.
+     *
+     * @param t   a leaf parameter; its values are overwritten, its shape kept
+     * @param rng the source of any random values
+     */
     void initialize(Tensor t, Random rng);
 }

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.Module;
@@ -51,7 +52,14 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
 
     private static final Pattern STATE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-    /** Keeps the maps' order; they are unmodifiable. */
+    /**
+     * Keeps the maps' order; they are unmodifiable.
+     *
+     * @param model     the model's tensors by name, without the prefix
+     * @param optimizer the optimiser's tensors by name, without the prefix
+     * @param states    each other state's tensors by name, under the name it was saved with
+     * @param metadata  the metadata strings
+     */
     public Checkpoint {
         model = SafeTensorsFile.frozen(model, "model tensors");
         optimizer = SafeTensorsFile.frozen(optimizer, "optimizer tensors");
@@ -62,7 +70,8 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
     }
 
     /**
-     * {@link #save(Path, Map, Map, Map, DType)} in {@link DType#F64}, which restores values exactly.
+     * {@link #save(Path, Map, Map, Map, DType)} with each tensor in its own type, which restores
+     * values exactly.
      *
      * @param path           the file
      * @param modelState     e.g. {@code module.namedParameters()}
@@ -72,7 +81,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      */
     public static void save(Path path, Map<String, Tensor> modelState, Map<String, Tensor> optimizerState,
                             Map<String, String> metadata) throws IOException {
-        save(path, modelState, optimizerState, metadata, DType.F64);
+        write(path, modelState, optimizerState, Map.of(), metadata, null);
     }
 
     /**
@@ -82,16 +91,17 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      * @param modelState     e.g. {@code module.namedParameters()}
      * @param optimizerState e.g. {@code optimizer.stateDict()}; empty for none
      * @param metadata       strings stored with them; null or empty for none
-     * @param dtype          how elements are stored
+     * @param dtype          the type every tensor is stored in (float32 halves a float64 model's file, rounded)
      * @throws IOException when writing fails; the previous file is then unchanged
      */
     public static void save(Path path, Map<String, Tensor> modelState, Map<String, Tensor> optimizerState,
                             Map<String, String> metadata, DType dtype) throws IOException {
+        Objects.requireNonNull(dtype, "Checkpoint.save: dtype is null");
         write(path, modelState, optimizerState, Map.of(), metadata, dtype);
     }
 
     /**
-     * Saves a module's named parameters and an optimiser's state (F64, so values restore exactly).
+     * Saves a module's named parameters and an optimiser's state (each tensor in its own type, so values restore exactly).
      *
      * @param path      the file
      * @param module    the model
@@ -105,7 +115,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
 
     /**
      * Saves a module's named parameters, an optimiser's state and the state of each of
-     * {@code states} under its name (F64, so values restore exactly): what a run needs to resume
+     * {@code states} under its name (each tensor in its own type, so values restore exactly): what a run needs to resume
      * exactly, e.g. {@code Map.of("scheduler", scheduler, "loader", loader)}.
      *
      * @param path      the file
@@ -122,7 +132,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
         Objects.requireNonNull(optimizer, "Checkpoint.save: optimizer is null");
         Map<String, Map<String, Tensor>> stateDicts = new LinkedHashMap<>();
         named(states, "Checkpoint.save").forEach((name, state) -> stateDicts.put(name, state.stateDict()));
-        write(path, module.namedParameters(), optimizer.stateDict(), stateDicts, metadata, DType.F64);
+        write(path, module.namedParameters(), optimizer.stateDict(), stateDicts, metadata, null);
     }
 
     private static void write(Path path, Map<String, Tensor> modelState, Map<String, Tensor> optimizerState,
@@ -133,7 +143,11 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
         modelState.forEach((name, t) -> all.put(MODEL_PREFIX + name, t));
         optimizerState.forEach((name, t) -> all.put(OPTIMIZER_PREFIX + name, t));
         states.forEach((name, state) -> state.forEach((key, t) -> all.put(STATE_PREFIX + name + "." + key, t)));
-        SafeTensors.write(path, all, metadata, dtype);
+        if (dtype == null) {
+            SafeTensors.write(path, all, metadata);
+        } else {
+            SafeTensors.write(path, all, metadata, dtype);
+        }
     }
 
     /** {@code states}, checked: no null, every name acceptable as part of a tensor's name. */
@@ -259,7 +273,12 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      * Loads a checkpoint and copies its model tensors into {@code modelParams} (see
      * {@link #copyModelInto(Map)}); returns it, for the optimiser state and metadata.
      *
+     * @param path        the checkpoint file
+     * @param modelParams the live parameters by name, e.g. {@code module.namedParameters()}
+     * @return the checkpoint read, whose model tensors are now in {@code modelParams}
      * @throws IllegalArgumentException when names or shapes do not match; nothing is copied then
+     * @throws IOException when the file cannot be read or is not a well-formed checkpoint
+     *                     ({@link CheckpointFormatException}); nothing is copied then
      */
     public static Checkpoint loadInto(Path path, Map<String, Tensor> modelParams) throws IOException {
         Checkpoint checkpoint = load(path);
@@ -273,6 +292,8 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
      * mismatch changes nothing: the same names, no parameter missing and none extra, equal
      * shapes, and every parameter a leaf.
      *
+     * @param params the live parameters by name, e.g. {@code module.namedParameters()}: leaves
+     *               whose names and shapes are those of {@link #model()}
      * @throws IllegalArgumentException listing every mismatch, e.g. "checkpoint: parameter
      *                                  '0.weight' has shape (20, 10) in the file but (20, 12) in the model"
      */

@@ -11,7 +11,11 @@ public class CheckpointFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with the given message. */
+    /**
+     * An exception with the given message.
+     *
+     * @param message what is wrong, naming the file and the tensor
+     */
     public CheckpointFormatException(String message) {
         super(message);
     }

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +41,7 @@ import java.util.Objects;
  * {@code OutOfMemoryError}.
  *
  * <pre>{@code
- * SafeTensors.write(path, Map.of("w", w, "b", b), Map.of("epoch", "3"), DType.F32);
+ * SafeTensors.write(path, Map.of("w", w, "b", b), Map.of("epoch", "3"));
  * SafeTensorsFile file = SafeTensors.read(path);
  * Tensor w2 = file.tensors().get("w");
  * }</pre>
@@ -62,30 +63,51 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
-    /** Writes {@code tensors} as {@link DType#F64} (exact) with no metadata. */
+    /**
+     * Writes {@code tensors}, each in its own type (F64 for float64, F32 for float32), with no metadata.
+     *
+     * @param path    the file, replaced atomically
+     * @param tensors the tensors by name, written in the map's order
+     * @throws IOException when writing fails; the file is then unchanged
+     */
     public static void write(Path path, Map<String, Tensor> tensors) throws IOException {
-        write(path, tensors, Map.of(), DType.F64);
+        write(path, tensors, Map.of());
+    }
+
+    /**
+     * Writes {@code tensors}, each in its own type, and {@code metadata} to {@code path},
+     * replacing it atomically: what PyTorch's {@code safetensors.torch.save_file} writes.
+     *
+     * @param path     the file
+     * @param tensors  the tensors by name
+     * @param metadata strings stored under {@code __metadata__}; null or empty for none
+     * @throws IOException when writing fails; the file is then unchanged
+     */
+    public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+        write(path, tensors, metadata, null, AtomicFile.DURABLE);
     }
 
     /**
      * Writes {@code tensors} and {@code metadata} to {@code path}, replacing it atomically.
      *
+     * @param path     the file, replaced atomically
+     * @param tensors  the tensors by name, written in the map's order
      * @param metadata strings stored under {@code __metadata__}; null or empty for none
-     * @param dtype    how elements are stored: {@link DType#F64} exactly, {@link DType#F32} rounded
+     * @param dtype    the type every tensor is stored in: float64 exactly, float32 rounded (halving the
+     *                 file); read back in that type
      * @throws IllegalArgumentException when a name is {@code __metadata__} (reserved by the format)
      * @throws IOException              when writing fails; the file is then unchanged
      */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, DType dtype)
             throws IOException {
-        write(path, tensors, metadata, dtype, AtomicFile.DURABLE);
+        write(path, tensors, metadata, Objects.requireNonNull(dtype, "SafeTensors.write: dtype is null"), AtomicFile.DURABLE);
     }
 
-    /** {@link #write(Path, Map, Map, DType)} through {@code sink}: lets tests make writing fail part way. */
+    /** {@link #write(Path, Map, Map, DType)} (each tensor in its own type when {@code dtype} is null) through {@code sink}: lets tests make writing fail part way. */
     static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, DType dtype,
                       AtomicFile.Sink sink) throws IOException {
         Objects.requireNonNull(path, "SafeTensors.write: path is null");
         Objects.requireNonNull(tensors, "SafeTensors.write: tensors are null");
-        Objects.requireNonNull(dtype, "SafeTensors.write: dtype is null");
         Map<String, String> meta = metadata == null ? Map.of() : metadata;
         tensors.forEach((name, t) -> {
             Objects.requireNonNull(name, "SafeTensors.write: a tensor name is null");
@@ -107,11 +129,19 @@ public final class SafeTensors {
             flush(buffer, out);
             out.write(header);
             for (SafeTensorsHeader.Entry e : entries) {
-                for (double v : tensors.get(e.name()).storage()) {
-                    if (buffer.remaining() < dtype.byteSize()) {
+                FileDType stored = e.dtype();
+                Tensor t = tensors.get(e.name()).detach().to(stored.dtype());
+                float[] floats = stored == FileDType.F32 ? t.floatStorage() : null;
+                double[] doubles = floats == null ? t.storage() : null;
+                for (int i = 0, n = t.numel(); i < n; i++) {
+                    if (buffer.remaining() < stored.byteSize()) {
                         flush(buffer, out);
                     }
-                    dtype.put(buffer, v);
+                    if (floats != null) {
+                        buffer.putFloat(floats[i]);
+                    } else {
+                        buffer.putDouble(doubles[i]);
+                    }
                 }
             }
             flush(buffer, out);
@@ -121,6 +151,9 @@ public final class SafeTensors {
     /**
      * Reads every tensor of a safetensors file, as doubles, with its metadata.
      *
+     * @param path the file
+     * @return its tensors, new leaves that do not require grad, and its metadata, in the header's
+     *         order
      * @throws CheckpointFormatException when the file is truncated, its header is malformed or
      *                                   inconsistent, or a dtype is not F64 or F32
      * @throws IOException               when the file cannot be read
@@ -149,10 +182,12 @@ public final class SafeTensors {
             SafeTensorsHeader parsed = SafeTensorsHeader.parse(source, header, size - dataStart);
             header = null; // garbage now, before the tensors are allocated
             long elements = 0;
+            long bytes = 0;
             for (SafeTensorsHeader.Entry e : parsed.entries()) {
                 elements += e.shape().numel();
+                bytes += (long) e.shape().numel() * e.dtype().byteSize();
             }
-            requireHeap(source, "its " + elements + " tensor elements as doubles", elements * Double.BYTES, freeHeap());
+            requireHeap(source, "its " + elements + " tensor elements", bytes, freeHeap());
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (SafeTensorsHeader.Entry e : parsed.entries()) {
                 tensors.put(e.name(), readTensor(channel, dataStart, e, source));
@@ -200,17 +235,20 @@ public final class SafeTensors {
 
     private static Tensor readTensor(FileChannel channel, long dataStart, SafeTensorsHeader.Entry e, String source)
             throws IOException {
-        double[] values = new double[e.shape().numel()];
+        Tensor t = Tensor.zeros(e.dtype().dtype(), e.shape().toArray());
+        int length = t.numel();
         int perChunk = CHUNK_BYTES / e.dtype().byteSize();
-        for (int from = 0; from < values.length; from += perChunk) {
-            int count = Math.min(perChunk, values.length - from);
+        for (int from = 0; from < length; from += perChunk) {
+            int count = Math.min(perChunk, length - from);
             ByteBuffer bytes = readFully(channel, dataStart + e.begin() + (long) from * e.dtype().byteSize(),
                     count * e.dtype().byteSize(), source);
-            for (int i = 0; i < count; i++) {
-                values[from + i] = e.dtype().get(bytes);
+            if (e.dtype() == FileDType.F32) {
+                bytes.asFloatBuffer().get(t.floatStorage(), from, count);
+            } else {
+                bytes.asDoubleBuffer().get(t.storage(), from, count);
             }
         }
-        return Tensor.of(values, e.shape().toArray());
+        return t;
     }
 
     /** {@code length} bytes from {@code position}, little-endian, ready to read. */

@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record SafeTensorsFile(Map<String, Tensor> tensors, Map<String, String> metadata) {
 
-    /** Copies both maps, keeping their order. */
+    /**
+     * Copies both maps, keeping their order.
+     *
+     * @param tensors  the tensors by name (leaves that do not require grad)
+     * @param metadata the metadata strings (empty when the file has none)
+     */
     public SafeTensorsFile {
         tensors = frozen(tensors, "tensors");
         metadata = frozen(metadata, "metadata");

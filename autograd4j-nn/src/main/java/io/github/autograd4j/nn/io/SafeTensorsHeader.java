@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ final class SafeTensorsHeader {
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
 
     /** One tensor's entry: its bytes are {@code [begin, end)} of the data buffer. */
-    record Entry(String name, DType dtype, Shape shape, long begin, long end) {
+    record Entry(String name, FileDType dtype, Shape shape, long begin, long end) {
     }
 
     private final List<Entry> entries;
@@ -57,15 +58,19 @@ final class SafeTensorsHeader {
         return metadata;
     }
 
-    /** Entries for {@code tensors} stored as {@code dtype}: names in {@link #UTF8_ORDER}, data back to back from 0. */
+    /**
+     * Entries for {@code tensors} stored as {@code dtype}, or each in its own type when it is null:
+     * names in {@link #UTF8_ORDER}, data back to back from 0.
+     */
     static List<Entry> layout(Map<String, Tensor> tensors, DType dtype) {
         Map<String, Tensor> sorted = new TreeMap<>(UTF8_ORDER);
         sorted.putAll(tensors);
         List<Entry> entries = new ArrayList<>(sorted.size());
         long offset = 0;
         for (Map.Entry<String, Tensor> e : sorted.entrySet()) {
-            long end = offset + (long) e.getValue().numel() * dtype.byteSize();
-            entries.add(new Entry(e.getKey(), dtype, e.getValue().shape(), offset, end));
+            FileDType stored = FileDType.of(dtype != null ? dtype : e.getValue().dtype());
+            long end = offset + (long) e.getValue().numel() * stored.byteSize();
+            entries.add(new Entry(e.getKey(), stored, e.getValue().shape(), offset, end));
             offset = end;
         }
         return entries;
@@ -183,7 +188,7 @@ final class SafeTensorsHeader {
             throw new CheckpointFormatException(where + "expected the fields dtype, shape and data_offsets, got "
                     + fields.keySet());
         }
-        DType dtype = dtype(where, fields.get("dtype"));
+        FileDType dtype = dtype(where, fields.get("dtype"));
         List<?> dims = list(where, "shape", fields.get("shape"));
         int[] shape = new int[dims.size()];
         long numel = 1;
@@ -241,16 +246,16 @@ final class SafeTensorsHeader {
         }
     }
 
-    private static DType dtype(String where, Object value) throws CheckpointFormatException {
+    private static FileDType dtype(String where, Object value) throws CheckpointFormatException {
         if (value instanceof String name) {
-            for (DType t : DType.values()) {
+            for (FileDType t : FileDType.values()) {
                 if (t.name().equals(name)) {
                     return t;
                 }
             }
         }
         throw new CheckpointFormatException(where + "unsupported dtype " + (value instanceof String ? "'" + value + "'" : value)
-                + "; this library reads " + Arrays.toString(DType.values()));
+                + "; this library reads " + Arrays.toString(FileDType.values()));
     }
 
     private static List<?> list(String where, String field, Object value) throws CheckpointFormatException {

@@ -19,7 +19,11 @@ public final class BCELoss extends Loss {
         this(Reduction.MEAN);
     }
 
-    /** Reduced by {@code reduction}. */
+    /**
+     * Reduced by {@code reduction}.
+     *
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
+     */
     public BCELoss(Reduction reduction) {
         super(reduction);
     }

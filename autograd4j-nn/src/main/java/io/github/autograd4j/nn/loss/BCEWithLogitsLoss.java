@@ -16,7 +16,11 @@ public final class BCEWithLogitsLoss extends Loss {
         this(Reduction.MEAN);
     }
 
-    /** Reduced by {@code reduction}. */
+    /**
+     * Reduced by {@code reduction}.
+     *
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
+     */
     public BCEWithLogitsLoss(Reduction reduction) {
         super(reduction);
     }

@@ -23,7 +23,11 @@ public final class CrossEntropyLoss extends Loss {
         this(Reduction.MEAN, 0.0);
     }
 
-    /** No label smoothing, reduced by {@code reduction}. */
+    /**
+     * No label smoothing, reduced by {@code reduction}.
+     *
+     * @param reduction how the per-sample losses are combined: MEAN, SUM or NONE
+     */
     public CrossEntropyLoss(Reduction reduction) {
         this(reduction, 0.0);
     }
@@ -31,6 +35,9 @@ public final class CrossEntropyLoss extends Loss {
     /**
      * Reduced by {@code reduction}, with label smoothing {@code labelSmoothing}.
      *
+     * @param reduction      how the per-sample losses are combined: MEAN, SUM or NONE
+     * @param labelSmoothing the weight {@code eps} of the uniform distribution in the target, 0 for
+     *                       none
      * @throws IllegalArgumentException when {@code labelSmoothing} is not in {@code [0, 1]}
      */
     public CrossEntropyLoss(Reduction reduction, double labelSmoothing) {

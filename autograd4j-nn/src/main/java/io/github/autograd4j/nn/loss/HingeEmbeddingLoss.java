@@ -20,6 +20,8 @@ public final class HingeEmbeddingLoss extends Loss {
     /**
      * The given margin and reduction.
      *
+     * @param margin    the distance dissimilar pairs should keep
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
      * @throws IllegalArgumentException when {@code margin} is not finite
      */
     public HingeEmbeddingLoss(double margin, Reduction reduction) {

@@ -20,6 +20,8 @@ public final class HingeLoss extends Loss {
     /**
      * The given margin and reduction.
      *
+     * @param margin    how far on the right side a score must be to cost nothing
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
      * @throws IllegalArgumentException when {@code margin} is not finite
      */
     public HingeLoss(double margin, Reduction reduction) {

@@ -17,7 +17,11 @@ public final class HuberLoss extends Loss {
         this(1.0, Reduction.MEAN);
     }
 
-    /** The given delta, reduced by the mean. */
+    /**
+     * The given delta, reduced by the mean.
+     *
+     * @param delta where the loss turns from quadratic to linear, positive and finite
+     */
     public HuberLoss(double delta) {
         this(delta, Reduction.MEAN);
     }
@@ -25,6 +29,8 @@ public final class HuberLoss extends Loss {
     /**
      * The given delta and reduction.
      *
+     * @param delta     where the loss turns from quadratic to linear
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
      * @throws IllegalArgumentException when {@code delta} is not positive and finite
      */
     public HuberLoss(double delta, Reduction reduction) {

@@ -22,7 +22,11 @@ public abstract class Loss {
 
     private final Reduction reduction;
 
-    /** A loss reducing by {@code reduction}. */
+    /**
+     * A loss reducing by {@code reduction}.
+     *
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
+     */
     protected Loss(Reduction reduction) {
         this.reduction = Objects.requireNonNull(reduction, getClass().getSimpleName() + ": reduction is null");
     }
@@ -30,6 +34,9 @@ public abstract class Loss {
     /**
      * The loss of {@code input} against {@code target}, reduced.
      *
+     * @param input  the model's output, of the shape the loss expects
+     * @param target what it should have been: values, labels or class indices, as the loss expects
+     * @return a scalar for MEAN and SUM; for NONE, one loss per element (or per sample)
      * @throws IllegalArgumentException when the shapes or the target's values do not fit the loss, or
      *                                  when the reduction is MEAN and the input is empty (a batch of 0)
      */
@@ -43,20 +50,39 @@ public abstract class Loss {
         return reduction.reduce(unreduced(input, target));
     }
 
-    /** The per-element (or per-sample) losses, after checking the arguments. */
+    /**
+     * The per-element (or per-sample) losses, after checking the arguments.
+     *
+     * @param input  the model's output, not null
+     * @param target the target, not null
+     * @return the losses, one per element (or per sample), recorded for backward
+     */
     protected abstract Tensor unreduced(Tensor input, Tensor target);
 
-    /** How the losses are reduced. */
+    /**
+     * How the losses are reduced.
+     *
+     * @return the reduction given to the constructor
+     */
     public final Reduction reduction() {
         return reduction;
     }
 
-    /** The name used in messages: the class's simple name. */
+    /**
+     * The name used in messages: the class's simple name.
+     *
+     * @return the name, never null
+     */
     protected final String name() {
         return getClass().getSimpleName();
     }
 
-    /** The settings shown by {@link #toString()} before the reduction, e.g. {@code delta=1.0}; empty by default. */
+    /**
+     * The settings shown by {@link #toString()} before the reduction, e.g. {@code delta=1.0}; empty
+     * by default.
+     *
+     * @return the settings, {@code ", "}-separated; empty for none
+     */
     protected String settings() {
         return "";
     }

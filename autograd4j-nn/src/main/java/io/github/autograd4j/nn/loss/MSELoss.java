@@ -13,7 +13,11 @@ public final class MSELoss extends Loss {
         this(Reduction.MEAN);
     }
 
-    /** Reduced by {@code reduction}. */
+    /**
+     * Reduced by {@code reduction}.
+     *
+     * @param reduction how the per-element losses are combined: MEAN, SUM or NONE
+     */
     public MSELoss(Reduction reduction) {
         super(reduction);
     }

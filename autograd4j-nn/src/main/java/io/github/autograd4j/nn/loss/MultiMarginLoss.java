@@ -22,6 +22,9 @@ public final class MultiMarginLoss extends Loss {
     /**
      * The given power, margin and reduction.
      *
+     * @param p         the power of each hinge: 1 or 2
+     * @param margin    by how much the right class's score should beat every other
+     * @param reduction how the per-sample losses are combined: MEAN, SUM or NONE
      * @throws IllegalArgumentException when {@code p} is not 1 or 2, or the margin is not finite
      */
     public MultiMarginLoss(int p, double margin, Reduction reduction) {
@@ -41,7 +44,7 @@ public final class MultiMarginLoss extends Loss {
         double[] others = new double[n * classes];
         Arrays.fill(others, 1.0);
         for (int i = 0; i < n; i++) {
-            others[i * classes + (int) target.storage()[i]] = 0.0;
+            others[i * classes + (int) target.doubles()[i]] = 0.0;
         }
         Tensor hinge = input.sub(right.reshape(n, 1)).add(margin).relu();
         Tensor powered = p == 2 ? hinge.mul(hinge) : hinge;

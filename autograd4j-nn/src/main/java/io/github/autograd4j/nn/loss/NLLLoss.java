@@ -14,7 +14,11 @@ public final class NLLLoss extends Loss {
         this(Reduction.MEAN);
     }
 
-    /** Reduced by {@code reduction}. */
+    /**
+     * Reduced by {@code reduction}.
+     *
+     * @param reduction how the per-sample losses are combined: MEAN, SUM or NONE
+     */
     public NLLLoss(Reduction reduction) {
         super(reduction);
     }

@@ -11,7 +11,12 @@ public enum Reduction {
     /** No reduction: the per-element (or per-sample) losses themselves. */
     NONE;
 
-    /** {@code losses} reduced this way: a scalar for MEAN and SUM, {@code losses} itself for NONE. */
+    /**
+     * {@code losses} reduced this way: a scalar for MEAN and SUM, {@code losses} itself for NONE.
+     *
+     * @param losses the per-element (or per-sample) losses
+     * @return the reduced loss: a scalar for MEAN and SUM, {@code losses} itself for NONE
+     */
     public Tensor reduce(Tensor losses) {
         return switch (this) {
             case MEAN -> losses.mean();

@@ -58,7 +58,7 @@ final class Targets {
             throw new IllegalArgumentException(op + ": expected target of shape (" + n + ",) holding class indices"
                     + " for input of shape " + input.shape() + ", got " + target.shape());
         }
-        double[] values = target.storage();
+        double[] values = target.doubles();
         for (int i = 0; i < n; i++) {
             double v = values[i];
             if (v != Math.rint(v)) {
@@ -89,7 +89,7 @@ final class Targets {
      */
     static Tensor positives(String op, Tensor input, Tensor target) {
         sameShape(op, input, target);
-        double[] values = target.storage();
+        double[] values = target.doubles();
         double[] positive = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             if (values[i] != 1.0 && values[i] != -1.0) {
@@ -106,7 +106,7 @@ final class Targets {
      * @throws IllegalArgumentException "BCELoss: input values must be in [0, 1], got 1.5 at position 3"
      */
     static void probabilities(String op, String what, Tensor t) {
-        double[] values = t.storage();
+        double[] values = t.doubles();
         for (int i = 0; i < values.length; i++) {
             if (!(values[i] >= 0.0 && values[i] <= 1.0)) {
                 throw new IllegalArgumentException(op + ": " + what + " values must be in [0, 1], got " + values[i]

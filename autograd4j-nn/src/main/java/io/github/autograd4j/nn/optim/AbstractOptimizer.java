@@ -283,7 +283,7 @@ public abstract class AbstractOptimizer<O extends OptimizerOptions<O>> implement
      */
     protected static Tensor stateOr(Map<String, Tensor> state, String name, Tensor param, double initial) {
         Tensor t = state.get(name);
-        return t != null ? t : Tensor.full(initial, param.shape().toArray());
+        return t != null ? t : Tensor.full(initial, param.dtype(), param.shape().toArray());
     }
 
     /**
@@ -295,7 +295,7 @@ public abstract class AbstractOptimizer<O extends OptimizerOptions<O>> implement
      */
     protected static double[] stateValues(Map<String, Tensor> state, String name) {
         Tensor t = state.get(name);
-        return t == null ? null : t.storage();
+        return t == null ? null : t.doubles();
     }
 
     /**
@@ -312,6 +312,6 @@ public abstract class AbstractOptimizer<O extends OptimizerOptions<O>> implement
 
     /** A copy with its own storage, so that later in-place writes to {@code t} do not reach it. */
     static Tensor copyOf(Tensor t) {
-        return Tensor.of(t.toArray(), t.shape().toArray());
+        return t.detach().clone();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.optim;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,8 @@ abstract class AdamCore extends AbstractOptimizer<AdamOptions> {
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
 
-        double[] p = param.storage();
-        double[] g = grad.storage();
+        double[] p = param.doubles();
+        double[] g = grad.doubles();
         double[] m0 = stateValues(state, EXP_AVG);
         double[] v0 = stateValues(state, EXP_AVG_SQ);
         boolean amsgrad = options.amsgrad();
@@ -98,12 +99,13 @@ abstract class AdamCore extends AbstractOptimizer<AdamOptions> {
             double denominator = Math.sqrt(vi) / correction2 + eps;
             out[i] = pi - mi / denominator * stepSize;
         }
-        state.put(EXP_AVG, m);
-        state.put(EXP_AVG_SQ, v);
+        DType type = param.dtype(); // state in the parameter's type, as PyTorch keeps it
+        state.put(EXP_AVG, m.to(type));
+        state.put(EXP_AVG_SQ, v.to(type));
         if (amsgrad) {
-            state.put(MAX_EXP_AVG_SQ, vMax);
+            state.put(MAX_EXP_AVG_SQ, vMax.to(type));
         }
-        return next;
+        return next.to(type);
     }
 
     /** The builder setters Adam and AdamW share. */

@@ -18,6 +18,12 @@ public final class CosineAnnealingLR extends ClosedFormScheduler {
     private final double etaMin;
 
     /**
+     * A schedule from each group's current rate down to {@code etaMin} in {@code tMax} steps.
+     *
+     * @param optimizer the optimiser whose groups' learning rates are set; their rates now are the
+     *                  base rates
+     * @param tMax      the steps of the half cosine, at least 1
+     * @param etaMin    the rate reached after {@code tMax} steps
      * @throws IllegalArgumentException when {@code tMax < 1} or {@code etaMin} is not a finite number >= 0
      */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {

@@ -9,6 +9,11 @@ public final class ExponentialLR extends ClosedFormScheduler {
     private final double gamma;
 
     /**
+     * A schedule that multiplies each group's rate by {@code gamma} every step.
+     *
+     * @param optimizer the optimiser whose groups' learning rates are set; their rates now are the
+     *                  base rates
+     * @param gamma     the factor per step (below 1 to decay)
      * @throws IllegalArgumentException when {@code gamma} is not a finite number > 0
      */
     public ExponentialLR(Optimizer optimizer, double gamma) {

@@ -44,6 +44,8 @@ public final class GradClip {
      * {@link #clipGradNorm(List, double, boolean)} to get an exception instead. Passing
      * {@code Double.POSITIVE_INFINITY} only measures the norm.
      *
+     * @param params  the parameters whose gradients are clipped; those without one are skipped
+     * @param maxNorm the largest total norm let through, 0 or more
      * @return the total norm before clipping (0 when no parameter has a gradient)
      * @throws IllegalArgumentException when {@code maxNorm} is negative or NaN
      */
@@ -56,6 +58,11 @@ public final class GradClip {
      * total norm is NaN or infinite, thrown before any gradient changes (PyTorch's
      * {@code error_if_nonfinite=True}).
      *
+     * @param params           the parameters whose gradients are clipped; those without one are
+     *                         skipped
+     * @param maxNorm          the largest total norm let through, 0 or more
+     * @param errorIfNonfinite throw rather than clip when the total norm is NaN or infinite
+     * @return the total norm before clipping (0 when no parameter has a gradient)
      * @throws ArithmeticException when {@code errorIfNonfinite} and the norm is not finite
      */
     public static double clipGradNorm(List<Tensor> params, double maxNorm, boolean errorIfNonfinite) {
@@ -90,6 +97,8 @@ public final class GradClip {
      * Limits every gradient element of {@code params} to {@code [-clipValue, clipValue]}, as
      * PyTorch's {@code clip_grad_value_}.
      *
+     * @param params    the parameters whose gradients are clipped; those without one are skipped
+     * @param clipValue the largest magnitude let through, 0 or more
      * @throws IllegalArgumentException when {@code clipValue} is negative or NaN
      */
     public static void clipGradValue(List<Tensor> params, double clipValue) {

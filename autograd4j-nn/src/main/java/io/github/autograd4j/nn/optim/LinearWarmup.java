@@ -19,6 +19,13 @@ public final class LinearWarmup extends ClosedFormScheduler {
     private final int warmupSteps;
 
     /**
+     * A warm-up from {@code startFactor} times each group's current rate to that rate in
+     * {@code steps} steps; sets the first rate at once.
+     *
+     * @param optimizer   the optimiser whose groups' learning rates are set; their rates now are
+     *                    the base rates
+     * @param startFactor the fraction of the base rate to start from
+     * @param steps       the steps the warm-up takes
      * @throws IllegalArgumentException when {@code startFactor} is not in (0, 1] or {@code steps < 1}
      */
     public LinearWarmup(Optimizer optimizer, double startFactor, int steps) {

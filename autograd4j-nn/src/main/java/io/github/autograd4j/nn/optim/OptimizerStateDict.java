@@ -155,7 +155,7 @@ final class OptimizerStateDict {
                     }
                 }
             }
-            checked.put(slot.name(), Tensor.of(values, t.shape().toArray()));
+            checked.put(slot.name(), Tensor.of(values, t.shape().toArray()).to(t.dtype()));
         }
         return checked;
     }

@@ -74,12 +74,22 @@ public final class ReduceLROnPlateau implements Stateful {
         this.lastLr = currentLrs();
     }
 
-    /** A builder for {@code optimizer}, with PyTorch's defaults. */
+    /**
+     * A builder for {@code optimizer}, with PyTorch's defaults.
+     *
+     * @param optimizer the optimiser whose groups' learning rates are lowered
+     * @return a new builder; set what differs from the defaults, then {@link Builder#build()}
+     */
     public static Builder builder(Optimizer optimizer) {
         return new Builder(optimizer);
     }
 
-    /** Records one epoch's {@code metric} and lowers the learning rates when it has stopped improving. */
+    /**
+     * Records one epoch's {@code metric} and lowers the learning rates when it has stopped
+     * improving.
+     *
+     * @param metric the epoch's validation loss (MIN) or score (MAX)
+     */
     public void step(double metric) {
         steps++;
         if (improves(metric)) {
@@ -120,22 +130,38 @@ public final class ReduceLROnPlateau implements Stateful {
         return Collections.unmodifiableList(lrs);
     }
 
-    /** The learning rate of each group after the last step. */
+    /**
+     * The learning rate of each group after the last step.
+     *
+     * @return the rates, in group order; unmodifiable
+     */
     public List<Double> lastLr() {
         return lastLr;
     }
 
-    /** The best metric so far (infinite before the first step). */
+    /**
+     * The best metric so far (infinite before the first step).
+     *
+     * @return the best metric: {@code +inf} (MIN) or {@code -inf} (MAX) before the first step
+     */
     public double best() {
         return best;
     }
 
-    /** The steps in a row without improvement that count towards {@code patience}. */
+    /**
+     * The steps in a row without improvement that count towards {@code patience}.
+     *
+     * @return the count, 0 or more
+     */
     public int badSteps() {
         return badSteps;
     }
 
-    /** The steps of cooldown left. */
+    /**
+     * The steps of cooldown left.
+     *
+     * @return the count, 0 or more
+     */
     public int cooldownLeft() {
         return cooldownLeft;
     }
@@ -198,37 +224,68 @@ public final class ReduceLROnPlateau implements Stateful {
             this.optimizer = Objects.requireNonNull(optimizer, "ReduceLROnPlateau: optimizer is null");
         }
 
-        /** Whether lower (MIN, default) or higher (MAX) metrics are better. */
+        /**
+         * Whether lower (MIN, default) or higher (MAX) metrics are better.
+         *
+         * @param mode MIN for a loss, MAX for an accuracy
+         * @return this builder
+         */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "ReduceLROnPlateau: mode is null");
             return this;
         }
 
-        /** What the rates are multiplied by on a plateau, in [0, 1) (default 0.1). */
+        /**
+         * What the rates are multiplied by on a plateau, in [0, 1) (default 0.1).
+         *
+         * @param factor in [0, 1)
+         * @return this builder
+         */
         public Builder factor(double factor) {
             this.factor = factor;
             return this;
         }
 
-        /** How many steps without improvement are tolerated before reducing (default 10). */
+        /**
+         * How many steps without improvement are tolerated before reducing (default 10).
+         *
+         * @param patience 0 or more
+         * @return this builder
+         */
         public Builder patience(int patience) {
             this.patience = patience;
             return this;
         }
 
-        /** The relative improvement that counts (default 1e-4). */
+        /**
+         * The relative improvement that counts (default 1e-4).
+         *
+         * @param threshold 0 or more: a metric improves when it beats the best by this fraction of
+         *                  it
+         * @return this builder
+         */
         public Builder threshold(double threshold) {
             this.threshold = threshold;
             return this;
         }
 
-        /** How many steps after a reduction count no bad steps (default 0). */
+        /**
+         * How many steps after a reduction count no bad steps (default 0).
+         *
+         * @param cooldown 0 or more
+         * @return this builder
+         */
         public Builder cooldown(int cooldown) {
             this.cooldown = cooldown;
             return this;
         }
 
-        /** The lowest learning rate a reduction goes to (default 0). */
+        /**
+         * The lowest learning rate a reduction goes to (default 0).
+         *
+         * @param minLr 0 or more
+         * @return this builder
+         */
         public Builder minLr(double minLr) {
             this.minLr = minLr;
             return this;
@@ -237,6 +294,7 @@ public final class ReduceLROnPlateau implements Stateful {
         /**
          * The scheduler.
          *
+         * @return a new scheduler; the builder may be used again
          * @throws IllegalArgumentException for a factor outside [0, 1), a negative patience,
          *                                  cooldown, threshold or minLr, or a value that is not finite
          */

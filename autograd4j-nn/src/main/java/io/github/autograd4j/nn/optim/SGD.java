@@ -77,8 +77,8 @@ public final class SGD extends AbstractOptimizer<SGDOptions> {
         double momentum = options.momentum();
         double keep = 1 - options.dampening();
         boolean nesterov = options.nesterov();
-        double[] p = param.storage();
-        double[] g = grad.storage();
+        double[] p = param.doubles();
+        double[] g = grad.doubles();
         double[] b0 = stateValues(state, MOMENTUM_BUFFER);
         Tensor buffer = momentum != 0 ? Tensor.zeros(param.shape().toArray()) : null;
         double[] b = buffer == null ? null : buffer.storage();
@@ -94,9 +94,9 @@ public final class SGD extends AbstractOptimizer<SGDOptions> {
             out[i] = p[i] - gi * lr;
         }
         if (buffer != null) {
-            state.put(MOMENTUM_BUFFER, buffer);
+            state.put(MOMENTUM_BUFFER, buffer.to(param.dtype())); // in the parameter's type, as PyTorch keeps it
         }
-        return next;
+        return next.to(param.dtype());
     }
 
     /** Builds an {@link SGD}: {@code SGD.builder().lr(0.01).momentum(0.9).nesterov(true).build(params)}. */

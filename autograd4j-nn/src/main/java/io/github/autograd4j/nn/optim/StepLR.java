@@ -11,6 +11,12 @@ public final class StepLR extends ClosedFormScheduler {
     private final double gamma;
 
     /**
+     * A schedule that multiplies each group's rate by {@code gamma} every {@code stepSize} steps.
+     *
+     * @param optimizer the optimiser whose groups' learning rates are set; their rates now are the
+     *                  base rates
+     * @param stepSize  the steps between two reductions
+     * @param gamma     the factor of each reduction (below 1 to decay)
      * @throws IllegalArgumentException when {@code stepSize < 1} or {@code gamma} is not a finite number > 0
      */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {

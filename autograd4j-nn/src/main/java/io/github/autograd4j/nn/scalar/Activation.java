@@ -19,7 +19,13 @@ public enum Activation {
         this.displayName = displayName;
     }
 
-    /** Applies this activation to {@code x}: one graph node, or {@code x} itself for {@link #LINEAR}. */
+    /**
+     * Applies this activation to {@code x}: one graph node, or {@code x} itself for
+     * {@link #LINEAR}.
+     *
+     * @param x the weighted sum
+     * @return the activation's value, a new node ({@code x} itself for {@link #LINEAR})
+     */
     public Value apply(Value x) {
         return switch (this) {
             case LINEAR -> x;
@@ -29,7 +35,11 @@ public enum Activation {
         };
     }
 
-    /** The name micrograd's repr uses, e.g. {@code "ReLU"} in {@code ReLUNeuron(2)}. */
+    /**
+     * The name micrograd's repr uses, e.g. {@code "ReLU"} in {@code ReLUNeuron(2)}.
+     *
+     * @return the name, e.g. {@code "ReLU"}
+     */
     public String displayName() {
         return displayName;
     }

@@ -17,6 +17,10 @@ public final class Layer implements ScalarModule {
     /**
      * A layer mapping {@code fanIn} inputs to {@code fanOut} outputs; weights are drawn neuron by neuron.
      *
+     * @param rng        the source of the initial weights
+     * @param fanIn      the number of inputs, at least 1
+     * @param fanOut     the number of outputs (neurons), at least 1
+     * @param activation every neuron's activation
      * @throws IllegalArgumentException if either size is below 1
      */
     public Layer(Random rng, int fanIn, int fanOut, Activation activation) {
@@ -30,13 +34,23 @@ public final class Layer implements ScalarModule {
         parameters = Collections.unmodifiableList(all);
     }
 
-    /** Each neuron's output, for inputs that are graph nodes. */
+    /**
+     * Each neuron's output, for inputs that are graph nodes.
+     *
+     * @param x {@link #fanIn()} inputs
+     * @return a new array of {@link #fanOut()} values, one per neuron
+     */
     public Value[] forward(Value... x) {
         Sizes.inputs("Layer", fanIn(), x.length);
         return forward(x, null);
     }
 
-    /** Each neuron's output, for plain numbers. */
+    /**
+     * Each neuron's output, for plain numbers.
+     *
+     * @param x {@link #fanIn()} inputs
+     * @return a new array of {@link #fanOut()} values, one per neuron
+     */
     public Value[] forward(double... x) {
         Sizes.inputs("Layer", fanIn(), x.length);
         return forward(null, x);
@@ -57,17 +71,29 @@ public final class Layer implements ScalarModule {
         return parameters;
     }
 
-    /** The neurons, in output order. */
+    /**
+     * The neurons, in output order.
+     *
+     * @return an unmodifiable list of {@link #fanOut()} neurons
+     */
     public List<Neuron> neurons() {
         return List.of(neurons);
     }
 
-    /** How many inputs the layer takes. */
+    /**
+     * How many inputs the layer takes.
+     *
+     * @return the count, at least 1
+     */
     public int fanIn() {
         return neurons[0].fanIn();
     }
 
-    /** How many outputs the layer gives. */
+    /**
+     * How many outputs the layer gives.
+     *
+     * @return the count, at least 1
+     */
     public int fanOut() {
         return neurons.length;
     }

@@ -25,6 +25,9 @@ public final class Neuron implements ScalarModule {
     /**
      * A neuron with {@code fanIn} inputs.
      *
+     * @param rng        the source of the initial weights, one draw per weight
+     * @param fanIn      the number of inputs, at least 1
+     * @param activation applied to the weighted sum ({@link Activation#LINEAR} for none)
      * @throws IllegalArgumentException if {@code fanIn < 1}
      */
     public Neuron(Random rng, int fanIn, Activation activation) {
@@ -41,13 +44,24 @@ public final class Neuron implements ScalarModule {
         parameters = Collections.unmodifiableList(all);
     }
 
-    /** {@code activation(b + w·x)} for inputs that are graph nodes. */
+    /**
+     * {@code activation(b + w·x)} for inputs that are graph nodes.
+     *
+     * @param x {@link #fanIn()} inputs
+     * @return the output, a new node
+     */
     public Value forward(Value... x) {
         Sizes.inputs("Neuron", weights.length, x.length);
         return forward(x, null);
     }
 
-    /** {@code activation(b + w·x)} for plain numbers, which enter the graph as constants of the products. */
+    /**
+     * {@code activation(b + w·x)} for plain numbers, which enter the graph as constants of the
+     * products.
+     *
+     * @param x {@link #fanIn()} inputs
+     * @return the output, a new node
+     */
     public Value forward(double... x) {
         Sizes.inputs("Neuron", weights.length, x.length);
         return forward(null, x);
@@ -68,12 +82,20 @@ public final class Neuron implements ScalarModule {
         return parameters;
     }
 
-    /** How many inputs this neuron takes. */
+    /**
+     * How many inputs this neuron takes.
+     *
+     * @return the count, at least 1
+     */
     public int fanIn() {
         return weights.length;
     }
 
-    /** The activation applied to the weighted sum. */
+    /**
+     * The activation applied to the weighted sum.
+     *
+     * @return the activation given to the constructor
+     */
     public Activation activation() {
         return activation;
     }

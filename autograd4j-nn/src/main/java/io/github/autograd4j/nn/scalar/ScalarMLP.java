@@ -20,7 +20,13 @@ public final class ScalarMLP implements ScalarModule {
     private final Layer[] layers;
     private final List<Value> parameters;
 
-    /** A ScalarMLP with ReLU hidden layers and a linear output, micrograd's default. */
+    /**
+     * A ScalarMLP with ReLU hidden layers and a linear output, micrograd's default.
+     *
+     * @param rng   the source of the initial weights, layer by layer
+     * @param sizes the input size, the hidden sizes and the output size; at least two, each at
+     *              least 1
+     */
     public ScalarMLP(Random rng, int... sizes) {
         this(rng, Activation.RELU, Activation.LINEAR, sizes);
     }
@@ -28,6 +34,10 @@ public final class ScalarMLP implements ScalarModule {
     /**
      * A ScalarMLP whose layer sizes are {@code sizes} (inputs first, outputs last).
      *
+     * @param rng    the source of the initial weights, layer by layer
+     * @param hidden the activation of the hidden layers
+     * @param output the activation of the output layer
+     * @param sizes  the input size, the hidden sizes and the output size
      * @throws IllegalArgumentException if there are fewer than two sizes or any is below 1
      */
     public ScalarMLP(Random rng, Activation hidden, Activation output, int... sizes) {
@@ -45,13 +55,23 @@ public final class ScalarMLP implements ScalarModule {
         parameters = Collections.unmodifiableList(all);
     }
 
-    /** The outputs for inputs that are graph nodes. */
+    /**
+     * The outputs for inputs that are graph nodes.
+     *
+     * @param x {@link #fanIn()} inputs
+     * @return a new array of outputs, as many as the last size
+     */
     public Value[] forward(Value... x) {
         Sizes.inputs("ScalarMLP", fanIn(), x.length);
         return forward(x, null);
     }
 
-    /** The outputs for plain numbers (the first layer multiplies by them as constants). */
+    /**
+     * The outputs for plain numbers (the first layer multiplies by them as constants).
+     *
+     * @param x {@link #fanIn()} inputs
+     * @return a new array of outputs, as many as the last size
+     */
     public Value[] forward(double... x) {
         Sizes.inputs("ScalarMLP", fanIn(), x.length);
         return forward(null, x);
@@ -71,12 +91,20 @@ public final class ScalarMLP implements ScalarModule {
         return parameters;
     }
 
-    /** The layers, inputs first. */
+    /**
+     * The layers, inputs first.
+     *
+     * @return an unmodifiable list, one layer per pair of consecutive sizes
+     */
     public List<Layer> layers() {
         return List.of(layers);
     }
 
-    /** How many inputs the network takes. */
+    /**
+     * How many inputs the network takes.
+     *
+     * @return the first size
+     */
     public int fanIn() {
         return layers[0].fanIn();
     }

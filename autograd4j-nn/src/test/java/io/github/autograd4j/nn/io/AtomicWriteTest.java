@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +62,7 @@ class AtomicWriteTest {
         byte[] before = Files.readAllBytes(p);
         for (long limit : new long[] {0, 5, 100, 200}) {
             var e = assertThrows(IOException.class,
-                    () -> SafeTensors.write(p, second, Map.of(), DType.F64, failingAfter(limit)));
+                    () -> SafeTensors.write(p, second, Map.of(), DType.FLOAT64, failingAfter(limit)));
             assertEquals("disk full (simulated) after " + limit + " bytes", e.getMessage());
             assertArrayEquals(before, Files.readAllBytes(p));
             assertEquals(List.of(p), files());
@@ -72,7 +73,7 @@ class AtomicWriteTest {
     @Test
     void failureOfTheFirstWriteLeavesNothing() throws IOException {
         Path p = dir.resolve("new.safetensors");
-        assertThrows(IOException.class, () -> SafeTensors.write(p, first, null, DType.F32, failingAfter(50)));
+        assertThrows(IOException.class, () -> SafeTensors.write(p, first, null, DType.FLOAT32, failingAfter(50)));
         assertEquals(List.of(), files());
     }
 
@@ -84,7 +85,7 @@ class AtomicWriteTest {
         AtomicFile.Sink broken = temp -> {
             throw new IOException("cannot open " + temp.getFileName());
         };
-        var e = assertThrows(IOException.class, () -> SafeTensors.write(p, second, null, DType.F64, broken));
+        var e = assertThrows(IOException.class, () -> SafeTensors.write(p, second, null, DType.FLOAT64, broken));
         assertTrue(e.getMessage().matches("cannot open \\.ckpt\\.safetensors\\.\\d+-\\d+\\.tmp"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(p));
         assertEquals(List.of(p), files());

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,7 +118,7 @@ class CheckpointCrashTest {
         Run later = new Run(1, 5);
         for (long limit : new long[] {0, 7, 8, 500, 5_000, 100_000, before.length - 1}) {
             IOException e = assertThrows(IOException.class,
-                    () -> SafeTensors.write(p, later.tensors(), Map.of(), DType.F64, AtomicWriteTest.failingAfter(limit)));
+                    () -> SafeTensors.write(p, later.tensors(), Map.of(), DType.FLOAT64, AtomicWriteTest.failingAfter(limit)));
             assertTrue(e.getMessage().contains("after " + limit + " bytes"), e.getMessage());
             assertArrayEquals(before, Files.readAllBytes(p), "after a failure at byte " + limit);
             assertEquals(List.of(p), files(), "no temporary file is left after a failure at byte " + limit);

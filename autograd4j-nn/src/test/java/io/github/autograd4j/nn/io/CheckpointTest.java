@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -125,7 +126,7 @@ class CheckpointTest {
     void f32CheckpointsRestoreWithinFloatPrecision() throws IOException {
         Path p = dir.resolve("ckpt.safetensors");
         Map<String, Tensor> saved = params(4);
-        Checkpoint.save(p, saved, Map.of(), Map.of(), DType.F32);
+        Checkpoint.save(p, saved, Map.of(), Map.of(), DType.FLOAT32);
         Map<String, Tensor> live = params(4);
         Checkpoint.loadInto(p, live);
         saved.forEach((k, t) -> {

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +94,7 @@ class CorruptedCheckpointPropertyTest {
         try {
             Path file = Files.createTempFile("valid", ".safetensors");
             try {
-                SafeTensors.write(file, tensors, Map.of("epoch", "7"), DType.F32);
+                SafeTensors.write(file, tensors, Map.of("epoch", "7"), DType.FLOAT32);
                 return Files.readAllBytes(file);
             } finally {
                 Files.delete(file);

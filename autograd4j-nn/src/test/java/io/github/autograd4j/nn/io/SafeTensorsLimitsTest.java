@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +67,7 @@ class SafeTensorsLimitsTest {
             throw new AccessDeniedException(temp.toString());
         };
         FileSystemException e = assertThrows(FileSystemException.class,
-                () -> SafeTensors.write(p, Map.of("w", Tensor.zeros(2)), Map.of(), DType.F64, denied));
+                () -> SafeTensors.write(p, Map.of("w", Tensor.zeros(2)), Map.of(), DType.FLOAT64, denied));
         assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(p.toString())
                 + ": SafeTensors.write could not write it: AccessDeniedException on its temporary file"
                 + " \\.ckpt\\.safetensors\\.\\d+-\\d+\\.tmp in the same directory; the previous file is unchanged"), e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.io;
 
+import io.github.autograd4j.DType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +67,7 @@ class SafeTensorsTest {
                 "scale", Tensor.scalar(Math.PI),
                 "empty", Tensor.zeros(0, 3));
         Path p = dir.resolve("m.safetensors");
-        SafeTensors.write(p, tensors, Map.of("epoch", "3", "note", "ünïcode \"quoted\"\n"), DType.F64);
+        SafeTensors.write(p, tensors, Map.of("epoch", "3", "note", "ünïcode \"quoted\"\n"), DType.FLOAT64);
         SafeTensorsFile file = SafeTensors.read(p);
         assertEquals(List.of("bias", "empty", "layer.weight", "scale"), List.copyOf(file.tensors().keySet()));
         for (var e : tensors.entrySet()) {
@@ -78,16 +79,32 @@ class SafeTensorsTest {
     }
 
     @Test
+    void eachTensorIsWrittenInItsOwnTypeAndReadBackInIt() throws IOException {
+        Tensor wide = Tensor.randn(new Random(3), 2, 3);
+        Tensor narrow = Tensor.randn(new Random(4), 4).to(DType.FLOAT32);
+        Path p = dir.resolve("mixed.safetensors");
+        SafeTensors.write(p, Map.of("wide", wide, "narrow", narrow));
+        Map<String, Tensor> back = SafeTensors.read(p).tensors();
+        assertEquals(DType.FLOAT64, back.get("wide").dtype());
+        assertEquals(DType.FLOAT32, back.get("narrow").dtype());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(wide.storage(), back.get("wide").storage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(narrow.floatStorage(), back.get("narrow").floatStorage());
+        long header = java.nio.ByteBuffer.wrap(Files.readAllBytes(p), 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        assertEquals(8 + header + 6 * 8 + 4 * 4, Files.size(p), "8 bytes an element of wide, 4 of narrow");
+    }
+
+    @Test
     void f32RoundTripRoundsToFloat() throws IOException {
         Tensor w = Tensor.randn(new Random(2), 5, 7);
         Path p = dir.resolve("m.safetensors");
-        SafeTensors.write(p, Map.of("w", w), null, DType.F32);
+        SafeTensors.write(p, Map.of("w", w), null, DType.FLOAT32);
         Tensor back = SafeTensors.read(p).tensors().get("w");
         assertEquals(Shape.of(5, 7), back.shape());
+        assertEquals(DType.FLOAT32, back.dtype(), "an F32 entry is read as float32");
         for (int i = 0; i < w.numel(); i++) {
             double v = w.storage()[i];
-            assertEquals((double) (float) v, back.storage()[i]);
-            assertEquals(v, back.storage()[i], Math.abs(v) * 6e-8);
+            assertEquals((float) v, back.floatStorage()[i]);
+            assertEquals(v, back.floatStorage()[i], Math.abs(v) * 6e-8);
         }
         assertEquals(8 + 64 + 35 * 4, Files.size(p));
     }
@@ -103,7 +120,7 @@ class SafeTensorsTest {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("note", "say \"hi\"\n");
         metadata.put("epoch", "3");
-        SafeTensors.write(p, ordered("w", Tensor.vector(1.0, -2.0), "b", Tensor.scalar(0.5)), metadata, DType.F32);
+        SafeTensors.write(p, ordered("w", Tensor.vector(1.0, -2.0), "b", Tensor.scalar(0.5)), metadata, DType.FLOAT32);
         String header = "{\"__metadata__\":{\"epoch\":\"3\",\"note\":\"say \\\"hi\\\"\\n\"},"
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[0,4]},"
                 + "\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}  ";
