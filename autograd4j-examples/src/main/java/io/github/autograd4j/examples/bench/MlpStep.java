@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples.bench;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.MLP;
 import io.github.autograd4j.nn.loss.CrossEntropyLoss;
@@ -9,8 +10,7 @@ import java.util.Random;
 /**
  * One training step of an MNIST-sized MLP, 784-256-128-10 with ReLU, on a fixed random batch:
  * zero the gradients, forward, cross-entropy, backward, plain SGD (lr 0.01). The same step as
- * {@code bench/mlp_step.py} runs in PyTorch, in {@code float64} or (once {@code Tensor} has
- * dtypes) {@code float32}.
+ * {@code bench/mlp_step.py} runs in PyTorch, in {@code float64} or {@code float32}.
  */
 public final class MlpStep {
 
@@ -37,38 +37,37 @@ public final class MlpStep {
 
     /**
      * A model, a batch of {@code batch} standard-normal inputs and random labels, all drawn from
-     * {@code seed}, in {@code dtype} ({@link #FLOAT64} or {@link #FLOAT32}).
+     * {@code seed}, in {@code dtype} ({@link #FLOAT64} or {@link #FLOAT32}): the same values in
+     * either, rounded to float32 in the second.
      *
-     * @throws UnsupportedOperationException for {@link #FLOAT32} until {@code Tensor} has dtypes
-     * @throws IllegalArgumentException      for any other name
+     * @throws IllegalArgumentException for any other name
      */
     public MlpStep(int batch, long seed, String dtype) {
+        DType type = dtypeNamed(dtype);
         Random rng = new Random(seed);
         net = new MLP(rng, SIZES);
-        optimizer = new SGD(net.parameters(), LEARNING_RATE);
-        inputs = Tensor.randn(rng, batch, SIZES[0]);
+        net.to(type);
+        optimizer = new SGD(net.parameters(), LEARNING_RATE);   // after to(), which replaces the parameters
+        inputs = Tensor.randn(rng, batch, SIZES[0]).to(type);
         double[] classes = new double[batch];
         for (int i = 0; i < batch; i++) {
             classes[i] = rng.nextInt(SIZES[SIZES.length - 1]);
         }
-        labels = Tensor.of(classes, batch);
-        inDtype(dtype);
+        labels = Tensor.of(classes, batch).to(type);
     }
 
-    /**
-     * The hook for the float32 step: converts the model and the inputs to {@code dtype} (a no-op
-     * for float64, today's only element type).
-     */
-    private void inDtype(String dtype) {
-        switch (dtype) {
-            case FLOAT64 -> {
-            }
-            // TODO(issue J, dtype work): net.to(DType.FLOAT32) and the inputs x.to(DType.FLOAT32)
-            case FLOAT32 -> throw new UnsupportedOperationException("MlpStep: float32 needs Tensor's dtype (issue J);"
-                    + " convert the model and inputs in MlpStep.inDtype");
+    private static DType dtypeNamed(String dtype) {
+        return switch (dtype) {
+            case FLOAT64 -> DType.FLOAT64;
+            case FLOAT32 -> DType.FLOAT32;
             default -> throw new IllegalArgumentException("MlpStep: dtype must be " + FLOAT64 + " or " + FLOAT32
                     + ", got " + dtype);
-        }
+        };
+    }
+
+    /** The model, for tests to look at its parameters. */
+    MLP model() {
+        return net;
     }
 
     /** One step; returns the loss before the update. */
