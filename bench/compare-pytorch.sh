@@ -15,7 +15,6 @@
 #   ROUNDS=5 PARTS=gemm DTYPES=float64 bench/compare-pytorch.sh
 # Variables: ROUNDS (3), PARTS ("gemm step"), DTYPES ("float64 float32"), SHAPES, BATCHES
 # ("64 256"), THREADS ("1 2"), JAR (the examples jar), OUT (where the raw lines go).
-# float32 steps on autograd4j's side print n/a until Tensor has dtypes (the hook: MlpStep.inDtype).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

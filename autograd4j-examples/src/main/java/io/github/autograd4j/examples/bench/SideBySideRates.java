@@ -13,8 +13,6 @@ import java.util.Random;
  * gemm autograd4j float64 1 64x256x784:NT 31.20 GFLOP/s
  * step autograd4j float64 1 64 1.754 ms
  * </pre>
- * (or {@code n/a} and the reason, for a step this build cannot run yet, such as float32 before
- * {@code Tensor} has dtypes).
  * Usage: {@code gemm DTYPE SHAPE...} or {@code step DTYPE BATCH...}. The kernel and threads are
  * {@link Kernels}'s ({@code -Dautograd4j.threads}, {@code -Dautograd4j.gemm}). Each case first
  * runs until the JIT's compilation settles ({@link JitWarmup}), then {@value #ROUNDS} timed rounds
@@ -45,14 +43,7 @@ public final class SideBySideRates {
                         shape.flop() / seconds / 1e9);
             } else {
                 int batch = Integer.parseInt(args[i]);
-                MlpStep step;
-                try {
-                    step = new MlpStep(batch, 42, dtype);
-                } catch (UnsupportedOperationException e) {
-                    System.out.printf(Locale.ROOT, "step autograd4j %s %d %d n/a (%s)%n", dtype, threads, batch,
-                            e.getMessage());
-                    continue;
-                }
+                MlpStep step = new MlpStep(batch, 42, dtype);
                 double seconds = medianSeconds(step::step);
                 System.out.printf(Locale.ROOT, "step autograd4j %s %d %d %.3f ms%n", dtype, threads, batch, seconds * 1e3);
             }
