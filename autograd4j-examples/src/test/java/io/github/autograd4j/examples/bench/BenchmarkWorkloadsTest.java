@@ -3,6 +3,7 @@ package io.github.autograd4j.examples.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +23,23 @@ class BenchmarkWorkloadsTest {
             last = step.step();
         }
         assertTrue(Double.isFinite(first) && last < first, "loss went from " + first + " to " + last);
+    }
+
+    @Test
+    void theFloat32StepTrainsInFloat32FromTheFloat64StartingPoint() {
+        MlpStep single = new MlpStep(32, 3, MlpStep.FLOAT32);
+        double first = single.step();
+        double start = new MlpStep(32, 3, MlpStep.FLOAT64).step();
+        assertEquals(start, first, 1e-4 * Math.abs(start), "the same model and batch, rounded to float32");
+        double last = first;
+        for (int i = 0; i < 40; i++) {
+            last = single.step();
+        }
+        assertTrue(last < first, "loss went from " + first + " to " + last);
+        single.model().parameters().forEach(p -> {
+            assertEquals(DType.FLOAT32, p.dtype());
+            assertEquals(DType.FLOAT32, p.grad().dtype());
+        });
     }
 
     @Test
