@@ -71,8 +71,16 @@ public final class LayerNorm extends Module {
     }
 
     @Override
+    String describe() {
+        return name() + "(" + shapeText() + ")";
+    }
+
+    private String shapeText() {
+        return "(" + Arrays.toString(normalizedShape).replaceAll("[\\[\\]]", "") + (normalizedShape.length == 1 ? ",)" : ")");
+    }
+
+    @Override
     protected String extraRepr() {
-        return "(" + Arrays.toString(normalizedShape).replaceAll("[\\[\\]]", "") + (normalizedShape.length == 1 ? ",)" : ")")
-                + ", eps=" + eps + ", elementwise_affine=" + affine;
+        return shapeText() + ", eps=" + eps + ", elementwise_affine=" + affine;
     }
 }

@@ -164,8 +164,12 @@ public final class MultiheadAttention extends Module {
 
     private void checkInput(String name, Tensor t, boolean unbatched) {
         if (t.dim() != (unbatched ? 2 : 3) || t.size(-1) != embedDim) {
-            throw new IllegalArgumentException(describe() + ": expected " + name + " of shape " + (batchFirst ? "(N, L, " : "(L, N, ")
-                    + embedDim + "), or (L, " + embedDim + ") unbatched as the query, got " + t.shape());
+            String length = name.equals("query") ? "L" : "S";
+            String batched = (batchFirst ? "(N, " + length + ", " : "(" + length + ", N, ") + embedDim + ")";
+            String alone = "(" + length + ", " + embedDim + ")";
+            String expected = name.equals("query") ? batched + " or " + alone + " unbatched"
+                    : unbatched ? alone + ", unbatched as the query" : batched + ", batched as the query";
+            throw new IllegalArgumentException(describe() + ": expected " + name + " of shape " + expected + ", got " + t.shape());
         }
     }
 
