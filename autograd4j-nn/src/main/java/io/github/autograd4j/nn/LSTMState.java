@@ -1,7 +1,7 @@
 package io.github.autograd4j.nn;
 
-import java.util.Objects;
 import io.github.autograd4j.Tensor;
+import java.util.Objects;
 
 /**
  * The state of an LSTM: the hidden state {@code h} and the cell state {@code c}, of one shape
@@ -13,7 +13,12 @@ import io.github.autograd4j.Tensor;
  */
 public record LSTMState(Tensor h, Tensor c) {
 
-    /** Checks that neither is null. */
+    /**
+     * Checks that neither is null.
+     *
+     * @param h the hidden state
+     * @param c the cell state
+     */
     public LSTMState {
         Objects.requireNonNull(h, "LSTMState: h is null");
         Objects.requireNonNull(c, "LSTMState: c is null");
