@@ -132,7 +132,7 @@ final class TrainingCheckpoint {
         return values;
     }
 
-    private static void expect(String where, Map<String, String> meta, String key, String expected) {
+    static void expect(String where, Map<String, String> meta, String key, String expected) {
         String found = meta.get(key);
         String written = found == null ? "the checkpoint does not record its " + key + " (written by an older version?)"
                 : "the checkpoint was written with " + key + " '" + found + "'";
