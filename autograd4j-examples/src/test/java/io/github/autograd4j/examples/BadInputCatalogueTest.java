@@ -144,6 +144,8 @@ class BadInputCatalogueTest {
         cases.put("X43", charlmResuming(10, c -> c.withContext(8)));
         cases.put("X44", charlm(dir -> Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9}), 10, 16, 2, null));
         cases.put("X45", charlmResuming(10, c -> c.withSteps(5)));
+        cases.put("X46", dir -> Scenario.watching(List.of(), () -> new SequenceExample.Config(SequenceExample.Cell.LSTM, 0, 300, 0.01, 0,
+                dir, System.out)));
         cases.put("X47", charlm(dir -> Files.createDirectory(dir.resolve("texts")), 10, 16, 2, null));
         return ErrorCatalogue.tests("X", cases, temp);
     }
