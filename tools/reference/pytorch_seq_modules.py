@@ -6,15 +6,15 @@ into the module of the same architecture, by PyTorch's names one to one, and che
 
     /usr/bin/python3 tools/reference/pytorch_seq_modules.py autograd4j-nn/src/test/resources/io/github/autograd4j/nn/pytorch
 
-The safetensors package is not installed here, so the files are written by hand in its layout,
-as pytorch_mlp_float32.py does.
+The safetensors package is not installed here, so the files are written by hand in its layout
+(safetensors_layout.py).
 """
-import json
-import struct
 import sys
 
 import torch
 import torch.nn as nn
+
+from safetensors_layout import save
 
 out_dir = sys.argv[1]
 torch.manual_seed(3)
@@ -26,20 +26,6 @@ def put(name, t):
     lines.append(name + "\t" + ",".join(str(s) for s in t.shape) + "\t" + " ".join(repr(v) for v in t.double().flatten().tolist()))
 
 
-def save(state, path):
-    header = {}
-    data = b""
-    for name in sorted(state):
-        t = state[name].detach().contiguous()
-        raw = t.numpy().tobytes()
-        header[name] = {"dtype": "F64", "shape": list(t.shape), "data_offsets": [len(data), len(data) + len(raw)]}
-        data += raw
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        f.write(data)
 
 
 def record(name, module, inputs, run):
