@@ -154,7 +154,7 @@ public final class SequenceExample {
         series.put("signal", new double[][] {time, truth});
         series.put(c.cell() + " prediction (one step ahead)", new double[][] {time, guess});
         Path plot = Charts.xy(c.dir().resolve(PLOT), String.format(Locale.ROOT,
-                "sequence: %s(1, %d), held-out MSE %.4f (repeating the last value: %.4f)", c.cell(), c.hidden(), mse, persistence),
+                "%s(1, %d): held-out MSE %.4f, last value repeated %.4f", c.cell(), c.hidden(), mse, persistence),
                 "time step", "value", series);
         out.printf(Locale.ROOT, "sequence: held-out one-step MSE %.5f; repeating the last value gives %.5f (the noise alone %.5f)%n",
                 mse, persistence, NOISE * NOISE);
