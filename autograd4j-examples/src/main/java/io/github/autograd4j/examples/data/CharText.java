@@ -91,18 +91,4 @@ public record CharText(String name, int[] vocabulary, int[] indices) {
         }
         return s.toString();
     }
-
-    /**
-     * The indices of {@code prompt}'s characters.
-     *
-     * @throws UsageException naming the first character that is not in the vocabulary
-     */
-    public int[] encode(String prompt) {
-        return prompt.codePoints().map(c -> {
-            int i = Arrays.binarySearch(vocabulary, c);
-            UsageException.require(i >= 0, "--prompt: the character '" + new String(Character.toChars(c)) + "' is not in the text "
-                    + name + ", so the model has never seen it");
-            return i;
-        }).toArray();
-    }
 }
