@@ -1,5 +1,6 @@
 package io.github.autograd4j.ops;
 
+import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 
@@ -22,7 +23,16 @@ final class Masks {
      * their function while recording is on, with a rule that sends them nothing.
      */
     static Tensor of(Shape shape, double[] values, Tensor... from) {
-        return Tensor.fromOp("mask", shape, values, (g, out) -> new Tensor[from.length], from);
+        return Tensor.fromOp("mask", shape, values, nothingTo(from), from);
+    }
+
+    /** A float32 mask: {@code values} (taken, not copied) as {@link #of(Shape, double[], Tensor...)} takes doubles. */
+    static Tensor of(Shape shape, float[] values, Tensor... from) {
+        return Tensor.fromOp("mask", shape, values, nothingTo(from), from);
+    }
+
+    private static BackwardRule nothingTo(Tensor[] from) {
+        return (g, out) -> new Tensor[from.length];
     }
 
     /** Zeros of {@code x}'s shape that depend on {@code x}: the gradient of a function that is flat everywhere. */

@@ -182,16 +182,9 @@ public final class UnaryOps {
     /** Applies {@code f} to each element of {@code x} and records {@code rule}. */
     private static Tensor map(String op, Tensor x, DoubleUnaryOperator f, BackwardRule rule) {
         Objects.requireNonNull(x, op + ": input is null");
-        if (x.dtype() == DType.FLOAT32) {
-            // each element widened, computed in double and rounded once: float32's correctly rounded value
-            float[] in = x.floatStorage();
-            float[] out = new float[in.length];
-            for (int i = 0; i < in.length; i++) {
-                out[i] = (float) f.applyAsDouble(in[i]);
-            }
-            return Tensor.fromOp(op, x.shape(), out, rule, x);
-        }
-        return Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
+        return x.dtype() == DType.FLOAT32
+                ? Tensor.fromOp(op, x.shape(), applyFloat(x, f), rule, x)
+                : Tensor.fromOp(op, x.shape(), apply(x, f), rule, x);
     }
 
     /**
@@ -202,7 +195,7 @@ public final class UnaryOps {
     public static Tensor mask(Tensor x, DoubleUnaryOperator f) {
         Objects.requireNonNull(x, "map: input is null");
         Objects.requireNonNull(f, "map: f is null");
-        return Masks.of(x.shape(), apply(x, f), x);
+        return x.dtype() == DType.FLOAT32 ? Masks.of(x.shape(), applyFloat(x, f), x) : Masks.of(x.shape(), apply(x, f), x);
     }
 
     private static double[] apply(Tensor x, DoubleUnaryOperator f) {
@@ -210,6 +203,16 @@ public final class UnaryOps {
         double[] out = new double[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = f.applyAsDouble(in[i]);
+        }
+        return out;
+    }
+
+    /** {@code f} of each element of a float32 {@code x}, widened, computed in double and rounded once: float32's correctly rounded value. */
+    private static float[] applyFloat(Tensor x, DoubleUnaryOperator f) {
+        float[] in = x.floatStorage();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (float) f.applyAsDouble(in[i]);
         }
         return out;
     }

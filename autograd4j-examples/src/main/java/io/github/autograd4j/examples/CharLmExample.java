@@ -223,7 +223,7 @@ public final class CharLmExample {
         d.put("layers", Integer.toString(c.layers()));
         d.put("heads", Integer.toString(c.heads()));
         d.put("d-model", Integer.toString(c.dModel()));
-        d.put("dtype", c.dtype().toString());
+        d.put("dtype", c.dtype().toString().toLowerCase(Locale.ROOT));
         return d;
     }
 

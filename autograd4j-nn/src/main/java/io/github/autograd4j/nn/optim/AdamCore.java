@@ -1,6 +1,5 @@
 package io.github.autograd4j.nn.optim;
 
-import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -70,42 +69,40 @@ abstract class AdamCore extends AbstractOptimizer<AdamOptions> {
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
 
-        double[] p = param.doubles();
-        double[] g = grad.doubles();
-        double[] m0 = stateValues(state, EXP_AVG);
-        double[] v0 = stateValues(state, EXP_AVG_SQ);
         boolean amsgrad = options.amsgrad();
-        double[] vMax0 = amsgrad ? stateValues(state, MAX_EXP_AVG_SQ) : null;
-        int[] shape = param.shape().toArray();
-        Tensor next = Tensor.zeros(shape);
-        Tensor m = Tensor.zeros(shape);
-        Tensor v = Tensor.zeros(shape);
-        Tensor vMax = amsgrad ? Tensor.zeros(shape) : null;
-        double[] out = next.storage();
-        double[] mOut = m.storage();
-        double[] vOut = v.storage();
-        double[] vMaxOut = amsgrad ? vMax.storage() : null;
-        for (int i = 0; i < p.length; i++) {
-            double gi = l2 ? g[i] + p[i] * weightDecay : g[i];
-            double pi = shrink != 1 ? p[i] * shrink : p[i];
-            double mi = (m0 == null ? 0 : m0[i]) * beta1 + gi * (1 - beta1);
-            double vi = (v0 == null ? 0 : v0[i]) * beta2 + gi * gi * (1 - beta2);
-            mOut[i] = mi;
-            vOut[i] = vi;
-            if (amsgrad) {
-                vi = Math.max(vMax0 == null ? 0 : vMax0[i], vi);
-                vMaxOut[i] = vi;
+        Tensor[] inputs = {param, grad, state.get(EXP_AVG), state.get(EXP_AVG_SQ), amsgrad ? state.get(MAX_EXP_AVG_SQ) : null};
+        Tensor[] results = FusedLoop.run(param, inputs, amsgrad ? 4 : 3, (in, out, from, to) -> {
+            double[] p = in[0];
+            double[] g = in[1];
+            double[] m0 = in[2];
+            double[] v0 = in[3];
+            double[] vMax0 = in[4];
+            double[] next = out[0];
+            double[] mOut = out[1];
+            double[] vOut = out[2];
+            double[] vMaxOut = amsgrad ? out[3] : null;
+            for (int i = from; i < to; i++) {
+                double gi = l2 ? g[i] + p[i] * weightDecay : g[i];
+                double pi = shrink != 1 ? p[i] * shrink : p[i];
+                double mi = (m0 == null ? 0 : m0[i]) * beta1 + gi * (1 - beta1);
+                double vi = (v0 == null ? 0 : v0[i]) * beta2 + gi * gi * (1 - beta2);
+                mOut[i] = mi;
+                vOut[i] = vi;
+                if (amsgrad) {
+                    vi = Math.max(vMax0 == null ? 0 : vMax0[i], vi);
+                    vMaxOut[i] = vi;
+                }
+                double denominator = Math.sqrt(vi) / correction2 + eps;
+                next[i] = pi - mi / denominator * stepSize;
             }
-            double denominator = Math.sqrt(vi) / correction2 + eps;
-            out[i] = pi - mi / denominator * stepSize;
-        }
-        DType type = param.dtype(); // state in the parameter's type, as PyTorch keeps it
-        state.put(EXP_AVG, m.to(type));
-        state.put(EXP_AVG_SQ, v.to(type));
+        });
+        // the state in the parameter's type, as PyTorch keeps it
+        state.put(EXP_AVG, results[1]);
+        state.put(EXP_AVG_SQ, results[2]);
         if (amsgrad) {
-            state.put(MAX_EXP_AVG_SQ, vMax.to(type));
+            state.put(MAX_EXP_AVG_SQ, results[3]);
         }
-        return next.to(type);
+        return results[0];
     }
 
     /** The builder setters Adam and AdamW share. */

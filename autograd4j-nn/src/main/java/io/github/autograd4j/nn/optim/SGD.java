@@ -77,26 +77,28 @@ public final class SGD extends AbstractOptimizer<SGDOptions> {
         double momentum = options.momentum();
         double keep = 1 - options.dampening();
         boolean nesterov = options.nesterov();
-        double[] p = param.doubles();
-        double[] g = grad.doubles();
-        double[] b0 = stateValues(state, MOMENTUM_BUFFER);
-        Tensor buffer = momentum != 0 ? Tensor.zeros(param.shape().toArray()) : null;
-        double[] b = buffer == null ? null : buffer.storage();
-        Tensor next = Tensor.zeros(param.shape().toArray());
-        double[] out = next.storage();
-        for (int i = 0; i < p.length; i++) {
-            double gi = weightDecay == 0 ? g[i] : g[i] + p[i] * weightDecay;
-            if (b != null) {
-                double bi = b0 == null ? gi : b0[i] * momentum + gi * keep;
-                b[i] = bi;
-                gi = nesterov ? gi + bi * momentum : bi;
+        Tensor buffer = state.get(MOMENTUM_BUFFER);
+        boolean keepsBuffer = momentum != 0;
+        Tensor[] results = FusedLoop.run(param, new Tensor[] {param, grad, buffer}, keepsBuffer ? 2 : 1, (in, out, from, to) -> {
+            double[] p = in[0];
+            double[] g = in[1];
+            double[] b0 = in[2];
+            double[] next = out[0];
+            double[] b = keepsBuffer ? out[1] : null;
+            for (int i = from; i < to; i++) {
+                double gi = weightDecay == 0 ? g[i] : g[i] + p[i] * weightDecay;
+                if (b != null) {
+                    double bi = b0 == null ? gi : b0[i] * momentum + gi * keep;
+                    b[i] = bi;
+                    gi = nesterov ? gi + bi * momentum : bi;
+                }
+                next[i] = p[i] - gi * lr;
             }
-            out[i] = p[i] - gi * lr;
+        });
+        if (keepsBuffer) {
+            state.put(MOMENTUM_BUFFER, results[1]); // in the parameter's type, as PyTorch keeps it
         }
-        if (buffer != null) {
-            state.put(MOMENTUM_BUFFER, buffer.to(param.dtype())); // in the parameter's type, as PyTorch keeps it
-        }
-        return next.to(param.dtype());
+        return results[0];
     }
 
     /** Builds an {@link SGD}: {@code SGD.builder().lr(0.01).momentum(0.9).nesterov(true).build(params)}. */
