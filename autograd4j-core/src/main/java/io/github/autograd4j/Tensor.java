@@ -1,6 +1,9 @@
 package io.github.autograd4j;
 
+import io.github.autograd4j.ops.AttentionOps;
 import io.github.autograd4j.ops.BinaryOps;
+import io.github.autograd4j.ops.EmbeddingOps;
+import io.github.autograd4j.ops.LayerNormOps;
 import io.github.autograd4j.ops.IndexOps;
 import io.github.autograd4j.ops.DecompositionOps;
 import io.github.autograd4j.ops.ProductOps;
@@ -2226,6 +2229,87 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      * @return a new tensor with one more dim, of size {@code tensors.size()}, at {@code dim}
      */
     public static Tensor stack(List<Tensor> tensors, int dim) { return IndexOps.stack(dim, checkedList("stack", tensors)); }
+
+    // ------------------------------------------------------------------ embedding, layer norm and attention: ops/EmbeddingOps, ops/LayerNormOps, ops/AttentionOps
+
+    /**
+     * The rows of {@code weight} at {@code indices}, as PyTorch's {@code F.embedding(indices, weight)}.
+     *
+     * @param indices whole numbers from 0 to {@code weight.size(0) - 1}, of any shape; no gradient
+     *                flows to them
+     * @param weight  the table, of shape {@code (V, D)}
+     * @return a new tensor of {@code indices}' shape followed by {@code D}, in {@code weight}'s type
+     */
+    public static Tensor embedding(Tensor indices, Tensor weight) { return EmbeddingOps.embedding(indices, weight, null); }
+    /**
+     * The rows of {@code weight} at {@code indices}, with a padding row that receives no gradient,
+     * as PyTorch's {@code F.embedding(indices, weight, padding_idx)}.
+     *
+     * @param indices    whole numbers from 0 to {@code weight.size(0) - 1}, of any shape
+     * @param weight     the table, of shape {@code (V, D)}
+     * @param paddingIdx the row that receives no gradient, negative counting from the end
+     * @return a new tensor of {@code indices}' shape followed by {@code D}, in {@code weight}'s type
+     */
+    public static Tensor embedding(Tensor indices, Tensor weight, int paddingIdx) {
+        return EmbeddingOps.embedding(indices, weight, paddingIdx);
+    }
+    /**
+     * One-hot vectors of this tensor's whole numbers, as PyTorch's {@code F.one_hot}.
+     *
+     * @param numClasses the length of each vector, or -1 for one more than the largest index
+     * @return a constant of this tensor's shape followed by {@code numClasses}, 1 at each index
+     */
+    public Tensor oneHot(int numClasses) { return EmbeddingOps.oneHot(this, numClasses); }
+    /**
+     * Layer normalisation over the trailing dims {@code normalizedShape}, as PyTorch's
+     * {@code F.layer_norm(x, normalized_shape, weight, bias, eps)}.
+     *
+     * @param x               the input, of shape {@code (*, normalizedShape...)}
+     * @param normalizedShape the sizes of the trailing dims normalised together, at least one
+     * @param weight          the scale, of shape {@code normalizedShape}, or null for none
+     * @param bias            the shift, of shape {@code normalizedShape}, or null for none
+     * @param eps             added to the variance, e.g. {@code 1e-5}
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return LayerNormOps.layerNorm(x, normalizedShape, weight, bias, eps);
+    }
+    /**
+     * Layer normalisation over the trailing dims {@code normalizedShape}, without scale or shift
+     * and with {@code eps = 1e-5}.
+     *
+     * @param normalizedShape the sizes of the trailing dims normalised together, at least one
+     * @return a new tensor of this tensor's shape
+     */
+    public Tensor layerNorm(int... normalizedShape) { return LayerNormOps.layerNorm(this, normalizedShape, null, null, 1e-5); }
+    /**
+     * Scaled dot-product attention {@code softmax(q k^T / sqrt(E) + mask) v}, as PyTorch's
+     * {@code F.scaled_dot_product_attention(q, k, v, attn_mask, is_causal=causal)}.
+     *
+     * @param query  of shape {@code (..., L, E)}
+     * @param key    of shape {@code (..., S, E)}
+     * @param value  of shape {@code (..., S, Ev)}
+     * @param mask   added to the scores, broadcasting to {@code (..., L, S)} (0 keeps, {@code -inf}
+     *               blocks), or null for none
+     * @param causal whether place {@code (i, j)} with {@code j > i} is blocked
+     * @return a new tensor of shape {@code (..., L, Ev)}
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor mask, boolean causal) {
+        return AttentionOps.scaledDotProductAttention(query, key, value, mask, causal);
+    }
+    /**
+     * The attention weights {@code softmax(q k^T / sqrt(E) + mask)} that
+     * {@link #scaledDotProductAttention} applies to the values.
+     *
+     * @param query  of shape {@code (..., L, E)}
+     * @param key    of shape {@code (..., S, E)}
+     * @param mask   added to the scores, broadcasting to {@code (..., L, S)}, or null for none
+     * @param causal whether place {@code (i, j)} with {@code j > i} is blocked
+     * @return a new tensor of shape {@code (..., L, S)} whose rows sum to 1
+     */
+    public static Tensor attentionWeights(Tensor query, Tensor key, Tensor mask, boolean causal) {
+        return AttentionOps.attentionWeights(query, key, mask, causal);
+    }
 
     private static Tensor[] checkedList(String op, List<Tensor> tensors) {
         return Objects.requireNonNull(tensors, op + ": the list of tensors is null").toArray(new Tensor[0]);

@@ -200,6 +200,19 @@ class BadInputCatalogueTest {
             Tensor w = w();
             return new ErrorCatalogue.Scenario(List.of(w), List.of(), () -> Graph.of(w.mul(2)).writeHtml(file));
         });
+        cases.put("C90", on(w -> () -> Tensor.embedding(Tensor.of(0, 2), w)));
+        cases.put("C91", on(w -> () -> Tensor.embedding(Tensor.of(0.5), w)));
+        cases.put("C92", on(w -> () -> Tensor.embedding(Tensor.of(0), w.flatten())));
+        cases.put("C93", on(w -> () -> Tensor.embedding(Tensor.of(0), w, 2)));
+        cases.put("C94", on(w -> () -> Tensor.of(1, 3).oneHot(3)));
+        cases.put("C95", on(w -> () -> Tensor.zeros(0).oneHot(-1)));
+        cases.put("C96", on(w -> () -> Tensor.layerNorm(w, new int[] {2}, null, null, 1e-5)));
+        cases.put("C97", on(w -> () -> Tensor.layerNorm(w, new int[] {3}, Tensor.ones(2), null, 1e-5)));
+        cases.put("C98", on(w -> () -> w.layerNorm()));
+        cases.put("C99", on(w -> () -> Tensor.scaledDotProductAttention(w, Tensor.ones(4, 2), Tensor.ones(4, 2), null, false)));
+        cases.put("C100", on(w -> () -> Tensor.scaledDotProductAttention(w, w, Tensor.ones(3, 3), null, false)));
+        cases.put("C101", on(w -> () -> Tensor.scaledDotProductAttention(w, w, w, Tensor.zeros(3, 3), false)));
+        cases.put("C102", on(w -> () -> Tensor.scaledDotProductAttention(Tensor.ones(3), w, w, null, false)));
         return ErrorCatalogue.tests("C", cases, temp);
     }
 }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.autograd4j.graph.Graph;
 import io.github.autograd4j.graph.GraphCheck;
+import io.github.autograd4j.ops.AttentionOps;
 import io.github.autograd4j.ops.BinaryOps;
 import io.github.autograd4j.ops.DecompositionOps;
+import io.github.autograd4j.ops.EmbeddingOps;
 import io.github.autograd4j.ops.IndexOps;
+import io.github.autograd4j.ops.LayerNormOps;
 import io.github.autograd4j.ops.MovementOps;
 import io.github.autograd4j.ops.ProductOps;
 import io.github.autograd4j.ops.ReduceOps;
@@ -44,7 +47,8 @@ class NullArgumentTest {
     private static final List<Class<?>> CLASSES = List.of(Tensor.class, Value.class, Shape.class, GradCheck.class,
             GradCheckResult.class, Autograd.class, CustomOp.class, CustomOp.Context.class, Generator.class, Grad.class, Debug.class,
             Graph.class, GraphCheck.class, BinaryOps.class, UnaryOps.class, ReduceOps.class,
-            SoftmaxOps.class, ProductOps.class, DecompositionOps.class, MovementOps.class, IndexOps.class);
+            SoftmaxOps.class, ProductOps.class, DecompositionOps.class, MovementOps.class, IndexOps.class,
+            EmbeddingOps.class, LayerNormOps.class, AttentionOps.class);
 
     /** Method name and parameter index where null is accepted on purpose (documented there). */
     private static final Map<String, Set<Integer>> NULL_MEANS_SOMETHING = Map.ofEntries(
@@ -77,6 +81,13 @@ class NullArgumentTest {
             Map.entry("ReduceOps.argmax", Set.of(1)),            // dim null: over every element
             Map.entry("ReduceOps.argmin", Set.of(1)),
             Map.entry("MovementOps.squeeze", Set.of(1)),         // dim null: every size-1 dim
+            Map.entry("Tensor.layerNorm", Set.of(2, 3)),         // no weight, no bias
+            Map.entry("LayerNormOps.layerNorm", Set.of(2, 3)),
+            Map.entry("Tensor.scaledDotProductAttention", Set.of(3)),   // no mask
+            Map.entry("Tensor.attentionWeights", Set.of(2)),
+            Map.entry("AttentionOps.scaledDotProductAttention", Set.of(3)),
+            Map.entry("AttentionOps.attentionWeights", Set.of(2)),
+            Map.entry("EmbeddingOps.embedding", Set.of(2)),      // paddingIdx null: no padding row
             Map.entry("Shape.equals", Set.of(0)));            // false, as Object.equals
 
     private static final CustomOp IDENTITY = new CustomOp("identity") {

@@ -1,6 +1,7 @@
 package io.github.autograd4j.examples;
 
 import io.github.autograd4j.examples.cli.BenchCommand;
+import io.github.autograd4j.examples.cli.CharLmCommand;
 import io.github.autograd4j.examples.cli.DigitsCommand;
 import io.github.autograd4j.examples.cli.DigitsTuningCommand;
 import io.github.autograd4j.examples.cli.GradcheckCommand;
@@ -9,6 +10,7 @@ import io.github.autograd4j.examples.cli.MnistCommand;
 import io.github.autograd4j.examples.cli.MoonsCommand;
 import io.github.autograd4j.examples.cli.RegressionCommand;
 import io.github.autograd4j.examples.cli.SeedCommand;
+import io.github.autograd4j.examples.cli.SequenceCommand;
 import io.github.autograd4j.examples.cli.TourCommand;
 import io.github.autograd4j.examples.cli.TrainMixin;
 import io.github.autograd4j.examples.cli.VersionProvider;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "autograd4j-examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runnable examples of autograd4j. With no command: tour.",
         subcommands = {TourCommand.class, SeedCommand.class, XorCommand.class, MoonsCommand.class, DigitsCommand.class,
-            DigitsTuningCommand.class, MnistCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
+            DigitsTuningCommand.class, MnistCommand.class, CharLmCommand.class, SequenceCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** The exit status of bad arguments. */

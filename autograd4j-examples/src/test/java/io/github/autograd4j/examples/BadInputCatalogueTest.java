@@ -140,6 +140,44 @@ class BadInputCatalogueTest {
                 DigitsExample.defaults().withEpochs(2).withValidation(0.1).withOut(dir).withCheckpoints(null, checkpoint)));
         cases.put("X27", resuming((dir, checkpoint) ->
                 DigitsExample.defaults().withEpochs(2).withDType(DType.FLOAT32).withOut(dir).withCheckpoints(null, checkpoint)));
+        cases.put("X40", charlm(dir -> Files.writeString(dir.resolve("empty.txt"), ""), 10, 16, 2, null));
+        cases.put("X41", charlm(dir -> Files.writeString(dir.resolve("tiny.txt"), "Fellow-Citizens of the"), 10, 64, 2, null));
+        cases.put("X42", dir -> Scenario.watching(List.of(), () -> CharLmExampleTest.tiny(null, 10, dir, null, null, new Silent())
+                .withHeads(5)));
+        cases.put("X43", charlmResuming(10, c -> c.withContext(8)));
+        cases.put("X44", charlm(dir -> Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9}), 10, 16, 2, null));
+        cases.put("X45", charlmResuming(10, c -> c.withSteps(5)));
+        cases.put("X46", dir -> Scenario.watching(List.of(), () -> new SequenceExample.Config(SequenceExample.Cell.LSTM, 0, 300, 0.01, 0,
+                dir, System.out)));
+        cases.put("X47", charlm(dir -> Files.createDirectory(dir.resolve("texts")), 10, 16, 2, null));
         return ErrorCatalogue.tests("X", cases, temp);
+    }
+
+    /** A charlm run on the text {@code makeText} writes, which must leave that text as it was. */
+    private static Case charlm(ThrowingFunction makeText, int steps, int context, int heads, Path resume) {
+        return dir -> {
+            Path text = makeText.apply(dir);
+            CharLmExample.Config config = CharLmExampleTest.tiny(text, steps, dir, null, resume, new Silent()).withContext(context)
+                    .withHeads(heads);
+            return Files.isDirectory(text) ? Scenario.watching(List.of(), () -> CharLmExample.run(config))
+                    : watchingFile(text, () -> CharLmExample.run(config));
+        };
+    }
+
+    /** A short charlm run saved to a checkpoint, then resumed with the options {@code change} makes; the checkpoint must stay as it was. */
+    private static Case charlmResuming(int steps, java.util.function.UnaryOperator<CharLmExample.Config> change) {
+        return dir -> {
+            Path text = CharLmExampleTest.smallText(dir);
+            Path checkpoint = dir.resolve("charlm.safetensors");
+            CharLmExample.run(CharLmExampleTest.tiny(text, steps, dir, checkpoint, null, new Silent()));
+            CharLmExample.Config resumed = change.apply(CharLmExampleTest.tiny(text, 2 * steps, dir, null, checkpoint, new Silent()));
+            return watchingFile(checkpoint, () -> CharLmExample.run(resumed));
+        };
+    }
+
+    /** Makes a file (or directory) in a test's directory. */
+    @FunctionalInterface
+    private interface ThrowingFunction {
+        Path apply(Path dir) throws Exception;
     }
 }

@@ -17,6 +17,8 @@ import io.github.autograd4j.nn.loss.BCELoss;
 import io.github.autograd4j.nn.loss.CrossEntropyLoss;
 import io.github.autograd4j.nn.loss.HuberLoss;
 import io.github.autograd4j.nn.loss.MSELoss;
+import io.github.autograd4j.nn.loss.NLLLoss;
+import io.github.autograd4j.nn.loss.Reduction;
 import io.github.autograd4j.nn.optim.Adam;
 import io.github.autograd4j.nn.optim.CosineAnnealingLR;
 import io.github.autograd4j.nn.optim.GradClip;
@@ -81,6 +83,14 @@ class BadInputCatalogueTest {
         return dir -> {
             Trained t = Trained.make();
             return watching(t.watched(), bad.apply(t));
+        };
+    }
+
+    /** The bad call on a fresh module made by {@code make}; its parameters are watched. */
+    private static <M extends Module> Case module(java.util.function.Supplier<M> make, Function<M, Executable> bad) {
+        return dir -> {
+            M m = make.get();
+            return watching(m.parameters(), bad.apply(m));
         };
     }
 
@@ -334,6 +344,26 @@ class BadInputCatalogueTest {
             state.remove("2.bias");
             t.net().loadStateDict(state);
         }));
+        cases.put("N90", trained(t -> () -> new CrossEntropyLoss(Tensor.ones(3), CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0.0)
+                .forward(t.net().forward(t.input(2)), Tensor.of(0, 1))));
+        cases.put("N91", trained(t -> () -> new CrossEntropyLoss(Tensor.ones(2, 2), CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0.0)));
+        cases.put("N92", trained(t -> () -> new NLLLoss().forward(t.net().forward(t.input(4)).reshape(2, 2, 2), Tensor.zeros(2, 3))));
+        cases.put("N93", dir -> watching(List.of(), () -> new Embedding(5, 3, 5, new Random(0))));
+        cases.put("N94", module(() -> new LayerNorm(4), m -> () -> m.forward(Tensor.zeros(2, 3))));
+        cases.put("N95", dir -> watching(List.of(), () -> new MultiheadAttention(10, 3)));
+        cases.put("N96", module(() -> new MultiheadAttention(4, 2), m -> () -> m.forward(Tensor.zeros(5, 2, 3))));
+        cases.put("N97", module(() -> new MultiheadAttention(4, 2), m -> () -> {
+            Tensor x = Tensor.zeros(5, 2, 4);
+            m.forward(x, x, x, Tensor.zeros(5, 2), true, null, true, false);
+        }));
+        cases.put("N98", module(() -> new LSTM(10, 20), m -> () -> m.forward(Tensor.zeros(5, 3, 8))));
+        cases.put("N99", module(() -> new LSTM(10, 20), m -> () -> m.forward(Tensor.zeros(5, 3, 10),
+                new LSTMState(Tensor.zeros(2, 3, 20), Tensor.zeros(2, 3, 20)))));
+        cases.put("N100", dir -> watching(List.of(), () -> new GRU(4, 8, 0, true, false, 0.0, new Random(0))));
+        cases.put("N101", dir -> watching(List.of(), () -> new RNN(4, 8, 2, false, true, false, 1.0, new Random(0))));
+        cases.put("N102", module(() -> new LSTMCell(4, 8), m -> () -> m.forward(Tensor.zeros(3, 5), null)));
+        cases.put("N103", module(() -> new LSTM(4, 8, 2, true, false, 0.0, new Random(0)),
+                m -> () -> m.loadStateDict(new LSTM(4, 8, 1, true, false, 0.0, new Random(1)).stateDict())));
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }

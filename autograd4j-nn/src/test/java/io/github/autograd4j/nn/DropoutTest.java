@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Inverted dropout: identity in evaluation, scaled random masks in training, repeatable per seed. */
 class DropoutTest {
+
+    @Test
+    void aFloat32InputStaysFloat32InTrainingMode() {
+        Tensor y = new Dropout(0.5, new Random(1)).forward(Tensor.ones(4, 4).to(DType.FLOAT32));
+        assertEquals(DType.FLOAT32, y.dtype(), "the mask takes the input's type, as the input's other constants");
+    }
 
     @Test
     void isTheIdentityInEvaluationMode() {

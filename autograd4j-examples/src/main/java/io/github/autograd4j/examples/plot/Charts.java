@@ -73,6 +73,19 @@ public final class Charts {
     }
 
     /**
+     * One line chart of several series, each with its own x values ({@code {x, y}} per name): e.g.
+     * a loss after every step beside one evaluated every hundred steps.
+     *
+     * @return {@code file}
+     */
+    public static Path xy(Path file, String title, String xTitle, String yTitle, Map<String, double[][]> series)
+            throws IOException {
+        XYChart chart = lineChart(title, xTitle, yTitle);
+        series.forEach((name, xy) -> add(chart, name, xy[0], xy[1]));
+        return save(file, List.of(chart));
+    }
+
+    /**
      * The decision boundary of a two-class classifier on 2-d data: the plane, coloured by the sign
      * of {@code score(x, y)} on a grid, with the labelled points (+1 / -1) on top.
      *

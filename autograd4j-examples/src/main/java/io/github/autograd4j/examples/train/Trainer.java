@@ -213,7 +213,7 @@ public final class Trainer {
      * Sets {@value #THREADS_PROPERTY} when {@code threads > 0}, for the GEMM kernel to read when it
      * is first used; warns when the kernel was already chosen with another thread count.
      */
-    static void applyThreads(int threads) {
+    public static void applyThreads(int threads) {
         if (threads > 0) {
             System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
             LOG.debug("{}={}", THREADS_PROPERTY, threads);

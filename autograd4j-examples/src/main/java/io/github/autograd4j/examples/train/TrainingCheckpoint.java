@@ -135,7 +135,7 @@ final class TrainingCheckpoint {
         return values;
     }
 
-    private static void expect(String where, Map<String, String> meta, String key, String expected) {
+    static void expect(String where, Map<String, String> meta, String key, String expected) {
         // checkpoints written before --dtype existed trained in float64
         String found = key.equals(DTYPE) ? meta.getOrDefault(key, "float64") : meta.get(key);
         String written = found == null ? "the checkpoint does not record its " + key + " (written by an older version?)"

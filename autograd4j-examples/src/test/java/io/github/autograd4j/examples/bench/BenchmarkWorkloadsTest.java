@@ -1,9 +1,11 @@
 package io.github.autograd4j.examples.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.DType;
+import io.github.autograd4j.Tensor;
 import io.github.autograd4j.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The benchmarks' workloads do the work they claim: the MLP step trains, the chain has the length and gradient it should. */
+/**
+ * The benchmarks' workloads do the work they claim: the MLP step trains, the chain has the length
+ * and gradient it should, both layer norms compute the same function.
+ */
 class BenchmarkWorkloadsTest {
 
     @Test
@@ -56,6 +61,22 @@ class BenchmarkWorkloadsTest {
         root.backward();
         double expected = Math.pow(1.0000001, (length - 1) / 2);
         assertEquals(expected, leaf.grad(), 1e-12);
+    }
+
+    @Test
+    void theComposedLayerNormIsTheFusedOneWithTheSameGradients() {
+        LayerNormBenchmark bench = new LayerNormBenchmark();
+        bench.setUp();
+        assertArrayEquals(Tensor.layerNorm(bench.x, new int[] {64}, bench.weight, bench.bias, LayerNormBenchmark.EPS).toArray(),
+                LayerNormBenchmark.composed(bench.x, bench.weight, bench.bias).toArray(), 1e-12);
+        double fused = bench.fused();
+        double[][] fusedGrads = {bench.x.grad().toArray(), bench.weight.grad().toArray(), bench.bias.grad().toArray()};
+        double composed = bench.composed();
+        assertArrayEquals(fusedGrads[0], bench.x.grad().toArray(), 1e-10);
+        assertArrayEquals(fusedGrads[1], bench.weight.grad().toArray(), 1e-10);
+        assertArrayEquals(fusedGrads[2], bench.bias.grad().toArray(), 1e-10);
+        assertEquals(fused, composed, 1e-10);
+        assertEquals(fusedGrads[0][0] + fusedGrads[1][0], fused, 0.0);
     }
 
     /** bench/ab-scalar.sh reads the wall-clock and thread-CPU figures out of these lines. */

@@ -47,6 +47,19 @@ public abstract class Loss {
             throw new IllegalArgumentException(name() + ": input of shape " + input.shape() + " holds no elements, and the"
                     + " mean of none is undefined; skip empty batches, or use Reduction.SUM or NONE");
         }
+        return reduced(input, target);
+    }
+
+    /**
+     * The loss reduced by {@link #reduction()}, after checking the arguments: by default
+     * {@link #unreduced} reduced as {@link Reduction#reduce} says. A loss whose mean is not the
+     * plain mean of its per-sample values (a weighted one) overrides this.
+     *
+     * @param input  the model's output, not null
+     * @param target the target, not null
+     * @return the loss, reduced
+     */
+    protected Tensor reduced(Tensor input, Tensor target) {
         return reduction.reduce(unreduced(input, target));
     }
 

@@ -1,5 +1,6 @@
 package io.github.autograd4j.nn.loss;
 
+import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
 
 /** The checks of inputs and targets that several losses share, each with the message it throws. */
@@ -44,41 +45,74 @@ final class Targets {
     }
 
     /**
-     * Checks that {@code target} holds {@code N} class indices for an input of shape {@code (N, C)}
-     * (whole numbers in {@code [0, C)}) and returns them as a column of shape {@code (N, 1)}, for gather.
-     * Positions in messages are flat row-major indices.
+     * Checks that {@code input} has shape {@code (N, C)} or {@code (N, C, d1, ...)}, the scores of
+     * PyTorch's class losses.
+     *
+     * @throws IllegalArgumentException "NLLLoss: expected input of shape (N, C) or (N, C, d1, ...), got (3,)"
+     */
+    static void scoresOfClasses(String op, Tensor input) {
+        if (input.dim() < 2) {
+            throw new IllegalArgumentException(op + ": expected input of shape (N, C) or (N, C, d1, ...), got " + input.shape());
+        }
+    }
+
+    /**
+     * Checks that {@code target} holds a class index for each place of {@code input} but its
+     * classes (dim 1): shape {@code (N, d1, ...)} for input {@code (N, C, d1, ...)}, whole numbers
+     * in {@code [0, C)} or {@code ignoreIndex} (null for none); returns them as ints, row-major, with -1 where a
+     * place is ignored. Positions in messages are flat row-major indices.
      *
      * @throws IllegalArgumentException naming the shape, or the first bad value and its position
      */
-    private static Tensor classIndices(String op, Tensor input, Tensor target) {
-        batchOfScores(op, input);
-        int n = input.size(0);
+    static int[] classIndices(String op, Tensor input, Tensor target, Integer ignoreIndex) {
         int classes = input.size(1);
-        if (target.dim() != 1 || target.size(0) != n) {
-            throw new IllegalArgumentException(op + ": expected target of shape (" + n + ",) holding class indices"
+        int[] expected = new int[input.dim() - 1];
+        expected[0] = input.size(0);
+        for (int k = 2; k < input.dim(); k++) {
+            expected[k - 1] = input.size(k);
+        }
+        if (!target.shape().equals(Shape.of(expected))) {
+            throw new IllegalArgumentException(op + ": expected target of shape " + Shape.of(expected) + " holding class indices"
                     + " for input of shape " + input.shape() + ", got " + target.shape());
         }
         double[] values = target.doubles();
-        for (int i = 0; i < n; i++) {
+        int[] indices = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (v != Math.rint(v)) {
                 throw new IllegalArgumentException(op + ": target " + v + " at position " + i
                         + " is not a class index (expected a whole number)");
             }
-            if (v < 0 || v >= classes) {
+            if (ignoreIndex != null && v == ignoreIndex) {
+                indices[i] = -1;
+            } else if (v < 0 || v >= classes) {
                 throw new IllegalArgumentException(op + ": target " + (long) v + " out of range for " + classes
                         + " classes at position " + i);
+            } else {
+                indices[i] = (int) v;
             }
         }
-        return target.detach().reshape(n, 1);
+        return indices;
     }
 
     /**
-     * {@code input[n, target[n]]} for each {@code n}, of shape {@code (N,)}, after checking the
-     * indices as {@link #classIndices} does; the gradient reaches {@code input}.
+     * {@code input[n, target[n]]} for each {@code n}, of shape {@code (N,)}, for input of shape
+     * {@code (N, C)} after checking the indices as {@link #classIndices} does (none ignored); the
+     * gradient reaches {@code input}.
      */
     static Tensor picked(String op, Tensor input, Tensor target) {
-        return input.gather(1, classIndices(op, input, target)).reshape(input.size(0));
+        batchOfScores(op, input);
+        int[] indices = classIndices(op, input, target, null);
+        return picked(input, indices);
+    }
+
+    /** {@code rows[m, indices[m]]} for each row of {@code rows} {@code (M, C)}, of shape {@code (M,)}; row {@code m} gives {@code rows[m, 0]} where {@code indices[m]} is -1. */
+    static Tensor picked(Tensor rows, int[] indices) {
+        double[] column = new double[indices.length];
+        for (int m = 0; m < column.length; m++) {
+            column[m] = Math.max(0, indices[m]);
+        }
+        return rows.gather(1, Tensor.of(column, column.length, 1)).reshape(column.length);
     }
 
     /**

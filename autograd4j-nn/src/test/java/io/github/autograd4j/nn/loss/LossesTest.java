@@ -295,14 +295,14 @@ class LossesTest {
 
     @Test
     void namesTheExpectedShapesOfClassificationInputs() {
-        assertEquals("CrossEntropyLoss: expected input of shape (N, C), got (3,)",
+        assertEquals("CrossEntropyLoss: expected input of shape (N, C) or (N, C, d1, ...), got (3,)",
                 message(new CrossEntropyLoss(), Tensor.zeros(3), Tensor.vector(0)));
         assertEquals("CrossEntropyLoss: expected target of shape (3,) holding class indices for input of shape (3, 4), got (2,)",
                 message(new CrossEntropyLoss(), Tensor.zeros(3, 4), Tensor.vector(0, 1)));
         assertEquals("CrossEntropyLoss: target of shape (3, 3) fits neither class indices (3,) nor probabilities (3, 4)"
                         + " for input of shape (3, 4)",
                 message(new CrossEntropyLoss(), Tensor.zeros(3, 4), Tensor.zeros(3, 3)));
-        assertEquals("NLLLoss: expected input of shape (N, C), got (2, 2, 2)",
+        assertEquals("NLLLoss: expected target of shape (2, 2) holding class indices for input of shape (2, 2, 2), got (2,)",
                 message(new NLLLoss(), Tensor.zeros(2, 2, 2), Tensor.vector(0, 1)));
     }
 

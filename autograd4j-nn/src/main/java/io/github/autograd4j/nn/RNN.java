@@ -1,0 +1,53 @@
+package io.github.autograd4j.nn;
+
+import io.github.autograd4j.Generator;
+import io.github.autograd4j.Tensor;
+import java.util.Random;
+
+/**
+ * An Elman network, as PyTorch's {@code nn.RNN(input_size, hidden_size, num_layers, nonlinearity, bias,
+ * batch_first, dropout)}: {@link RNNCell}'s step ({@code tanh}, or relu) in each layer, with the
+ * parameter names and layout of {@link RNNBase}.
+ */
+public final class RNN extends RNNBase {
+
+    /**
+     * One layer with biases, sequence first, drawn from {@link Generator#current()}.
+     *
+     * @param inputSize  the input's last dim
+     * @param hiddenSize the hidden state's size
+     */
+    public RNN(int inputSize, int hiddenSize) {
+        this(inputSize, hiddenSize, 1, false, true, false, 0.0, Generator.current());
+    }
+
+    /**
+     * A network with every option.
+     *
+     * @param inputSize  the input's last dim
+     * @param hiddenSize the hidden state's size
+     * @param numLayers  how many layers are stacked, at least 1
+     * @param relu       relu instead of tanh (PyTorch's {@code nonlinearity='relu'})
+     * @param bias       whether each layer has {@code bias_ih} and {@code bias_hh}
+     * @param batchFirst whether inputs and outputs are {@code (N, L, H)} rather than {@code (L, N, H)}
+     * @param dropout    the dropout probability on the outputs of each layer but the last, in
+     *                   training mode
+     * @param rng        the source of the initial values and the dropout masks
+     */
+    public RNN(int inputSize, int hiddenSize, int numLayers, boolean relu, boolean bias, boolean batchFirst, double dropout, Random rng) {
+        super(relu ? Recurrence.RNN_RELU : Recurrence.RNN_TANH, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, rng);
+    }
+
+    /**
+     * Runs over {@code input} from {@code h0}.
+     *
+     * @param input the sequence, {@code (L, N, input_size)}, {@code (N, L, input_size)} with
+     *              batch_first, or {@code (L, input_size)}
+     * @param h0    the initial hidden states, {@code (num_layers, N, hidden_size)} (or
+     *              {@code (num_layers, hidden_size)} unbatched); null for zeros
+     * @return the outputs and the final hidden states ({@link RecurrentOutput#c()} is null)
+     */
+    public RecurrentOutput forward(Tensor input, Tensor h0) {
+        return run(input, h0, null);
+    }
+}
