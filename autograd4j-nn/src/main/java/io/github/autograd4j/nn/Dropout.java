@@ -62,7 +62,7 @@ public final class Dropout extends Module {
         for (int i = 0; i < mask.length; i++) {
             mask[i] = source.nextDouble() >= p ? scale : 0.0;
         }
-        return x.mul(Tensor.of(mask, x.shape().toArray()));
+        return x.mul(Tensor.of(mask, x.shape().toArray()).to(x.dtype()));
     }
 
     /**

@@ -76,6 +76,38 @@ class BadInputCatalogueTest {
         }
     }
 
+    /** A module with a running mean as a buffer, as a batch norm has. */
+    private static final class Holder extends Module {
+        Holder(Tensor runningMean) {
+            registerBuffer("running_mean", runningMean);
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return x.sub(buffer("running_mean"));
+        }
+    }
+
+    /** A checkpoint of a trained network whose metadata are {@code metadata}, restored into another trained network. */
+    private static Case restoredWithMetadata(Map<String, String> metadata) {
+        return dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained saved = Trained.make();
+            Checkpoint.save(file, saved.net().stateDict(), saved.optimizer().stateDict(), metadata);
+            Trained target = Trained.make();
+            target.net().eval();
+            return new Scenario(target.watched(), List.of(file), () -> {
+                try {
+                    Checkpoint.restore(file, target.net(), target.optimizer());
+                } finally {
+                    if (target.net().namedModules().values().stream().anyMatch(Module::isTraining)) {
+                        throw new AssertionError("a refused restore changed the modes");
+                    }
+                }
+            });
+        };
+    }
+
     /** The bad call on a freshly trained network; its parameters and optimiser state are watched. */
     private static Case trained(Function<Trained, Executable> bad) {
         return dir -> {
@@ -334,6 +366,24 @@ class BadInputCatalogueTest {
             state.remove("2.bias");
             t.net().loadStateDict(state);
         }));
+        cases.put("N70", trained(t -> () -> new Holder(Tensor.zeros(3).requiresGrad(true))));
+        cases.put("N71", dir -> {
+            Trained t = Trained.make();
+            Module net = new Sequential(t.net(), new Holder(Tensor.ones(2)));
+            List<Tensor> watched = new ArrayList<>(t.watched());
+            watched.addAll(net.buffers());
+            Map<String, Tensor> state = new LinkedHashMap<>(net.stateDict());
+            state.put("1.running_mean", Tensor.zeros(3));
+            return watching(watched, () -> net.loadStateDict(state));
+        });
+        cases.put("N72", dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained t = Trained.make();
+            return new Scenario(t.watched(), List.of(file),
+                    () -> Checkpoint.save(file, t.net(), t.optimizer(), Map.of("model.training", "false")));
+        });
+        cases.put("N73", restoredWithMetadata(Map.of("model.training", "yes")));
+        cases.put("N74", restoredWithMetadata(Map.of("model.training", "false", "model.training.exceptions", "1,3")));
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,11 @@ class DropoutTest {
             assertEquals("Dropout: p must be in [0, 1), got " + p,
                     assertThrows(IllegalArgumentException.class, () -> new Dropout(p, new Random(0))).getMessage());
         }
+    }
+
+    @Test
+    void aFloat32InputStaysFloat32() {
+        Tensor x = Tensor.ones(3, 4).to(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, new Dropout(0.5, new Random(0)).forward(x).dtype());
     }
 }
