@@ -198,6 +198,17 @@ class BadInputCatalogueTest {
         }));
         cases.put("C60", on(w -> () -> w.detach().to(DType.FLOAT32).label("w").storage()));
         cases.put("C61", on(w -> () -> GradCheck.of(t -> t[0].to(DType.FLOAT32), w).check()));
+        cases.put("C62", on(w -> () -> io.github.autograd4j.graph.GraphReport.of(Graph.of(w.mul(2))).nodeLimit(0)));
+        cases.put("C63", dir -> {
+            Path file = dir.resolve("missing").resolve("report.html");
+            Tensor w = w();
+            return new ErrorCatalogue.Scenario(List.of(w), List.of(file), () -> Graph.of(w.mul(2)).writeHtml(file));
+        });
+        cases.put("C64", dir -> {
+            Path file = java.nio.file.Files.createDirectory(dir.resolve("report.html"));
+            Tensor w = w();
+            return new ErrorCatalogue.Scenario(List.of(w), List.of(), () -> Graph.of(w.mul(2)).writeHtml(file));
+        });
         int[] one = {1};
         int[] zero = {0};
         cases.put("C70", on(w -> () -> Tensor.conv2d(Tensor.zeros(2, 3), Tensor.zeros(4, 2, 3, 3), null)));

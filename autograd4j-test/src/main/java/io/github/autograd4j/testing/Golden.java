@@ -27,10 +27,12 @@ final class Golden {
 
     static void check(Graph graph, String path) {
         Objects.requireNonNull(path, "matchesGolden: the path is null");
-        Path root = Path.of(System.getProperty(DIR, "src/test/resources")).toAbsolutePath().normalize();
+        String given = System.getProperty(DIR, "src/test/resources");
+        Path root = Path.of(given).toAbsolutePath().normalize();
         Path file = root.resolve(path).normalize();
         if (Path.of(path).isAbsolute() || !file.startsWith(root)) {
-            throw new IllegalArgumentException("matchesGolden: '" + path + "' must be a path inside " + root);
+            throw new IllegalArgumentException("matchesGolden: '" + path + "' must be a relative path inside the golden"
+                    + " root, " + given + " (-D" + DIR + " sets another)");
         }
         String actual = export(graph, path);
         if (Boolean.getBoolean(UPDATE)) {

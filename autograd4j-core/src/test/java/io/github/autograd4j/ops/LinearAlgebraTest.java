@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Products and linear algebra: forward values against EJML and by hand, gradients to second order, bad input. */
-class LinalgOpsTest {
+class LinearAlgebraTest {
 
     private static final double TIGHT = 1e-12;
 
