@@ -108,6 +108,16 @@ class BadInputCatalogueTest {
         };
     }
 
+    /** {@code module} after a forward pass of {@code good}, then refusing {@code bad}; its parameters and buffers are watched. */
+    private static Case layer(Module module, Tensor good, Tensor bad) {
+        return dir -> {
+            module.forward(good).sum().backward();
+            List<Tensor> watched = new ArrayList<>(module.parameters());
+            watched.addAll(module.buffers());
+            return watching(watched, () -> module.forward(bad));
+        };
+    }
+
     /** The bad call on a freshly trained network; its parameters and optimiser state are watched. */
     private static Case trained(Function<Trained, Executable> bad) {
         return dir -> {
@@ -384,6 +394,21 @@ class BadInputCatalogueTest {
         });
         cases.put("N73", restoredWithMetadata(Map.of("model.training", "yes")));
         cases.put("N74", restoredWithMetadata(Map.of("model.training", "false", "model.training.exceptions", "1,3")));
+        cases.put("N75", trained(t -> () -> new Conv2d(3, 4, 3, ConvOptions.defaults().groups(2))));
+        cases.put("N76", trained(t -> () -> new Conv1d(1, 1, 3, ConvOptions.defaults().stride(1, 2))));
+        cases.put("N77", trained(t -> () -> new Conv2d(1, 1, 3, ConvOptions.defaults().dilation(0))));
+        cases.put("N78", trained(t -> () -> new ConvTranspose2d(1, 1, 3, ConvOptions.defaults().padding("same"))));
+        cases.put("N79", trained(t -> () -> new Conv2d(1, 1, 3, ConvOptions.defaults().stride(2).padding("same"))));
+        cases.put("N80", trained(t -> () -> new Conv2d(1, 1, 3, ConvOptions.defaults().stride(2).outputPadding(1))));
+        Tensor images = Tensor.randn(new Random(2), 2, 3, 4, 4);
+        cases.put("N81", layer(new Conv2d(3, 8, new int[] {3}, ConvOptions.defaults().padding(1), new Random(1)), images,
+                Tensor.zeros(2, 1, 28, 28)));
+        cases.put("N82", layer(new BatchNorm2d(3), images, Tensor.zeros(4, 3)));
+        cases.put("N83", layer(new BatchNorm2d(3), images, Tensor.ones(1, 3, 1, 1)));
+        cases.put("N84", trained(t -> () -> new BatchNorm1d(0)));
+        cases.put("N85", trained(t -> () -> new GroupNorm(3, 4)));
+        cases.put("N86", layer(new GroupNorm(2, 4), Tensor.randn(new Random(4), 2, 4, 5), Tensor.zeros(2, 6, 5)));
+        cases.put("N87", trained(t -> () -> new AdaptiveAvgPool2d(0, 2)));
         return ErrorCatalogue.tests("N", cases, temp);
     }
 }
