@@ -137,6 +137,14 @@ class BadInputCatalogueTest {
         cases.put("X25", dir -> Scenario.watching(List.of(), digits(DigitsExample.defaults().withValidation(0.001).withOut(dir))));
         cases.put("X26", resuming((dir, checkpoint) ->
                 DigitsExample.defaults().withEpochs(2).withValidation(0.1).withOut(dir).withCheckpoints(null, checkpoint)));
+        cases.put("X30", dir -> {
+            Path data = Files.createDirectory(dir.resolve("data"));
+            Path images = IdxFiles.write(data.resolve("train-images-idx3-ubyte"), Idx.IMAGES_MAGIC, new int[] {2, 32, 32}, new byte[2048]);
+            IdxFiles.write(data.resolve("train-labels-idx1-ubyte"), Idx.LABELS_MAGIC, new int[] {2}, new byte[2]);
+            IdxFiles.writeBars(data, "t10k", 2, 1, false);
+            return watchingFile(images, () -> CnnExample.run(new CnnExample.Config(data, CnnExample.defaults(true).withOut(dir),
+                    new Silent().out())));
+        });
         return ErrorCatalogue.tests("X", cases, temp);
     }
 }
