@@ -1,23 +1,23 @@
 package io.github.autograd4j;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One reverse-mode pass over the nodes reachable from a root: the only graph traversal in the
  * library, shared by scalars and tensors.
  *
- * <p>The order is found iteratively (an explicit stack, never recursion), and nodes are marked
- * visited with a per-pass epoch number stored on the node rather than in a hash set, so a chain
- * or lattice of millions of nodes is ordered in linear time and constant stack depth. Epochs come
- * from one global counter, so passes on different threads never mistake each other's marks.
+ * <p>The order is found iteratively (an explicit stack, never recursion, kept in chunks), and
+ * nodes are marked visited with per-pass numbers stored on the node rather than in a hash set, so
+ * a chain or lattice of millions of nodes is ordered in linear time and constant stack depth, and
+ * held in chunks rather than in arrays copied as they grow. Pass numbers come from one global
+ * counter, so passes on different threads never mistake each other's marks.
  */
 final class BackwardPass {
 
     private static final AtomicLong EPOCHS = new AtomicLong();
-    private static final Node[] NONE = new Node[0];
 
-    private final Node[] order;
+    /** The interior nodes in post-order (each after its inputs), the root last. */
+    private final NodeChunks order;
     /** The leaves that receive gradient, each once, held by this pass until it ends. */
     private final Node[] leaves;
     /** Whether some node asked for {@link Node#endPass} (a scalar graph without hooks does not). */
@@ -42,8 +42,8 @@ final class BackwardPass {
         boolean anyEnding = (traversal.answers & Node.NEEDS_END) != 0;
         try {
             if ((traversal.answers & Node.START_LATER) != 0) {
-                for (Node node : order) {
-                    anyEnding |= node.startPass();
+                for (int i = 0; i < order.size(); i++) {
+                    anyEnding |= order.get(i).startPass();
                 }
             }
             for (Node leaf : leaves) {
@@ -54,7 +54,7 @@ final class BackwardPass {
             throw e;
         }
         this.ending = anyEnding;
-        this.next = order.length - 1;
+        this.next = order.size() - 1;
     }
 
     /** Whether the rules of this pass are recorded. */
@@ -64,7 +64,7 @@ final class BackwardPass {
 
     /** The next node whose rule is due (outputs before inputs), without running it; null when none is left. */
     Node nextInterior() {
-        return next >= 0 ? order[next--] : null;
+        return next >= 0 ? order.get(next--) : null;
     }
 
     /** Runs the backward rule of the next node; null when none is left. */
@@ -83,8 +83,8 @@ final class BackwardPass {
     void end(boolean retainGraph) {
         try {
             if (ending) {
-                for (Node node : order) {
-                    node.endPass(retainGraph);
+                for (int i = 0; i < order.size(); i++) {
+                    order.get(i).endPass(retainGraph);
                 }
                 for (Node leaf : leaves) {
                     leaf.endPass(retainGraph);
@@ -122,25 +122,31 @@ final class BackwardPass {
      * unless {@code everyNode}, which adds constants (for inspecting a graph).
      */
     static Node[] topologicalOrder(Node root, boolean everyNode) {
-        return new Traversal(everyNode, false).order(root, EPOCHS.incrementAndGet());
+        return new Traversal(everyNode, false).order(root, EPOCHS.incrementAndGet()).toArray();
     }
 
     /**
-     * An iterative depth-first post-order over an explicit stack: each node is marked when it is
-     * first reached, its inputs are visited in order, and it is emitted after all of them.
+     * An iterative depth-first post-order over an explicit stack. A node is expanded when it first
+     * comes to the top: it is marked entered, and its inputs not yet done are pushed above it, the
+     * first input on top (all of them at once, so that reading them overlaps their cache misses);
+     * it is done, and emitted, when it comes back to the top after all of them, or at once when
+     * none was pushed. An input pushed twice before its first copy was expanded is done when its
+     * second copy comes up, and skipped. A node's state lives in its {@link Node#visitMark}: two
+     * numbers per pass (entered, done), larger than any earlier pass's, so no flags are kept
+     * beside the stack and no mark is ever cleared. In a graph without cycles an input is never
+     * found entered (on the stack below).
      */
     static final class Traversal {
         private final boolean everyNode;
         private final boolean entering;
         /** The union of the nodes' {@link Node#enterPass} answers, when entering. */
         int answers;
-        private Node[] leaves = NONE;
-        private int leafCount;
+        private final NodeChunks leaves = new NodeChunks();
 
         /**
          * @param everyNode include constants (for views) rather than only nodes that need a gradient
          * @param entering  enter each interior node into a backward pass ({@link Node#enterPass}) as it is
-         *                  ordered, and list the leaves apart ({@link #leaves()}) rather than in the order
+         *                  expanded, and list the leaves apart ({@link #leaves()}) rather than in the order
          */
         Traversal(boolean everyNode, boolean entering) {
             this.everyNode = everyNode;
@@ -149,52 +155,65 @@ final class BackwardPass {
 
         /** The leaves met while entering (a leaf shared with a pass on another thread may be listed twice). */
         Node[] leaves() {
-            return Arrays.copyOf(leaves, leafCount);
+            return leaves.toArray();
         }
 
-        Node[] order(Node root, long epoch) {
-            Node[] out = new Node[64];
-            int size = 0;
-            Node[] stack = new Node[64];
-            int[] nextInput = new int[64];
-            int depth = 0;
-            root.visitMark = epoch;
-            stack[depth++] = root;
-            while (depth > 0) {
-                Node node = stack[depth - 1];
-                int i = nextInput[depth - 1];
-                if (i < node.inputCount()) {
-                    nextInput[depth - 1] = i + 1;
-                    Node in = node.input(i);
-                    if ((everyNode || in.requiresGrad()) && in.visitMark != epoch) {
-                        in.visitMark = epoch;
-                        if (depth == stack.length) {
-                            stack = Arrays.copyOf(stack, depth * 2);
-                            nextInput = Arrays.copyOf(nextInput, depth * 2);
-                        }
-                        stack[depth] = in;
-                        nextInput[depth] = 0;
-                        depth++;
-                    }
-                } else {
-                    depth--; // the stale slot is not cleared: the stack dies with this call, and a store costs a GC barrier
+        /** The nodes below {@code root} in post-order, for the pass numbered {@code pass}. */
+        NodeChunks order(Node root, long pass) {
+            long entered = 2 * pass;
+            long done = entered + 1;
+            NodeChunks out = new NodeChunks();
+            NodeChunks path = new NodeChunks();
+            Node[] stack = path.chunk;
+            stack[0] = root;
+            int top = 1;
+            while (top > 0) {
+                Node node = stack[top - 1];
+                long mark = node.visitMark;
+                if (mark != entered && mark != done) {
                     if (entering && node.isLeaf()) {
-                        if (leafCount == leaves.length) {
-                            leaves = Arrays.copyOf(leaves, Math.max(16, leafCount * 2));
+                        node.visitMark = done;
+                        leaves.add(node);
+                        mark = done;
+                    } else {
+                        node.visitMark = entered;
+                        if (entering) {
+                            answers |= node.enterPass();
                         }
-                        leaves[leafCount++] = node;
-                        continue;
+                        boolean pushed = false;
+                        for (int i = node.inputCount() - 1; i >= 0; i--) {
+                            Node in = node.input(i);
+                            if (in.visitMark != done && (everyNode || in.requiresGrad())) {
+                                if (top == stack.length) {
+                                    path.fill = top;
+                                    path.grow();
+                                    stack = path.chunk;
+                                    top = path.fill;
+                                }
+                                stack[top++] = in;
+                                pushed = true;
+                            }
+                        }
+                        if (pushed) {
+                            continue;
+                        }
+                        mark = entered;
                     }
-                    if (entering) {
-                        answers |= node.enterPass();
+                }
+                if (mark == entered) {
+                    node.visitMark = done;
+                    out.add(node);
+                }
+                if (--top == 0) {
+                    path.fill = 0;
+                    if (path.shrink()) {
+                        stack = path.chunk;
+                        top = path.fill;
+                        path.passSpareTo(out);
                     }
-                    if (size == out.length) {
-                        out = Arrays.copyOf(out, size * 2);
-                    }
-                    out[size++] = node;
                 }
             }
-            return size == out.length ? out : Arrays.copyOf(out, size);
+            return out;
         }
     }
 }

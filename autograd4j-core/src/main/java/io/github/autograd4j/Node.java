@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public abstract class Node {
 
-    /** Traversal epoch of the last backward pass that visited this node (see BackwardPass). */
+    /** Where the last walk that reached this node left it: entered or done, as numbers of that walk (see BackwardPass.Traversal). */
     long visitMark;
 
     /** What few nodes carry (label, creation site, gradient hooks); null while none is set. */

@@ -23,17 +23,30 @@ import io.github.autograd4j.ops.Derivatives;
  * (log of a negative is NaN, a negative base to a non-integer power is NaN).
  */
 enum ScalarOp {
-    ADD("add", 2), SUB("sub", 2), MUL("mul", 2), DIV("div", 2), POW("pow", 2),
-    NEG("neg", 1), EXP("exp", 1), LOG("log", 1), SQRT("sqrt", 1), TANH("tanh", 1), SIGMOID("sigmoid", 1),
-    RELU("relu", 1), ABS("abs", 1), SIN("sin", 1), COS("cos", 1),
+    ADD("add", 2, Reads.NOTHING), SUB("sub", 2, Reads.NOTHING), MUL("mul", 2, Reads.OTHER_OPERAND),
+    DIV("div", 2, Reads.OTHER_OPERAND), POW("pow", 2, Reads.OPERANDS),
+    NEG("neg", 1, Reads.NOTHING), EXP("exp", 1, Reads.OPERANDS), LOG("log", 1, Reads.OPERANDS),
+    SQRT("sqrt", 1, Reads.OPERANDS), TANH("tanh", 1, Reads.OPERANDS), SIGMOID("sigmoid", 1, Reads.OPERANDS),
+    RELU("relu", 1, Reads.OPERANDS), ABS("abs", 1, Reads.OPERANDS), SIN("sin", 1, Reads.OPERANDS),
+    COS("cos", 1, Reads.OPERANDS),
     /**
      * A mask of a rule (a 0/1 factor, a sign), computed from its operand but with derivative 0: the
      * value is the constant {@code b}, kept in the node, so that a gradient through a kink stays
      * connected to the inputs and its own derivative is 0 (as the tensor engine's masks).
      */
-    MASK("mask", 2),
+    MASK("mask", 2, Reads.NOTHING),
     /** Not an operation: marks a constant leaf (a node no gradient flows to). */
-    CONSTANT("leaf", 0);
+    CONSTANT("leaf", 0, Reads.NOTHING);
+
+    /** Which operand values an operation's partial derivatives read. */
+    private enum Reads {
+        /** None: add, sub, neg, mask. */
+        NOTHING,
+        /** Each partial reads the other operand, so none is read when that is a constant: mul, div. */
+        OTHER_OPERAND,
+        /** The operands' values, whatever they are. */
+        OPERANDS
+    }
 
     /** The operation's name as users see it in graphs and error messages. */
     final String opName;
@@ -41,11 +54,16 @@ enum ScalarOp {
     final int arity;
     /** Message of the NullPointerException thrown for a null operand. */
     final String nullOperand;
+    /** {@link #readsOperands} of an operation on two values, and of one on a value and a constant (fields: it runs once per recorded node). */
+    private final boolean readsOperands;
+    private final boolean readsOperandsByConstant;
 
-    ScalarOp(String opName, int arity) {
+    ScalarOp(String opName, int arity, Reads reads) {
         this.opName = opName;
         this.arity = arity;
         this.nullOperand = opName + ": operand is null";
+        this.readsOperands = reads != Reads.NOTHING;
+        this.readsOperandsByConstant = reads == Reads.OPERANDS;
     }
 
     /**
@@ -53,11 +71,7 @@ enum ScalarOp {
      * recording would change them: not for add, sub and neg, nor for mul or div by a constant.
      */
     boolean readsOperands(boolean byConstant) {
-        return switch (this) {
-            case ADD, SUB, NEG, MASK, CONSTANT -> false;
-            case MUL, DIV -> !byConstant;
-            default -> true;
-        };
+        return byConstant ? readsOperandsByConstant : readsOperands;
     }
 
     /** The forward value. */

@@ -3,6 +3,11 @@ package io.github.autograd4j;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +31,51 @@ class BackwardPassTest {
         v.backward();
         assertEquals(1.0, x.grad(), 0.0);   // (-1)^(n/2) with n/2 even
         assertEquals(1.0, v.grad(), 0.0);
+    }
+
+    @Test
+    void aPassThroughAMillionNodeChainAllocatesAboutOneReferencePerNode() {
+        // Arrays that double as they grow, copied and trimmed, took about seven references per node
+        // (the order, the stack and its input indices); in chunks, the order fills those the stack empties.
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        int n = 1_000_000;
+        Value x = Value.of(0.5);
+        Value v = x;
+        for (int i = 0; i < n; i++) {
+            v = v.add(1.0);
+        }
+        v.backward();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        v.backward();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long perReference = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("UseCompressedOops").getValue().equals("true") ? 4 : 8;
+        assertEquals(2.0, x.grad(), 0.0);
+        assertTrue(allocated < 3 * perReference * n / 2, "a pass through " + n + " nodes allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void aDeepGraphWithSideBranchesWalksAcrossStackChunksInOrder() {
+        // Each link adds a product of the leaf, so the walk's stack rises two entries per link, past
+        // several chunks, and comes back down through them; every link adds exactly 1 to x's gradient.
+        int n = 3 * NodeChunks.CHUNK + 17;
+        Value x = Value.of(1.0);
+        Value v = x;
+        for (int i = 0; i < n; i++) {
+            v = v.add(x.mul(1.0).add(0.0));
+        }
+        v.backward();
+        assertEquals(n + 1.0, x.grad(), 0.0);
+        Node[] order = BackwardPass.topologicalOrder(v, false);
+        assertEquals(3 * n + 1, order.length);
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Node node : order) {
+            for (int i = 0; i < node.inputCount(); i++) {
+                assertTrue(seen.contains(node.input(i)), "input before " + node);
+            }
+            assertTrue(seen.add(node), "twice: " + node);
+        }
     }
 
     @Test

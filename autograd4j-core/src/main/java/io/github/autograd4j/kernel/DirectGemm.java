@@ -65,10 +65,11 @@ final class DirectGemm implements Gemm {
     }
 
     /** The {@code float} product by the same loops as the {@code double} one, accumulating in {@code float}. */
-    static void multiply(boolean transA, boolean transB, int m, int n, int k,
-                         float alpha, float[] a, int offA, int lda,
-                         float[] b, int offB, int ldb,
-                         float beta, float[] c, int offC, int ldc) {
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int offA, int lda,
+                     float[] b, int offB, int ldb,
+                     float beta, float[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
         Packing.scale(m, n, beta, c, offC, ldc);
         if (m == 0 || n == 0 || k == 0 || alpha == 0.0f) {

@@ -42,12 +42,10 @@ public interface Gemm {
      * @param n      columns of {@code op(B)} and {@code C}
      * @param k      columns of {@code op(A)}, rows of {@code op(B)}
      */
-    default void gemm(boolean transA, boolean transB, int m, int n, int k,
-                      float alpha, float[] a, int offA, int lda,
-                      float[] b, int offB, int ldb,
-                      float beta, float[] c, int offC, int ldc) {
-        DirectGemm.multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
-    }
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float alpha, float[] a, int offA, int lda,
+              float[] b, int offB, int ldb,
+              float beta, float[] c, int offC, int ldc);
 
     /** A short name for logs and the {@code autograd4j.gemm} system property, e.g. {@code "java"}. */
     String name();

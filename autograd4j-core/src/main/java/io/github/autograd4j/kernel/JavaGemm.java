@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@code acc_i[j] += sum_u a(i, p + u) * b_{p + u}[j]}. The inner loop reads three rows of the
  * block and reads and writes three accumulator rows, all with unit stride, and C2 compiles it to
  * SIMD fused multiply-adds. Transposed operands are read in place while packing, never copied
- * whole. {@link PackedGemm} hands products too small for packing to {@link DirectGemm}.
+ * whole. {@link PackedGemm} hands products too small for packing to {@link DirectGemm}; the
+ * {@code float} product is {@link JavaFloatProduct}, the same in {@code float}.
  *
  * <p>C2 in JDK 17 vectorises that loop only under conditions found by measurement (outside them
  * it runs scalar, about 2.5 times slower): every row an array of its own (rows at different
@@ -39,10 +40,23 @@ final class JavaGemm extends PackedGemm<JavaGemm.Workspace> {
         return "java";
     }
 
+    /** No: the kernel adds its accumulators into {@code C}, which is zeroed first. */
+    @Override
+    boolean overwritesC() {
+        return false;
+    }
+
+    @Override
+    void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
+                  float alpha, float[] a, int offA, int lda, float[] b, int offB, int ldb,
+                  float[] c, int offC, int ldc, boolean overwrite) {
+        w.floats().multiply(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, c, offC, ldc);
+    }
+
     @Override
     void multiply(Workspace w, boolean transA, boolean transB, int m, int n, int k,
                   double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
-                  double[] c, int offC, int ldc) {
+                  double[] c, int offC, int ldc, boolean overwrite) {
         for (int j0 = 0; j0 < n; j0 += NC) {
             int nc = Math.min(NC, n - j0);
             for (int p0 = 0; p0 < k; p0 += KC) {
@@ -116,11 +130,22 @@ final class JavaGemm extends PackedGemm<JavaGemm.Workspace> {
         }
     }
 
-    /** One thread's buffers: the packed block of {@code op(B)}, a packed panel of {@code op(A)}, the accumulators. */
+    /**
+     * One thread's buffers: the packed block of {@code op(B)}, a packed panel of {@code op(A)}, the
+     * accumulators, and the {@code float} product's, made when first needed.
+     */
     static final class Workspace {
         final double[][] b = new double[KC][NC];
         final double[] a = new double[KC * MR];
         final double[][] acc = new double[MR][NC];
+        private JavaFloatProduct floats;
+
+        JavaFloatProduct floats() {
+            if (floats == null) {
+                floats = new JavaFloatProduct();
+            }
+            return floats;
+        }
 
         /**
          * Rows {@code p0 .. p0 + kc - 1}, columns {@code j0 .. j0 + nc - 1} of {@code op(B)} into

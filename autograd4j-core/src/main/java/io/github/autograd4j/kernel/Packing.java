@@ -74,4 +74,28 @@ final class Packing {
             }
         }
     }
+
+    /** As {@link #packA(boolean, double[], int, int, int, int, int, int, int, double[], int)}, for {@code float}. */
+    static void packA(boolean transA, float[] a, int offA, int lda, int i0, int rows, int mr, int p0, int kc,
+                      float[] out, int at) {
+        if (rows < mr) {
+            Arrays.fill(out, at, at + kc * mr, 0.0f);
+        }
+        if (transA) {
+            // op(A)(i, p) = a[p * lda + i]: the panel's rows of each column are side by side
+            for (int p = 0; p < kc; p++) {
+                int src = offA + (p0 + p) * lda + i0;
+                for (int i = 0; i < rows; i++) {
+                    out[at + p * mr + i] = a[src + i];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                int src = offA + (i0 + i) * lda + p0;
+                for (int p = 0; p < kc; p++) {
+                    out[at + p * mr + i] = a[src + p];
+                }
+            }
+        }
+    }
 }

@@ -62,12 +62,52 @@ final class ThreadedGemm implements Gemm {
                      double[] b, int offB, int ldb,
                      double beta, double[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
+        split(m, n, k, (byRows, start, size) -> {
+            if (byRows) {
+                int at = offA + (transA ? start : start * lda);
+                inner.gemm(transA, transB, size, n, k, alpha, a, at, lda, b, offB, ldb, beta, c, offC + start * ldc, ldc);
+            } else {
+                int at = offB + (transB ? start * ldb : start);
+                inner.gemm(transA, transB, m, size, k, alpha, a, offA, lda, b, at, ldb, beta, c, offC + start, ldc);
+            }
+        });
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int offA, int lda,
+                     float[] b, int offB, int ldb,
+                     float beta, float[] c, int offC, int ldc) {
+        GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
+        split(m, n, k, (byRows, start, size) -> {
+            if (byRows) {
+                int at = offA + (transA ? start : start * lda);
+                inner.gemm(transA, transB, size, n, k, alpha, a, at, lda, b, offB, ldb, beta, c, offC + start * ldc, ldc);
+            } else {
+                int at = offB + (transB ? start * ldb : start);
+                inner.gemm(transA, transB, m, size, k, alpha, a, offA, lda, b, at, ldb, beta, c, offC + start, ldc);
+            }
+        });
+    }
+
+    /** The product for rows (or columns) {@code start .. start + size - 1} of {@code C}, as a product of its own. */
+    @FunctionalInterface
+    private interface Part {
+        void run(boolean byRows, int start, int size);
+    }
+
+    /**
+     * Cuts {@code C} ({@code m x n}, inner dimension {@code k}) into stripes of rows or columns,
+     * whichever dimension is larger, and runs {@code part} for each: the first on the calling
+     * thread, the others on the pool; a product too small to split runs whole on this thread.
+     */
+    private void split(int m, int n, int k, Part part) {
         boolean byRows = m >= n;
         int extent = byRows ? m : n;
         long work = (long) m * n * k;
         int parts = (int) Math.min(Math.min(threads, work / MIN_WORK), (extent + ALIGN - 1) / ALIGN);
         if (parts < 2) {
-            inner.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+            part.run(byRows, 0, extent);
             return;
         }
         int stripe = (extent + parts - 1) / parts;
@@ -76,25 +116,10 @@ final class ThreadedGemm implements Gemm {
         for (int from = stripe; from < extent; from += stripe) {
             int start = from;
             int size = Math.min(stripe, extent - from);
-            others.add(pool.submit(() -> part(byRows, start, size, transA, transB, m, n, k, alpha, a, offA, lda,
-                    b, offB, ldb, beta, c, offC, ldc)));
+            others.add(pool.submit(() -> part.run(byRows, start, size)));
         }
-        part(byRows, 0, Math.min(stripe, extent), transA, transB, m, n, k, alpha, a, offA, lda,
-                b, offB, ldb, beta, c, offC, ldc);
+        part.run(byRows, 0, Math.min(stripe, extent));
         await(others);
-    }
-
-    /** The product for rows (or columns) {@code start .. start + size - 1} of {@code C}. */
-    private void part(boolean byRows, int start, int size, boolean transA, boolean transB, int m, int n, int k,
-                      double alpha, double[] a, int offA, int lda, double[] b, int offB, int ldb,
-                      double beta, double[] c, int offC, int ldc) {
-        if (byRows) {
-            int at = offA + (transA ? start : start * lda);
-            inner.gemm(transA, transB, size, n, k, alpha, a, at, lda, b, offB, ldb, beta, c, offC + start * ldc, ldc);
-        } else {
-            int at = offB + (transB ? start * ldb : start);
-            inner.gemm(transA, transB, m, size, k, alpha, a, offA, lda, b, at, ldb, beta, c, offC + start, ldc);
-        }
     }
 
     /** Waits for every part, then rethrows the first failure, if any. */

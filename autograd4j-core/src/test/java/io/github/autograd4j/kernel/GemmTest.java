@@ -25,8 +25,9 @@ class GemmTest {
 
     /**
      * Sizes (m, n, k): 1, odd, and not multiples of any tile or block (JavaGemm: 3-row panels,
-     * KC = 240, NC = 256; VectorGemm: 6 x 16 tiles, KC = 128, MC = 96, NC = 1024), small ones that
-     * go to DirectGemm and large ones that ThreadedGemm splits by rows and by columns.
+     * KC = 240, NC = 256; VectorGemm: 6-row tiles two vectors wide, and blocks from the caches or,
+     * in the second instance below, small blocks that these sizes cross several times), small ones
+     * that go to DirectGemm and large ones that ThreadedGemm splits by rows and by columns.
      */
     private static final int[][] SIZES = {
         {1, 1, 1}, {1, 5, 1}, {3, 1, 7}, {1, 1, 9}, {2, 3, 4}, {5, 7, 3}, {7, 5, 11},
@@ -36,9 +37,18 @@ class GemmTest {
 
     private final Random rng = new Random(7);
 
-    /** Each kernel, and the pure-Java one split over 3 threads. */
+    /**
+     * Each kernel; the Vector API one also with blocks of a few tiles (kc 16, mc two tiles, nc
+     * three), so that products of these sizes run through several blocks in every dimension; and
+     * the pure-Java and Vector API ones split over threads.
+     */
     static Stream<Gemm> kernels() {
-        return Stream.of(new JavaGemm(), new VectorGemm(), new DirectGemm(), new ThreadedGemm(new JavaGemm(), 3));
+        Blocking doubles = new Blocking(VectorDoubleProduct.MR, VectorDoubleProduct.NR, 16,
+                2 * VectorDoubleProduct.MR, 3 * VectorDoubleProduct.NR);
+        Blocking floats = new Blocking(VectorFloatProduct.MR, VectorFloatProduct.NR, 16,
+                2 * VectorFloatProduct.MR, 3 * VectorFloatProduct.NR);
+        return Stream.of(new JavaGemm(), new VectorGemm(), new VectorGemm(doubles, floats), new DirectGemm(),
+                new ThreadedGemm(new JavaGemm(), 3), new ThreadedGemm(new VectorGemm(), 2));
     }
 
     static Stream<Arguments> kernelsAndTransposes() {

@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The {@code cnn} command: a LeNet-style convolutional network in float32 (two blocks of
+ * The {@code cnn} command: a LeNet-style convolutional network, in float32 by default (two blocks of
  * convolution, batch norm, ReLU and 2 x 2 max pooling, then a hidden layer of 128) on the bundled
  * 8 x 8 digits (3 x 3 kernels, the split of the {@code digits} command) or, with a data directory,
  * on MNIST's 28 x 28 images (5 x 5 kernels, as the {@code mnist} command reads them). It reports
@@ -60,15 +60,15 @@ public final class CnnExample {
 
     /**
      * The default training options: Adam with batches of 64 and a cosine schedule, seed 0, no
-     * validation set; on MNIST 1e-3 for 3 epochs, on the digits 3e-3 for 15 (chosen on a
-     * validation split, see the README).
+     * validation set, float32; on MNIST 1e-3 for 3 epochs, on the digits 3e-3 for 15 (checked on
+     * a validation split, see the README).
      *
      * @param mnist whether the run is on MNIST
      * @return the options
      */
     public static TrainOptions defaults(boolean mnist) {
         return new TrainOptions(mnist ? 3 : 15, 64, mnist ? 1e-3 : 3e-3, OptimizerKind.ADAM, 0, 0, 0, OutputDirectory.DEFAULT,
-                Progress.Mode.BAR, null, null);
+                Progress.Mode.BAR, null, null, DType.FLOAT32);
     }
 
     /**
@@ -96,8 +96,8 @@ public final class CnnExample {
             data = DataSplit.holdingOut(mnist.train(), mnist.test(), options.validation(), options.seed());
         }
         int kernel = side == MNIST_SIDE ? 5 : 3;
-        String description = String.format(Locale.ROOT, "CNN conv%d-%d-pool-conv%d-%d-pool-fc%d-10 (float32)", kernel,
-                CHANNELS[0], kernel, CHANNELS[1], HIDDEN);
+        String description = String.format(Locale.ROOT, "CNN conv%d-%d-pool-conv%d-%d-pool-fc%d-10 (%s)", kernel,
+                CHANNELS[0], kernel, CHANNELS[1], HIDDEN, options.dtype().toString().toLowerCase(Locale.ROOT));
         ClassifierRun run = ClassifierRun.train("cnn", description, new ClassifierRun.Net(lenet(side, kernel, options.seed()),
                 List.of()), data, options, config.out());
         config.out().printf(Locale.ROOT, "cnn: %.1f s per epoch (median of %d, evaluation included)%n",
@@ -112,13 +112,13 @@ public final class CnnExample {
 
     /**
      * The network for square images of {@code side} pixels (a multiple of 4) given as rows of
-     * {@code side * side} values: its parameters drawn from the seed's {@code "init"} stream, then
-     * converted to float32.
+     * {@code side * side} values, its parameters drawn from the seed's {@code "init"} stream (in
+     * float64; the trainer converts the model to the run's type).
      *
      * @param side   the images' side
      * @param kernel the convolutions' side (odd; padded to keep the size)
      * @param seed   the run seed
-     * @return the model, in float32
+     * @return the model
      */
     static Module lenet(int side, int kernel, long seed) {
         Random init = RunSeeds.random(seed, "init");
@@ -131,7 +131,7 @@ public final class CnnExample {
                 new MaxPool2d(2),
                 new Flatten(),
                 new Linear(CHANNELS[1] * pooled * pooled, HIDDEN, true, init), new ReLU(),
-                new Linear(HIDDEN, 10, true, init)).to(DType.FLOAT32);
+                new Linear(HIDDEN, 10, true, init));
     }
 
     private static double medianEpochSeconds(List<EpochStats> epochs) {
@@ -140,7 +140,7 @@ public final class CnnExample {
         return n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
     }
 
-    /** Rows of {@code side * side} pixels as one-channel float32 images {@code (N, 1, side, side)}. */
+    /** Rows of {@code side * side} pixels as one-channel images {@code (N, 1, side, side)}. */
     private static final class Images extends Module {
 
         private final int side;
@@ -154,7 +154,7 @@ public final class CnnExample {
             if (x.dim() != 2 || x.size(1) != side * side) {
                 throw new IllegalArgumentException("Images: expected rows of " + side * side + " pixels, got " + x.shape());
             }
-            return x.reshape(x.size(0), 1, side, side).to(DType.FLOAT32);
+            return x.reshape(x.size(0), 1, side, side);
         }
 
         @Override

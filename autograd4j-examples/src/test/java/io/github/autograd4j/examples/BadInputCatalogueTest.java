@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.ErrorCatalogue;
 import io.github.autograd4j.ErrorCatalogue.Case;
 import io.github.autograd4j.ErrorCatalogue.Scenario;
@@ -137,6 +138,8 @@ class BadInputCatalogueTest {
         cases.put("X25", dir -> Scenario.watching(List.of(), digits(DigitsExample.defaults().withValidation(0.001).withOut(dir))));
         cases.put("X26", resuming((dir, checkpoint) ->
                 DigitsExample.defaults().withEpochs(2).withValidation(0.1).withOut(dir).withCheckpoints(null, checkpoint)));
+        cases.put("X27", resuming((dir, checkpoint) ->
+                DigitsExample.defaults().withEpochs(2).withDType(DType.FLOAT32).withOut(dir).withCheckpoints(null, checkpoint)));
         cases.put("X30", dir -> {
             Path data = Files.createDirectory(dir.resolve("data"));
             Path images = IdxFiles.write(data.resolve("train-images-idx3-ubyte"), Idx.IMAGES_MAGIC, new int[] {2, 32, 32}, new byte[2048]);

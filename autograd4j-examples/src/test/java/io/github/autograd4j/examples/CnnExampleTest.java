@@ -36,6 +36,15 @@ class CnnExampleTest {
     }
 
     @Test
+    void dtypeFloat64TrainsInFloat64(@TempDir Path dir) throws Exception {
+        Silent out = new Silent();
+        ClassifierRun run = CnnExample.run(new CnnExample.Config(null,
+                CnnExample.defaults(false).withEpochs(1).withDType(DType.FLOAT64).withOut(dir), out.out()));
+        assertTrue(out.text().contains("(float64), 1438 training"), out.text());
+        run.model().stateDict().values().forEach(t -> assertEquals(DType.FLOAT64, t.dtype()));
+    }
+
+    @Test
     void trainsOnMnistShapedFiles(@TempDir Path dir) throws Exception {
         IdxFiles.writeBars(dir, "train", 120, 1, true);
         IdxFiles.writeBars(dir, "t10k", 40, 2, false);
@@ -44,7 +53,7 @@ class CnnExampleTest {
         assertTrue(run.testAccuracy() > 0.9, out.text());
         assertTrue(out.text().contains("CNN conv5-16-pool-conv5-32-pool-fc128-10 (float32), 120 training and 40 test samples"),
                 out.text());
-        Tensor logits = run.model().eval().forward(Tensor.zeros(1, 784));
+        Tensor logits = run.model().eval().forward(Tensor.zeros(DType.FLOAT32, 1, 784));
         assertEquals(DType.FLOAT32, logits.dtype());
         assertFalse(run.model().isTraining());
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.autograd4j.DType;
+import io.github.autograd4j.Tensor;
 import io.github.autograd4j.examples.data.LabelledData;
 import io.github.autograd4j.examples.train.ClassifierRun;
 import io.github.autograd4j.examples.train.DataSplit;
@@ -52,6 +54,26 @@ class DigitsExampleTest {
         }
         assertTrue(out.text().contains("1293 training, 145 validation and 359 test samples"), out.text());
         assertTrue(out.text().contains("digits: validation accuracy "), out.text());
+    }
+
+    @Test
+    void float32TrainsAsWellAsFloat64AndAResumeInTheOtherTypeIsRefused(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("digits32.safetensors");
+        TrainOptions wide = DigitsExample.defaults().withEpochs(3).withOut(dir);
+        TrainOptions narrow = wide.withDType(DType.FLOAT32).withCheckpoints(checkpoint, null);
+        ClassifierRun run64 = DigitsExample.run(new DigitsExample.Config(wide, new Silent().out()));
+        ClassifierRun run32 = DigitsExample.run(new DigitsExample.Config(narrow, new Silent().out()));
+
+        for (Tensor p : run32.model().parameters()) {
+            assertEquals(DType.FLOAT32, p.dtype(), "every parameter trained in float32");
+        }
+        assertTrue(Math.abs(run32.testAccuracy() - run64.testAccuracy()) < 0.02,
+                "float32 " + run32.testAccuracy() + ", float64 " + run64.testAccuracy());
+
+        TrainOptions resume64 = wide.withCheckpoints(null, checkpoint);
+        UsageException e = assertThrows(UsageException.class, () -> DigitsExample.run(new DigitsExample.Config(resume64, new Silent().out())));
+        assertEquals("--resume " + checkpoint + ": the checkpoint was written with dtype 'float32' but this run has 'float64';"
+                + " resuming would not continue the same run", e.getMessage());
     }
 
     private static long count(LabelledData set, int label) {

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -27,62 +26,123 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * {@code C = A B} for square {@code n x n} matrices on one thread, for each GEMM kernel
- * ({@link Kernels#available()}: {@code vector-api}, {@code java}, {@code direct}) and for EJML's
- * {@code CommonOps_DDRM.mult} ({@code ejml}). Forks run with the Vector API module. Through
- * {@link #main} it also prints GFLOP/s and the ratio to EJML; {@code bench Gemm} gives JMH's table.
+ * One GEMM product on one thread, {@code C = op(A) op(B)}, per shape ({@link GemmShape}: squares
+ * n = 64..2048 and the MLP step's products), element type and kernel
+ * ({@link Kernels#available()}: {@code vector-api}, {@code java}). Forks run with the Vector API
+ * module; each trial first runs its product until the JIT's compilation settles
+ * ({@link JitWarmup}). Through {@link #main} it also prints GFLOP/s; {@code bench Gemm} gives
+ * JMH's table. The comparison with OpenBLAS is {@code bench/compare-pytorch.sh}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 public class GemmBenchmark {
 
-    /** The side of the square matrices. */
-    @Param({"64", "128", "256", "512", "1024"})
-    public int n;
+    /** The product's shape, as {@link GemmShape#parse} reads it. */
+    @Param({"64", "128", "256", "512", "1024", "2048",
+        "64x256x784:NT", "256x784x64:TN", "64x128x256:NT", "128x256x64:TN", "64x256x128:NN"})
+    public String shape;
 
-    /** A kernel name from {@link Kernels#available()}, or {@code ejml}. */
-    @Param({"vector-api", "java", "ejml"})
+    /** {@code float64} or {@code float32}. */
+    @Param({"float64", "float32"})
+    public String dtype;
+
+    /** A kernel name from {@link Kernels#available()}. */
+    @Param({"vector-api", "java"})
     public String kernel;
 
-    private Gemm gemm;
-    private DMatrixRMaj a;
-    private DMatrixRMaj b;
-    private DMatrixRMaj c;
+    private Product product;
 
-    /** Random operands and the kernel by name. */
-    @Setup
+    /** Random operands, the kernel by name, and a warm-up until compilation settles. */
+    @Setup(Level.Trial)
     public void setUp() {
-        Random rng = new Random(1);
-        a = random(rng);
-        b = random(rng);
-        c = new DMatrixRMaj(n, n);
-        gemm = kernel.equals("ejml") ? null : Kernels.selectGemm(kernel);
+        product = new Product(GemmShape.parse(shape), dtype, Kernels.selectGemm(kernel), new Random(1));
+        System.out.println(JitWarmup.untilCompilationSettles(product::run, 2, 60));
     }
 
     /** One product. */
     @Benchmark
-    public DMatrixRMaj multiply() {
-        if (gemm == null) {
-            CommonOps_DDRM.mult(a, b, c);
-        } else {
-            gemm.gemm(false, false, n, n, n, 1.0, a.data, 0, n, b.data, 0, n, 0.0, c.data, 0, n);
-        }
-        return c;
+    public Object multiply() {
+        product.run();
+        return product.result();
     }
 
-    private DMatrixRMaj random(Random rng) {
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = 2 * rng.nextDouble() - 1;
+    /**
+     * One product's operands and kernel, in {@code float64} or {@code float32}; {@link #run()}
+     * computes {@code C = op(A) op(B)}.
+     */
+    public static final class Product {
+        private final GemmShape s;
+        private final Gemm gemm;
+        private final double[] a;
+        private final double[] b;
+        private final double[] c;
+        private final float[] fa;
+        private final float[] fb;
+        private final float[] fc;
+
+        /**
+         * Random operands of {@code shape} in {@code dtype} for {@code gemm}.
+         *
+         * @throws IllegalArgumentException when {@code dtype} is neither {@code float64} nor {@code float32}
+         */
+        public Product(GemmShape shape, String dtype, Gemm gemm, Random rng) {
+            boolean single = switch (dtype) {
+                case "float64" -> false;
+                case "float32" -> true;
+                default -> throw new IllegalArgumentException("GemmBenchmark: dtype must be float64 or float32, got "
+                        + dtype);
+            };
+            this.s = shape;
+            this.gemm = gemm;
+            int sizeA = shape.m() * shape.k();
+            int sizeB = shape.k() * shape.n();
+            int sizeC = shape.m() * shape.n();
+            a = single ? null : random(rng, sizeA);
+            b = single ? null : random(rng, sizeB);
+            c = single ? null : new double[sizeC];
+            fa = single ? toFloat(random(rng, sizeA)) : null;
+            fb = single ? toFloat(random(rng, sizeB)) : null;
+            fc = single ? new float[sizeC] : null;
         }
-        return m;
+
+        /** {@code C = op(A) op(B)}. */
+        public void run() {
+            if (c != null) {
+                gemm.gemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1.0, a, 0, s.lda(), b, 0, s.ldb(), 0.0, c, 0,
+                        s.n());
+            } else {
+                gemm.gemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1.0f, fa, 0, s.lda(), fb, 0, s.ldb(), 0.0f, fc,
+                        0, s.n());
+            }
+        }
+
+        /** The result array, {@code double[]} or {@code float[]}. */
+        public Object result() {
+            return c != null ? c : fc;
+        }
+
+        private static double[] random(Random rng, int size) {
+            double[] x = new double[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = 2 * rng.nextDouble() - 1;
+            }
+            return x;
+        }
+
+        private static float[] toFloat(double[] x) {
+            float[] f = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                f[i] = (float) x[i];
+            }
+            return f;
+        }
     }
 
-    /** Runs the benchmark (JMH options as on JMH's command line), then prints GFLOP/s and the ratio to EJML. */
+    /** Runs the benchmark (JMH options as on JMH's command line), then prints GFLOP/s. */
     public static void main(String[] args) throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .parent(new CommandLineOptions(args))
@@ -93,27 +153,20 @@ public class GemmBenchmark {
     }
 
     /**
-     * A markdown table: one row per size and kernel, with GFLOP/s (from the mean time, and from
-     * the fastest iteration, which on a shared machine is the one least disturbed) and the speed-up
-     * over EJML (mean times).
+     * A markdown table: one row per shape, element type and kernel, with GFLOP/s from the mean
+     * time and from the fastest iteration (on a shared machine, the one least disturbed).
      */
     static String table(Collection<RunResult> results) {
         List<String> rows = new ArrayList<>();
-        rows.add("| n | kernel | us/product | GFLOP/s | GFLOP/s best iteration | x EJML |");
-        rows.add("|---:|---|---:|---:|---:|---:|");
+        rows.add("| shape | dtype | kernel | us/product | GFLOP/s | GFLOP/s best iteration |");
+        rows.add("|---|---|---|---:|---:|---:|");
         for (RunResult r : results) {
-            int n = Integer.parseInt(r.getParams().getParam("n"));
-            String kernel = r.getParams().getParam("kernel");
+            GemmShape shape = GemmShape.parse(r.getParams().getParam("shape"));
             double micros = r.getPrimaryResult().getScore();
             double best = r.getPrimaryResult().getStatistics().getMin();
-            double ejml = results.stream()
-                    .filter(e -> e.getParams().getParam("kernel").equals("ejml")
-                            && e.getParams().getParam("n").equals(String.valueOf(n)))
-                    .mapToDouble(e -> e.getPrimaryResult().getScore())
-                    .findFirst().orElse(Double.NaN);
-            double flop = 2.0 * n * n * n;
-            rows.add(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f | %.2f |", n, kernel, micros,
-                    flop / (micros * 1e3), flop / (best * 1e3), ejml / micros));
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f |", shape,
+                    r.getParams().getParam("dtype"), r.getParams().getParam("kernel"), micros,
+                    shape.flop() / (micros * 1e3), shape.flop() / (best * 1e3)));
         }
         return String.join(System.lineSeparator(), rows);
     }

@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples.cli;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.examples.train.OptimizerKind;
 import io.github.autograd4j.examples.train.Progress;
 import io.github.autograd4j.examples.train.TrainOptions;
@@ -33,7 +34,7 @@ public final class TrainMixin {
             description = "share of each class of the training set held out for validation, reported per epoch")
     Double validation;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads of a multi-threaded GEMM kernel (this version's uses 1)")
+    @Option(names = "--threads", paramLabel = "N", description = "the most threads one large matrix product uses (default: the available processors)")
     Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "directory for plots and graph files")
@@ -48,20 +49,24 @@ public final class TrainMixin {
     @Option(names = "--resume", paramLabel = "FILE", description = "continue the run saved in FILE")
     Path resume;
 
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "float64 or float32: the type the model and the data are trained in")
+    DType dtype;
+
     /** The command's {@code defaults} with every option given on the command line in place. */
     public TrainOptions over(TrainOptions defaults) {
         OptimizerKind kind = optimizer != null ? optimizer : defaults.optimizer();
         double rate = lr != null ? lr : kind == defaults.optimizer() ? defaults.lr() : kind.defaultLr();
         return new TrainOptions(or(epochs, defaults.epochs()), or(batchSize, defaults.batchSize()), rate, kind,
                 or(seed, defaults.seed()), or(validation, defaults.validation()), or(threads, defaults.threads()),
-                or(out, defaults.out()), noProgress ? Progress.Mode.LINES : defaults.progress(), or(checkpoint, defaults.checkpoint()), or(resume, defaults.resume()));
+                or(out, defaults.out()), noProgress ? Progress.Mode.LINES : defaults.progress(), or(checkpoint, defaults.checkpoint()), or(resume, defaults.resume()),
+                or(dtype, defaults.dtype()));
     }
 
     /** The line a command's help ends with: {@code defaults} as options. */
     public static String describe(TrainOptions defaults) {
-        return String.format(Locale.ROOT, "%nDefaults: --optimizer %s --lr %s --batch-size %d --epochs %d --seed %d --validation %s --out %s",
+        return String.format(Locale.ROOT, "%nDefaults: --optimizer %s --lr %s --batch-size %d --epochs %d --seed %d --validation %s --out %s --dtype %s",
                 defaults.optimizer(), defaults.lr(), defaults.batchSize(), defaults.epochs(), defaults.seed(), defaults.validation(),
-                defaults.out());
+                defaults.out(), defaults.dtype().toString().toLowerCase(Locale.ROOT));
     }
 
     private static <T> T or(T given, T fallback) {

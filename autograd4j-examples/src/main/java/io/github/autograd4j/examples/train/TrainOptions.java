@@ -2,13 +2,14 @@ package io.github.autograd4j.examples.train;
 
 import static io.github.autograd4j.examples.UsageException.require;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.examples.FileOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * The options the training commands share ({@code --epochs --batch-size --lr --optimizer --seed
- * --validation --threads --out --no-progress --checkpoint --resume}).
+ * --validation --threads --out --no-progress --checkpoint --resume --dtype}).
  *
  * @param epochs     how many passes over the training set, in all (a resumed run stops there too)
  * @param batchSize  samples per step
@@ -24,9 +25,10 @@ import java.util.Objects;
  * @param progress   what the run shows of its progress: a bar on a terminal, log lines, or nothing
  * @param checkpoint a file to save the model and optimiser to after every epoch, or null
  * @param resume     a checkpoint to continue from, or null
+ * @param dtype      the type the model's parameters and the data are trained in
  */
 public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind optimizer, long seed, double validation,
-                           int threads, Path out, Progress.Mode progress, Path checkpoint, Path resume) {
+                           int threads, Path out, Progress.Mode progress, Path checkpoint, Path resume, DType dtype) {
 
     /**
      * Checks the options.
@@ -42,6 +44,13 @@ public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind o
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(dtype, "dtype");
+    }
+
+    /** The options as given, trained in float64. */
+    public TrainOptions(int epochs, int batchSize, double lr, OptimizerKind optimizer, long seed, double validation,
+                        int threads, Path out, Progress.Mode progress, Path checkpoint, Path resume) {
+        this(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, DType.FLOAT64);
     }
 
     /**
@@ -62,26 +71,31 @@ public record TrainOptions(int epochs, int batchSize, double lr, OptimizerKind o
 
     /** These options with {@code epochs} instead. */
     public TrainOptions withEpochs(int epochs) {
-        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume);
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, dtype);
     }
 
     /** These options with {@code validation} as the share of the training set held out. */
     public TrainOptions withValidation(double validation) {
-        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume);
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, dtype);
     }
 
     /** These options with {@code progress} as what the run shows of its progress. */
     public TrainOptions withProgress(Progress.Mode progress) {
-        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume);
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, dtype);
     }
 
     /** These options with {@code out} as the output directory. */
     public TrainOptions withOut(Path out) {
-        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume);
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, dtype);
+    }
+
+    /** These options with the model and the data in {@code dtype}. */
+    public TrainOptions withDType(DType dtype) {
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, dtype);
     }
 
     /** These options with checkpointing to {@code checkpoint} and resuming from {@code resume} (either may be null). */
     public TrainOptions withCheckpoints(Path checkpoint, Path resume) {
-        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume);
+        return new TrainOptions(epochs, batchSize, lr, optimizer, seed, validation, threads, out, progress, checkpoint, resume, dtype);
     }
 }

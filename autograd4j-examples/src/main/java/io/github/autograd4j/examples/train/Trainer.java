@@ -1,5 +1,6 @@
 package io.github.autograd4j.examples.train;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.examples.data.LabelledData;
@@ -93,12 +94,13 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer.fit: lastEpoch must be in 1.." + options.epochs() + ", got " + lastEpoch);
         }
         applyThreads(options.threads());
+        model.to(options.dtype());
         Optimizer optimizer = options.optimizer().build(model.parameters(), options.lr());
         Random shuffle = new Random();
-        DataLoader loader = new DataLoader(new TensorDataset(data.train().x(), data.train().y()), options.batchSize(), true,
+        DataLoader loader = new DataLoader(new TensorDataset(data.train().x().to(options.dtype()), data.train().y()), options.batchSize(), true,
                 shuffle, false);
-        Held validation = Held.of(data.validation());
-        Held test = Held.of(data.test());
+        Held validation = Held.of(data.validation(), options.dtype());
+        Held test = Held.of(data.test(), options.dtype());
         List<EpochStats> history = new ArrayList<>();
         if (options.resume() != null) {
             history.addAll(TrainingCheckpoint.restore(options.resume(), task, options, model, optimizer));
@@ -166,9 +168,9 @@ public final class Trainer {
     /** A held-out set as tensors, made once per run rather than once per epoch. */
     private record Held(Tensor x, Tensor y) {
 
-        /** {@code set}'s tensors, or null when there is no set. */
-        static Held of(LabelledData set) {
-            return set == null ? null : new Held(set.x(), set.y());
+        /** {@code set}'s tensors, its inputs in {@code dtype}, or null when there is no set. */
+        static Held of(LabelledData set, DType dtype) {
+            return set == null ? null : new Held(set.x().to(dtype), set.y());
         }
 
         /** {@link Trainer#evaluate(Module, Tensor, Tensor)} on {@code set}; NaN for both when there is none. */

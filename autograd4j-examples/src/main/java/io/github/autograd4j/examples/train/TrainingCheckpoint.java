@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * completed epoch's stats as metadata. Nothing else is needed to resume exactly: all randomness of
  * epoch {@code k} is rebuilt from the seed and {@code k} (see {@link RunSeeds}).
  *
- * <p>A resumed run must have the same task, seed, optimiser, learning rate, batch size and
- * validation share as the checkpoint's ({@link #defining}): with any other it would not continue
+ * <p>A resumed run must have the same task, seed, optimiser, learning rate, batch size,
+ * validation share and type ({@code --dtype}) as the checkpoint's ({@link #defining}): with any other it would not continue
  * the same run, so it is refused. {@code --epochs} may be larger, to train longer (the cosine
  * schedule then stretches to the new total from the next epoch on, and a warning says so), but
  * not smaller than the epochs done. The other options ({@code --threads}, {@code --out},
@@ -38,6 +39,7 @@ final class TrainingCheckpoint {
     private static final String LR = "lr";
     private static final String BATCH_SIZE = "batch-size";
     private static final String VALIDATION = "validation";
+    private static final String DTYPE = "dtype";
     private static final String EPOCHS = "epochs";
     private static final String DONE = "epoch";
     private static final String HISTORY = "history.";
@@ -129,11 +131,13 @@ final class TrainingCheckpoint {
         values.put(LR, Double.toString(options.lr()));
         values.put(BATCH_SIZE, Integer.toString(options.batchSize()));
         values.put(VALIDATION, Double.toString(options.validation()));
+        values.put(DTYPE, options.dtype().toString().toLowerCase(Locale.ROOT));
         return values;
     }
 
     private static void expect(String where, Map<String, String> meta, String key, String expected) {
-        String found = meta.get(key);
+        // checkpoints written before --dtype existed trained in float64
+        String found = key.equals(DTYPE) ? meta.getOrDefault(key, "float64") : meta.get(key);
         String written = found == null ? "the checkpoint does not record its " + key + " (written by an older version?)"
                 : "the checkpoint was written with " + key + " '" + found + "'";
         UsageException.require(expected.equals(found), where + written + " but this run has '" + expected

@@ -1,6 +1,7 @@
 package io.github.autograd4j.examples.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Value;
@@ -46,5 +47,13 @@ class MoonsStepTest {
         int loss = 100 * 3 + 99 + 1;
         int penalty = 337 + 336 + 1;
         assertEquals(forward + loss + penalty + 1, new MoonsStep(MoonsStep.demoModel(), data).operationsPerStep());
+    }
+
+    @Test
+    void theInterleavedComparisonNeedsTwoBuildsToCompare() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MoonsStepInterleaved.main(new String[] {"10", "1", "one.jar"}));
+        assertEquals("MoonsStepInterleaved: expected rounds, warm-up seconds and two or more jars, got [10, 1, one.jar]",
+                e.getMessage());
     }
 }

@@ -1,0 +1,218 @@
+package io.github.autograd4j.kernel;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BlockedProduct} for {@code double} on the Vector API: a micro-kernel of {@link #MR} rows
+ * by two vectors of the preferred species ({@code 6 x 8} with AVX2, {@code 6 x 16} with
+ * AVX-512), whose twelve accumulators, two vectors of {@code B} and a broadcast of {@code A} fit
+ * the 16 vector registers of AVX2. One instance per thread ({@link VectorGemm} keeps them); it
+ * holds the operands only during a call.
+ */
+final class VectorDoubleProduct extends BlockedProduct {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows of a micro-tile. */
+    static final int MR = 6;
+    /** Columns of a micro-tile: two vectors. */
+    static final int NR = 2 * L;
+    /** The blocks for this machine's caches. */
+    static final Blocking BLOCKING = Blocking.of(CacheSizes.ofThisMachine(), Double.BYTES, MR, NR);
+
+    private double[] packedA = new double[0];
+    private double[] packedB = new double[0];
+    private final double[] tile = new double[MR * NR];
+
+    // the operands of the call in progress (their layout is BlockedProduct's); cleared after it
+    private double alpha;
+    private double[] a;
+    private double[] b;
+    private double[] c;
+
+    /** With the given block sizes: {@link #BLOCKING}, or others (for {@link #MR} x {@link #NR} tiles) in tests. */
+    VectorDoubleProduct(Blocking blocking) {
+        super(blocking);
+    }
+
+    /** {@code C += alpha op(A) op(B)} for checked arguments; with {@code overwrite}, {@code C = alpha op(A) op(B)}. */
+    void multiply(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int offA, int lda,
+                  double[] b, int offB, int ldb, double[] c, int offC, int ldc, boolean overwrite) {
+        layout(transA, transB, offA, lda, offB, ldb, offC, ldc);
+        this.alpha = alpha;
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        packedA = grown(packedA, packedASize(m, k));
+        packedB = grown(packedB, packedBSize(n, k));
+        try {
+            run(m, n, k, overwrite);
+        } finally {
+            this.a = null;
+            this.b = null;
+            this.c = null;
+        }
+    }
+
+    private static double[] grown(double[] buffer, int size) {
+        return buffer.length >= size ? buffer : new double[size];
+    }
+
+    @Override
+    void packA(int i0, int mc, int p0, int kc) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            Packing.packA(transA, a, offA, lda, i0 + ir, Math.min(MR, mc - ir), MR, p0, kc, packedA, ir * kc);
+        }
+    }
+
+    @Override
+    void packB(int p0, int kc, int j0, int nc) {
+        double[] out = packedB;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            int at = jr * kc;
+            if (cols < NR) {
+                Arrays.fill(out, at, at + kc * NR, 0.0);
+            }
+            if (transB) {
+                // op(B)(p, j) = b[j * ldb + p]: read each column of the panel along p
+                for (int j = 0; j < cols; j++) {
+                    int from = offB + (j0 + jr + j) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        out[at + p * NR + j] = b[from + p];
+                    }
+                }
+            } else if (cols == NR) {
+                // two vector copies per row: System.arraycopy's call costs more than 16 doubles
+                for (int p = 0; p < kc; p++) {
+                    int from = offB + (p0 + p) * ldb + j0 + jr;
+                    DoubleVector.fromArray(S, b, from).intoArray(out, at + p * NR);
+                    DoubleVector.fromArray(S, b, from + L).intoArray(out, at + p * NR + L);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, offB + (p0 + p) * ldb + j0 + jr, out, at + p * NR, cols);
+                }
+            }
+        }
+    }
+
+    @Override
+    void tile(int aAt, int bAt, int kc, int i, int rows, int j, int cols, boolean store) {
+        if (rows == MR && cols == NR) {
+            micro(kc, packedA, aAt, packedB, bAt, alpha, c, offC + i * ldc + j, ldc, store);
+            return;
+        }
+        micro(kc, packedA, aAt, packedB, bAt, 1.0, null, 0, 0, false);
+        int co = offC + i * ldc + j;
+        for (int r = 0; r < rows; r++) {
+            for (int s = 0; s < cols; s++) {
+                int at = co + r * ldc + s;
+                c[at] = (store ? 0.0 : c[at]) + alpha * tile[r * NR + s];
+            }
+        }
+    }
+
+    /**
+     * {@code C[r][s] += alpha sum_p pa[ao + p * MR + r] pb[bo + p * NR + s]} over {@code p < kc}
+     * for the full tile at {@code c[co]} ({@code =} instead of {@code +=} with {@code store});
+     * with {@code c == null}, the sums go to {@link #tile}
+     * instead (an edge tile, which the caller adds). All of it in one method: C2 in JDK 17 stops
+     * inlining in a method this large, and a vector passed to a call that is not inlined is boxed
+     * on the heap (measured: 4 GFLOP/s).
+     */
+    private void micro(int kc, double[] pa, int ao, double[] pb, int bo, double alpha, double[] c, int co, int ldc,
+                       boolean store) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c40 = c00;
+        DoubleVector c41 = c00;
+        DoubleVector c50 = c00;
+        DoubleVector c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bp = bo + p * NR;
+            int ap = ao + p * MR;
+            DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
+            DoubleVector v = DoubleVector.broadcast(S, pa[ap]);
+            c00 = v.fma(b0, c00);
+            c01 = v.fma(b1, c01);
+            v = DoubleVector.broadcast(S, pa[ap + 1]);
+            c10 = v.fma(b0, c10);
+            c11 = v.fma(b1, c11);
+            v = DoubleVector.broadcast(S, pa[ap + 2]);
+            c20 = v.fma(b0, c20);
+            c21 = v.fma(b1, c21);
+            v = DoubleVector.broadcast(S, pa[ap + 3]);
+            c30 = v.fma(b0, c30);
+            c31 = v.fma(b1, c31);
+            v = DoubleVector.broadcast(S, pa[ap + 4]);
+            c40 = v.fma(b0, c40);
+            c41 = v.fma(b1, c41);
+            v = DoubleVector.broadcast(S, pa[ap + 5]);
+            c50 = v.fma(b0, c50);
+            c51 = v.fma(b1, c51);
+        }
+        if (c == null) {
+            c00.intoArray(tile, 0);
+            c01.intoArray(tile, L);
+            c10.intoArray(tile, NR);
+            c11.intoArray(tile, NR + L);
+            c20.intoArray(tile, 2 * NR);
+            c21.intoArray(tile, 2 * NR + L);
+            c30.intoArray(tile, 3 * NR);
+            c31.intoArray(tile, 3 * NR + L);
+            c40.intoArray(tile, 4 * NR);
+            c41.intoArray(tile, 4 * NR + L);
+            c50.intoArray(tile, 5 * NR);
+            c51.intoArray(tile, 5 * NR + L);
+            return;
+        }
+        DoubleVector s = DoubleVector.broadcast(S, alpha);
+        if (store) {
+            c00.mul(s).intoArray(c, co);
+            c01.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c10.mul(s).intoArray(c, co);
+            c11.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c20.mul(s).intoArray(c, co);
+            c21.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c30.mul(s).intoArray(c, co);
+            c31.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c40.mul(s).intoArray(c, co);
+            c41.mul(s).intoArray(c, co + L);
+            co += ldc;
+            c50.mul(s).intoArray(c, co);
+            c51.mul(s).intoArray(c, co + L);
+            return;
+        }
+        c00.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+        c01.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        co += ldc;
+        c10.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+        c11.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        co += ldc;
+        c20.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+        c21.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        co += ldc;
+        c30.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+        c31.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        co += ldc;
+        c40.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+        c41.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        co += ldc;
+        c50.fma(s, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+        c51.fma(s, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+    }
+}
