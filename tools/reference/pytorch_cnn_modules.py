@@ -19,11 +19,12 @@ DIR/ours_<model>_<dtype>_eval.safetensors: an input and our evaluation output); 
 loads each state dict into PyTorch (strict) and compares PyTorch's evaluation output with ours.
 """
 import json
-import struct
 import sys
 
 import torch
 from torch import nn
+
+from safetensors_layout import load, save
 
 TYPES = {torch.float64: ("F64", "float64"), torch.float32: ("F32", "float32")}
 
@@ -52,37 +53,6 @@ def cnn1d():
 
 
 MODELS = {"cnn2d": (cnn2d, (4, 2, 8, 8)), "cnn1d": (cnn1d, (5, 3, 7))}
-
-
-def save(state, path, dtype):
-    header = {}
-    data = b""
-    for name in sorted(state):
-        t = state[name].detach().to(dtype).contiguous()
-        raw = t.numpy().tobytes()
-        header[name] = {"dtype": TYPES[dtype][0], "shape": list(t.shape), "data_offsets": [len(data), len(data) + len(raw)]}
-        data += raw
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        f.write(data)
-
-
-def load(path):
-    with open(path, "rb") as f:
-        raw = f.read()
-    (n,) = struct.unpack("<Q", raw[:8])
-    header = json.loads(raw[8:8 + n])
-    header.pop("__metadata__", None)
-    data = raw[8 + n:]
-    out = {}
-    for name, e in header.items():
-        dtype = torch.float64 if e["dtype"] == "F64" else torch.float32
-        begin, end = e["data_offsets"]
-        out[name] = torch.frombuffer(bytearray(data[begin:end]), dtype=dtype).reshape(e["shape"]).clone()
-    return out
 
 
 def flat(t):

@@ -7,32 +7,17 @@ The safetensors package is not installed here, so the file is written by hand in
 an 8-byte little-endian header length, the JSON header (tensors sorted by name), the raw data.
 """
 import json
-import struct
 import sys
 
 import torch
+
+from safetensors_layout import save
 
 out = sys.argv[1]
 torch.manual_seed(0)
 model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 3))  # float32 by default
 x = torch.linspace(-1, 1, 8, dtype=torch.float32).reshape(2, 4)
 target = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]], dtype=torch.float32)
-
-def save(state, path):
-    header = {}
-    data = b""
-    for name in sorted(state):
-        t = state[name].detach().contiguous()
-        raw = t.numpy().tobytes()
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [len(data), len(data) + len(raw)]}
-        data += raw
-    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)))
-        f.write(text)
-        f.write(data)
-
 
 save({k: v.clone() for k, v in model.state_dict().items()}, out + "/mlp_float32_before.safetensors")
 # one SGD step, so that the step itself can be compared
