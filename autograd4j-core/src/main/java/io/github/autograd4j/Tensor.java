@@ -2,12 +2,15 @@ package io.github.autograd4j;
 
 import io.github.autograd4j.ops.AttentionOps;
 import io.github.autograd4j.ops.BinaryOps;
-import io.github.autograd4j.ops.EmbeddingOps;
-import io.github.autograd4j.ops.LayerNormOps;
-import io.github.autograd4j.ops.IndexOps;
+import io.github.autograd4j.ops.ConvOps;
 import io.github.autograd4j.ops.DecompositionOps;
-import io.github.autograd4j.ops.ProductOps;
+import io.github.autograd4j.ops.EmbeddingOps;
+import io.github.autograd4j.ops.IndexOps;
+import io.github.autograd4j.ops.LayerNormOps;
 import io.github.autograd4j.ops.MovementOps;
+import io.github.autograd4j.ops.NormOps;
+import io.github.autograd4j.ops.PoolOps;
+import io.github.autograd4j.ops.ProductOps;
 import io.github.autograd4j.ops.ReduceOps;
 import io.github.autograd4j.ops.SoftmaxOps;
 import io.github.autograd4j.ops.UnaryOps;
@@ -2309,6 +2312,212 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     public static Tensor attentionWeights(Tensor query, Tensor key, Tensor mask, boolean causal) {
         return AttentionOps.attentionWeights(query, key, mask, causal);
+    }
+
+    // ------------------------------------------------------------------ convolution and pooling: ops/ConvOps, ops/PoolOps, ops/NormOps
+
+    /**
+     * The 1-d convolution, as PyTorch's {@code F.conv1d}: {@code input} {@code (N, C, L)} or
+     * {@code (C, L)}, {@code weight} {@code (O, C / groups, K)}, {@code bias} {@code (O,)} or null.
+     *
+     * @param input    the input
+     * @param weight   the kernels
+     * @param bias     the biases, or null for none
+     * @param stride   the step between output positions, at least 1
+     * @param padding  zeros added at both ends, 0 or more
+     * @param dilation the step between kernel taps, at least 1
+     * @param groups   the number of channel groups, dividing C and O
+     * @return a new tensor {@code (N, O, Lout)}, {@code Lout = (L + 2 padding - dilation (K - 1) - 1) / stride + 1}
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return ConvOps.conv1d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The 1-d convolution with padding by name, {@code "same"} (stride 1, the output as long as the
+     * input) or {@code "valid"} (none), as PyTorch's {@code F.conv1d(..., padding="same")}.
+     *
+     * @param input    the input, {@code (N, C, L)} or {@code (C, L)}
+     * @param weight   the kernels, {@code (O, C / groups, K)}
+     * @param bias     the biases, {@code (O,)}, or null for none
+     * @param stride   the step between output positions (1 for "same")
+     * @param padding  {@code "same"} or {@code "valid"}
+     * @param dilation the step between kernel taps, at least 1
+     * @param groups   the number of channel groups
+     * @return a new tensor {@code (N, O, Lout)}
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
+        return ConvOps.conv1d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The 2-d convolution with stride 1 and no padding, as PyTorch's {@code F.conv2d(input, weight, bias)}.
+     *
+     * @param input  the input, {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param weight the kernels, {@code (O, C, kH, kW)}
+     * @param bias   the biases, {@code (O,)}, or null for none
+     * @return a new tensor {@code (N, O, H - kH + 1, W - kW + 1)}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return ConvOps.conv2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
+    }
+
+    /**
+     * The 2-d convolution, as PyTorch's {@code F.conv2d}; {@code stride}, {@code padding} and
+     * {@code dilation} hold one value per spatial dim, or one for both.
+     *
+     * @param input    the input, {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param weight   the kernels, {@code (O, C / groups, kH, kW)}
+     * @param bias     the biases, {@code (O,)}, or null for none
+     * @param stride   the steps between output positions, at least 1
+     * @param padding  the zeros added on each side, 0 or more
+     * @param dilation the steps between kernel taps, at least 1
+     * @param groups   the number of channel groups, dividing C and O
+     * @return a new tensor {@code (N, O, Hout, Wout)},
+     *         {@code Hout = (H + 2 padding[0] - dilation[0] (kH - 1) - 1) / stride[0] + 1}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return ConvOps.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The 2-d convolution with padding by name, {@code "same"} (stride 1, the output the size of the
+     * input; an odd total puts the extra zero at the bottom or right) or {@code "valid"} (none).
+     *
+     * @param input    the input, {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param weight   the kernels, {@code (O, C / groups, kH, kW)}
+     * @param bias     the biases, {@code (O,)}, or null for none
+     * @param stride   the steps between output positions (1 for "same")
+     * @param padding  {@code "same"} or {@code "valid"}
+     * @param dilation the steps between kernel taps, at least 1
+     * @param groups   the number of channel groups
+     * @return a new tensor {@code (N, O, Hout, Wout)}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
+        return ConvOps.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * The 2-d transposed convolution, as PyTorch's {@code F.conv_transpose2d} (the gradient of
+     * {@code conv2d} with respect to its input); the int arrays hold one value per spatial dim, or
+     * one for both.
+     *
+     * @param input         the input, {@code (N, Cin, H, W)} or {@code (Cin, H, W)}
+     * @param weight        the kernels, {@code (Cin, Cout / groups, kH, kW)}
+     * @param bias          the biases, {@code (Cout,)}, or null for none
+     * @param stride        the steps, at least 1
+     * @param padding       the padding of the convolution this is the transpose of, 0 or more
+     * @param outputPadding added to one side of the output, smaller than the stride or the dilation
+     * @param groups        the number of channel groups, dividing Cin and Cout
+     * @param dilation      the steps between kernel taps, at least 1
+     * @return a new tensor {@code (N, Cout, Hout, Wout)},
+     *         {@code Hout = (H - 1) stride[0] - 2 padding[0] + dilation[0] (kH - 1) + outputPadding[0] + 1}
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return ConvOps.convTranspose2d(input, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    /**
+     * Max pooling with a square window of {@code kernel}, stride {@code kernel}, no padding, as
+     * PyTorch's {@code F.max_pool2d(x, kernel)}, over {@code (N, C, H, W)} or {@code (C, H, W)}.
+     *
+     * @param kernel the window's side, at least 1
+     * @return a new tensor {@code (N, C, H / kernel, W / kernel)} (rounded down)
+     */
+    public Tensor maxPool2d(int kernel) {
+        return PoolOps.maxPool2d(this, new int[] {kernel}, new int[] {kernel}, new int[] {0}, new int[] {1}, false);
+    }
+
+    /**
+     * Max pooling, as PyTorch's {@code F.max_pool2d}; each array holds one value per spatial dim, or
+     * one for both. Ties go to the first element of a window in row-major order.
+     *
+     * @param kernel   the window's size, at least 1
+     * @param stride   the steps between windows, at least 1 (PyTorch's default is the kernel size)
+     * @param padding  elements added on each side that are never picked, at most half the kernel
+     * @param dilation the steps between window taps, at least 1
+     * @param ceilMode round the output size up (a last window starting in the padding is dropped)
+     * @return a new tensor {@code (N, C, Hout, Wout)},
+     *         {@code Hout = (H + 2 padding - dilation (kernel - 1) - 1) / stride + 1}
+     */
+    public Tensor maxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return PoolOps.maxPool2d(this, kernel, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * Average pooling with a square window of {@code kernel}, stride {@code kernel}, no padding, as
+     * PyTorch's {@code F.avg_pool2d(x, kernel)}, over {@code (N, C, H, W)} or {@code (C, H, W)}.
+     *
+     * @param kernel the window's side, at least 1
+     * @return a new tensor {@code (N, C, H / kernel, W / kernel)} (rounded down)
+     */
+    public Tensor avgPool2d(int kernel) {
+        return PoolOps.avgPool2d(this, new int[] {kernel}, new int[] {kernel}, new int[] {0}, false, true);
+    }
+
+    /**
+     * Average pooling, as PyTorch's {@code F.avg_pool2d}; each array holds one value per spatial
+     * dim, or one for both.
+     *
+     * @param kernel          the window's size, at least 1
+     * @param stride          the steps between windows, at least 1
+     * @param padding         zeros added on each side, at most half the kernel
+     * @param ceilMode        round the output size up (a last window starting in the padding is dropped)
+     * @param countIncludePad divide by the window's size including padding (PyTorch's default), else
+     *                        by the number of input elements in it
+     * @return a new tensor {@code (N, C, Hout, Wout)},
+     *         {@code Hout = (H + 2 padding - kernel) / stride + 1}
+     */
+    public Tensor avgPool2d(int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
+        return PoolOps.avgPool2d(this, kernel, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /**
+     * Adaptive average pooling to {@code outH} by {@code outW} cells, as PyTorch's
+     * {@code F.adaptive_avg_pool2d}, over {@code (N, C, H, W)} or {@code (C, H, W)}.
+     *
+     * @param outH the output's height, at least 1
+     * @param outW the output's width, at least 1
+     * @return a new tensor {@code (N, C, outH, outW)}
+     */
+    public Tensor adaptiveAvgPool2d(int outH, int outW) {
+        return PoolOps.adaptiveAvgPool2d(this, new int[] {outH, outW});
+    }
+
+    /**
+     * Batch normalisation, as PyTorch's {@code F.batch_norm}: in training with the batch's
+     * statistics per channel (dim 1), updating the running statistics in place when given; in
+     * evaluation with the running statistics.
+     *
+     * @param input       the input, {@code (N, C, ...)}
+     * @param runningMean the running means, {@code (C,)}, or null (training only)
+     * @param runningVar  the running variances, {@code (C,)}, or null (training only)
+     * @param weight      the scale, {@code (C,)}, or null for none
+     * @param bias        the shift, {@code (C,)}, or null for none
+     * @param training    use and update batch statistics (true) or use the running ones
+     * @param momentum    the weight of the batch's statistic in a running update
+     * @param eps         added to the variance, 0 or more
+     * @return a new tensor of the input's shape
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return NormOps.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /**
+     * Group normalisation, as PyTorch's {@code F.group_norm}: each sample's group of channels
+     * normalised with its own statistics, then scaled and shifted per channel.
+     *
+     * @param input  the input, {@code (N, C, ...)}
+     * @param groups the number of groups, dividing C
+     * @param weight the scale, {@code (C,)}, or null for none
+     * @param bias   the shift, {@code (C,)}, or null for none
+     * @param eps    added to the variance, 0 or more
+     * @return a new tensor of the input's shape
+     */
+    public static Tensor groupNorm(Tensor input, int groups, Tensor weight, Tensor bias, double eps) {
+        return NormOps.groupNorm(input, groups, weight, bias, eps);
     }
 
     private static Tensor[] checkedList(String op, List<Tensor> tensors) {

@@ -42,6 +42,15 @@ class BadInputCatalogueTest {
         };
     }
 
+    /** A bad batch norm call, watching the running statistics {@code (3,)} it is given (and the bystander). */
+    private static Case runningStatistics(java.util.function.BiFunction<Tensor, Tensor, Executable> bad) {
+        return dir -> {
+            Tensor mean = Tensor.of(0.5, -0.5, 1);
+            Tensor var = Tensor.of(1, 2, 3);
+            return watching(List.of(w(), mean, var), bad.apply(mean, var));
+        };
+    }
+
     /**
      * Opens a scope on a thread named "opener" and closes it on this one (the bad call); then
      * closes it where it was opened, so that no scope stays open after the row.
@@ -200,6 +209,33 @@ class BadInputCatalogueTest {
             Tensor w = w();
             return new ErrorCatalogue.Scenario(List.of(w), List.of(), () -> Graph.of(w.mul(2)).writeHtml(file));
         });
+        int[] one = {1};
+        int[] zero = {0};
+        cases.put("C70", on(w -> () -> Tensor.conv2d(Tensor.zeros(2, 3), Tensor.zeros(4, 2, 3, 3), null)));
+        cases.put("C71", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 2, 5, 5), Tensor.zeros(4, 2, 3), null)));
+        cases.put("C72", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 3, 8, 8), Tensor.zeros(4, 2, 3, 3), null)));
+        cases.put("C73", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 4, 5, 5), Tensor.zeros(6, 1, 3, 3), null, one, zero, one, 4)));
+        cases.put("C74", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 2, 5, 5), Tensor.zeros(4, 2, 3, 3), Tensor.zeros(3))));
+        cases.put("C75", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 1, 2, 2), Tensor.zeros(1, 1, 3, 3), null)));
+        cases.put("C76", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 2, 5, 5), Tensor.zeros(4, 2, 3, 3), null, new int[] {1, 0},
+                zero, one, 1)));
+        cases.put("C77", on(w -> () -> Tensor.zeros(1, 1, 4, 4).maxPool2d(new int[] {2, 2, 2}, one, zero, one, false)));
+        cases.put("C78", on(w -> () -> Tensor.conv2d(Tensor.zeros(1, 2, 5, 5), Tensor.zeros(4, 2, 3, 3), null, one, "full", one, 1)));
+        cases.put("C79", on(w -> () -> Tensor.conv1d(Tensor.zeros(1, 2, 5), Tensor.zeros(1, 2, 3), null, 2, "same", 1, 1)));
+        cases.put("C80", on(w -> () -> Tensor.convTranspose2d(Tensor.zeros(1, 2, 3, 3), Tensor.zeros(2, 2, 3, 3), null,
+                new int[] {2}, zero, new int[] {2}, 1, one)));
+        cases.put("C81", on(w -> () -> Tensor.convTranspose2d(Tensor.zeros(1, 4, 1, 1), Tensor.zeros(4, 2, 3, 3), null, one,
+                new int[] {2}, zero, 1, one)));
+        cases.put("C82", on(w -> () -> Tensor.zeros(1, 1, 4, 4).maxPool2d(new int[] {2}, new int[] {2}, new int[] {2}, one, false)));
+        cases.put("C83", on(w -> () -> Tensor.zeros(1, 1, 2, 2).avgPool2d(3)));
+        cases.put("C84", on(w -> () -> Tensor.zeros(1, 0, 3).adaptiveAvgPool2d(1, 1)));
+        cases.put("C85", on(w -> () -> Tensor.batchNorm(Tensor.zeros(3), null, null, null, null, true, 0.1, 1e-5)));
+        cases.put("C86", runningStatistics((mean, var) -> () -> Tensor.batchNorm(Tensor.ones(4, 3), Tensor.zeros(2), var,
+                null, null, true, 0.1, 1e-5)));
+        cases.put("C87", on(w -> () -> Tensor.batchNorm(Tensor.ones(4, 3), null, null, w.select(0, 0), null, false, 0.1, 1e-5)));
+        cases.put("C88", runningStatistics((mean, var) -> () -> Tensor.batchNorm(Tensor.ones(1, 3), mean, var, null, null,
+                true, 0.1, 1e-5)));
+        cases.put("C89", on(w -> () -> Tensor.groupNorm(Tensor.ones(2, 3, 4), 2, null, null, 1e-5)));
         cases.put("C90", on(w -> () -> Tensor.embedding(Tensor.of(0, 2), w)));
         cases.put("C91", on(w -> () -> Tensor.embedding(Tensor.of(0.5), w)));
         cases.put("C92", on(w -> () -> Tensor.embedding(Tensor.of(0), w.flatten())));

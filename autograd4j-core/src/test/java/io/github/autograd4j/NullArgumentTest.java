@@ -8,11 +8,14 @@ import io.github.autograd4j.graph.Graph;
 import io.github.autograd4j.graph.GraphCheck;
 import io.github.autograd4j.ops.AttentionOps;
 import io.github.autograd4j.ops.BinaryOps;
+import io.github.autograd4j.ops.ConvOps;
 import io.github.autograd4j.ops.DecompositionOps;
 import io.github.autograd4j.ops.EmbeddingOps;
 import io.github.autograd4j.ops.IndexOps;
 import io.github.autograd4j.ops.LayerNormOps;
 import io.github.autograd4j.ops.MovementOps;
+import io.github.autograd4j.ops.NormOps;
+import io.github.autograd4j.ops.PoolOps;
 import io.github.autograd4j.ops.ProductOps;
 import io.github.autograd4j.ops.ReduceOps;
 import io.github.autograd4j.ops.SoftmaxOps;
@@ -48,7 +51,7 @@ class NullArgumentTest {
             GradCheckResult.class, Autograd.class, CustomOp.class, CustomOp.Context.class, Generator.class, Grad.class, Debug.class,
             Graph.class, GraphCheck.class, BinaryOps.class, UnaryOps.class, ReduceOps.class,
             SoftmaxOps.class, ProductOps.class, DecompositionOps.class, MovementOps.class, IndexOps.class,
-            EmbeddingOps.class, LayerNormOps.class, AttentionOps.class);
+            ConvOps.class, PoolOps.class, NormOps.class, EmbeddingOps.class, LayerNormOps.class, AttentionOps.class);
 
     /** Method name and parameter index where null is accepted on purpose (documented there). */
     private static final Map<String, Set<Integer>> NULL_MEANS_SOMETHING = Map.ofEntries(
@@ -56,6 +59,16 @@ class NullArgumentTest {
             Map.entry("Tensor.backwardSteps", Set.of(0)),        // likewise
             Map.entry("Tensor.setGrad", Set.of(0)),              // null clears the gradient
             Map.entry("Tensor.linear", Set.of(2)),               // no bias
+            Map.entry("Tensor.conv1d", Set.of(2)),
+            Map.entry("Tensor.conv2d", Set.of(2)),
+            Map.entry("Tensor.convTranspose2d", Set.of(2)),
+            Map.entry("ConvOps.conv1d", Set.of(2)),
+            Map.entry("ConvOps.conv2d", Set.of(2)),
+            Map.entry("ConvOps.convTranspose2d", Set.of(2)),
+            Map.entry("Tensor.batchNorm", Set.of(1, 2, 3, 4)),   // no running statistics (training), no weight, no bias
+            Map.entry("NormOps.batchNorm", Set.of(1, 2, 3, 4)),
+            Map.entry("Tensor.groupNorm", Set.of(2, 3)),         // no weight, no bias
+            Map.entry("NormOps.groupNorm", Set.of(2, 3)),
             Map.entry("Autograd.grad", Set.of(2)),               // gradOutput null: 1 for a one-element output
             Map.entry("Autograd.vjp", Set.of(2)),                // likewise
             Map.entry("Tensor.label", Set.of(0)),                // no label

@@ -100,7 +100,7 @@ public final class IndexOps {
         Objects.requireNonNull(x, "gather: input is null");
         Objects.requireNonNull(index, "gather: index is null");
         int[] offsets = offsets("gather", x.shape(), dim, index, null);
-        return gatherAt(x, offsets, index.shape());
+        return gatherAt("gather", x, offsets, index.shape());
     }
 
     /**
@@ -290,10 +290,13 @@ public final class IndexOps {
 
     // ------------------------------------------------------------------ gatherAt / scatterAt: each other's backward
 
-    /** {@code out[e] = x[offsets[e]]}, of {@code indexShape}. Backward: {@link #scatterAt} into zeros of {@code x}'s shape. */
-    private static Tensor gatherAt(Tensor x, int[] offsets, Shape indexShape) {
+    /**
+     * {@code out[e] = x[offsets[e]]}, of {@code indexShape}, named {@code op} (gather, and max
+     * pooling's pick of each window's maximum). Backward: {@link #scatterAt} into zeros of {@code x}'s shape.
+     */
+    static Tensor gatherAt(String op, Tensor x, int[] offsets, Shape indexShape) {
         Shape in = x.shape();
-        return Tensor.fromOp("gather", indexShape, Indexing.gather(x.doubles(), offsets),
+        return Tensor.fromOp(op, indexShape, Indexing.gather(x.doubles(), offsets),
                 gradientOnly((g, out) -> new Tensor[] {scatterAt(Tensor.zeros(x.dtype(), in.toArray()), offsets, g)}), x);
     }
 
@@ -302,7 +305,7 @@ public final class IndexOps {
         Shape srcShape = src.shape();
         boolean srcNeedsGrad = src.requiresGrad();
         return Tensor.fromOp("scatterAdd", x.shape(), Indexing.scatterAdd(x.doubles(), offsets, src.doubles()),
-                gradientOnly((g, out) -> new Tensor[] {g, srcNeedsGrad ? gatherAt(g, offsets, srcShape) : null}), x, src);
+                gradientOnly((g, out) -> new Tensor[] {g, srcNeedsGrad ? gatherAt("gather", g, offsets, srcShape) : null}), x, src);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.autograd4j.examples;
 
 import io.github.autograd4j.examples.cli.BenchCommand;
 import io.github.autograd4j.examples.cli.CharLmCommand;
+import io.github.autograd4j.examples.cli.CnnCommand;
 import io.github.autograd4j.examples.cli.DigitsCommand;
 import io.github.autograd4j.examples.cli.DigitsTuningCommand;
 import io.github.autograd4j.examples.cli.GradcheckCommand;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "autograd4j-examples", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runnable examples of autograd4j. With no command: tour.",
         subcommands = {TourCommand.class, SeedCommand.class, XorCommand.class, MoonsCommand.class, DigitsCommand.class,
-            DigitsTuningCommand.class, MnistCommand.class, CharLmCommand.class, SequenceCommand.class, RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
+            DigitsTuningCommand.class, MnistCommand.class, CnnCommand.class, CharLmCommand.class, SequenceCommand.class,
+            RegressionCommand.class, GradcheckCommand.class, GraphCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** The exit status of bad arguments. */

@@ -140,6 +140,14 @@ class BadInputCatalogueTest {
                 DigitsExample.defaults().withEpochs(2).withValidation(0.1).withOut(dir).withCheckpoints(null, checkpoint)));
         cases.put("X27", resuming((dir, checkpoint) ->
                 DigitsExample.defaults().withEpochs(2).withDType(DType.FLOAT32).withOut(dir).withCheckpoints(null, checkpoint)));
+        cases.put("X30", dir -> {
+            Path data = Files.createDirectory(dir.resolve("data"));
+            Path images = IdxFiles.write(data.resolve("train-images-idx3-ubyte"), Idx.IMAGES_MAGIC, new int[] {2, 32, 32}, new byte[2048]);
+            IdxFiles.write(data.resolve("train-labels-idx1-ubyte"), Idx.LABELS_MAGIC, new int[] {2}, new byte[2]);
+            IdxFiles.writeBars(data, "t10k", 2, 1, false);
+            return watchingFile(images, () -> CnnExample.run(new CnnExample.Config(data, CnnExample.defaults(true).withOut(dir),
+                    new Silent().out())));
+        });
         cases.put("X40", charlm(dir -> Files.writeString(dir.resolve("empty.txt"), ""), 10, 16, 2, null));
         cases.put("X41", charlm(dir -> Files.writeString(dir.resolve("tiny.txt"), "Fellow-Citizens of the"), 10, 64, 2, null));
         cases.put("X42", dir -> Scenario.watching(List.of(), () -> CharLmExampleTest.tiny(null, 10, dir, null, null, new Silent())

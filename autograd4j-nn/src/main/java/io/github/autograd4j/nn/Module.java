@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A building block of a network, as PyTorch's {@code nn.Module}: a function {@link #forward} of a
@@ -27,18 +28,21 @@ import java.util.Set;
  * net.eval();                       // recursively, e.g. Dropout becomes the identity
  * }</pre>
  *
- * <p>Subclasses register what they own in their constructor with {@link #registerParameter}
- * and {@link #registerModule}, and read their parameters back with {@link #parameter} inside
- * {@code forward}, which lets {@link #forwardWith} stand other tensors in for them (PyTorch's
- * {@code torch.func.functional_call}). Registration order is the order of {@link #parameters()},
- * {@link #namedParameters()} and {@link #toString()}: a module's own parameters first, then each
- * child's, depth first, as PyTorch does; a tensor registered twice is listed once.
+ * <p>Subclasses register what they own in their constructor with {@link #registerParameter},
+ * {@link #registerBuffer} and {@link #registerModule}, and read their parameters back with
+ * {@link #parameter} inside {@code forward}, which lets {@link #forwardWith} stand other tensors in
+ * for them (PyTorch's {@code torch.func.functional_call}). Registration order is the order of
+ * {@link #parameters()}, {@link #namedParameters()} and {@link #toString()}: a module's own
+ * parameters first, then each child's, depth first, as PyTorch does; a tensor registered twice is
+ * listed once. Buffers (a batch norm's running statistics) are state that is not trained: saved by
+ * {@link #stateDict()} and checkpoints, converted by {@link #to}, never given to an optimiser.
  *
  * <p>A module is not thread-safe: share one between threads only for reading.
  */
 public abstract class Module implements Stateful {
 
     private final Map<String, Tensor> ownParameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> ownBuffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
@@ -81,6 +85,34 @@ public abstract class Module implements Stateful {
     }
 
     /**
+     * Registers {@code tensor} as this module's buffer {@code name}, as PyTorch's
+     * {@code register_buffer}: state that is saved and loaded with the parameters (a batch norm's
+     * {@code running_mean}) but not trained, so it is not among {@link #parameters()}. Labelled
+     * {@code name} unless it has a label; returns it. The module changes it in place
+     * ({@link Tensor#copyFrom}), so the tensor stays the same object.
+     *
+     * @param name   the buffer's name in this module, non-empty, without dots
+     * @param tensor a leaf that does not require grad
+     * @return {@code tensor}, for a field initialiser
+     * @throws IllegalArgumentException when the name is empty, contains a dot or is already used,
+     *                                  or the tensor was made by an operation or requires grad
+     */
+    protected final Tensor registerBuffer(String name, Tensor tensor) {
+        checkNewName(name);
+        Objects.requireNonNull(tensor, describe() + ": buffer '" + name + "' is null");
+        if (!tensor.isLeaf() || tensor.requiresGrad()) {
+            throw new IllegalArgumentException(describe() + ": buffer '" + name + "' of shape " + tensor.shape()
+                    + (tensor.isLeaf() ? " requires grad" : " was made by " + tensor.opName())
+                    + "; a buffer must be a leaf that does not require grad (detach() it first)");
+        }
+        if (tensor.label() == null) {
+            tensor.label(name);
+        }
+        ownBuffers.put(name, tensor);
+        return tensor;
+    }
+
+    /**
      * Registers {@code module} as child {@code name}; returns it.
      *
      * @param <M>    the child's type, kept for the caller's field
@@ -106,7 +138,7 @@ public abstract class Module implements Stateful {
             throw new IllegalArgumentException(describe() + ": name '" + name
                     + "' must be non-empty and free of dots (dots separate the levels of a dotted name)");
         }
-        if (ownParameters.containsKey(name) || children.containsKey(name)) {
+        if (ownParameters.containsKey(name) || ownBuffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(describe() + ": name '" + name + "' is already used");
         }
     }
@@ -127,7 +159,22 @@ public abstract class Module implements Stateful {
         return t;
     }
 
-    // ------------------------------------------------------------------ parameters and children
+    /**
+     * This module's own buffer {@code name}, for use in {@code forward}.
+     *
+     * @param name the name it was registered under
+     * @return the buffer
+     * @throws IllegalArgumentException when there is no such buffer
+     */
+    protected final Tensor buffer(String name) {
+        Tensor t = ownBuffers.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(describe() + ": no buffer '" + name + "'; it has " + ownBuffers.keySet());
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ parameters, buffers and children
 
     /**
      * Every parameter, in registration order, depth first, each tensor once.
@@ -150,20 +197,66 @@ public abstract class Module implements Stateful {
         return named;
     }
 
+    /**
+     * Every buffer by its dotted name ({@code "1.running_mean"}), in registration order, depth
+     * first, each tensor once.
+     *
+     * @return a new map, the caller's to change; its tensors are the live buffers
+     */
+    public final LinkedHashMap<String, Tensor> namedBuffers() {
+        LinkedHashMap<String, Tensor> named = new LinkedHashMap<>();
+        collect("", false, true, named, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return named;
+    }
+
+    /**
+     * Every buffer, in the order of {@link #namedBuffers()}.
+     *
+     * @return a new unmodifiable list, empty for a module without buffers
+     */
+    public final List<Tensor> buffers() {
+        return List.copyOf(namedBuffers().values());
+    }
+
+    /**
+     * The live parameters and buffers by dotted name, in PyTorch's {@code state_dict} order: each
+     * module's own parameters, then its own buffers, then its children's, depth first.
+     */
+    final LinkedHashMap<String, Tensor> namedState() {
+        LinkedHashMap<String, Tensor> named = new LinkedHashMap<>();
+        collect("", true, true, named, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return named;
+    }
+
     private void collect(String prefix, Map<String, Tensor> named, Set<Tensor> seen) {
-        ownParameters.forEach((name, t) -> {
+        collect(prefix, true, false, named, seen);
+    }
+
+    private void collect(String prefix, boolean parameters, boolean buffers, Map<String, Tensor> named, Set<Tensor> seen) {
+        if (parameters) {
+            addUnseen(prefix, ownParameters, named, seen);
+        }
+        if (buffers) {
+            addUnseen(prefix, ownBuffers, named, seen);
+        }
+        children.forEach((name, child) -> child.collect(prefix + name + ".", parameters, buffers, named, seen));
+    }
+
+    private static void addUnseen(String prefix, Map<String, Tensor> own, Map<String, Tensor> named, Set<Tensor> seen) {
+        own.forEach((name, t) -> {
             if (seen.add(t)) {
                 named.put(prefix + name, t);
             }
         });
-        children.forEach((name, child) -> child.collect(prefix + name + ".", named, seen));
     }
 
     /**
-     * Converts every parameter, in this module and its children, to type {@code dtype} (PyTorch's
-     * {@code module.to(dtype)}): each becomes a new leaf of that type with the same values (rounded
-     * to float32, or widened exactly), requiring grad, labelled as before, without a gradient. Make
-     * the optimiser after this call, as in PyTorch: one made before holds the old tensors.
+     * Converts every parameter and buffer, in this module and its children, to type {@code dtype}
+     * (PyTorch's {@code module.to(dtype)}): each becomes a new leaf of that type with the same
+     * values (rounded to float32, or widened exactly), labelled as before, a parameter requiring
+     * grad and without a gradient. Make the optimiser after this call, as in PyTorch: one made
+     * before holds the old tensors. (A count kept as a buffer, such as batch norm's
+     * {@code num_batches_tracked}, is exact in float32 up to 2^24.)
      *
      * @param dtype the type wanted
      * @return this module
@@ -176,36 +269,59 @@ public abstract class Module implements Stateful {
 
     /** {@link #to}, converting a parameter shared by several modules once, so that it stays shared. */
     private void convert(DType dtype, Map<Tensor, Tensor> converted) {
-        ownParameters.replaceAll((name, p) -> p.dtype() == dtype ? p : converted.computeIfAbsent(p, old -> {
+        UnaryOperator<Tensor> convertOnce = p -> p.dtype() == dtype ? p : converted.computeIfAbsent(p, old -> {
             Tensor t = old.detach().to(dtype).requiresGrad(old.requiresGrad());
             return old.label() == null ? t : t.label(old.label());
-        }));
+        });
+        ownParameters.replaceAll((name, p) -> convertOnce.apply(p));
+        ownBuffers.replaceAll((name, b) -> convertOnce.apply(b));
         children.values().forEach(child -> child.convert(dtype, converted));
     }
     /**
-     * A copy of every parameter by name, as PyTorch's {@code state_dict()}: what
+     * A copy of every parameter and buffer by name, as PyTorch's {@code state_dict()} and in its
+     * order (each module's parameters, then its buffers, then its children's): what
      * {@link #loadStateDict} takes back, and what a checkpoint saves.
      *
-     * @return the parameters' values by {@link #namedParameters()} name, copied
+     * @return the values by dotted name, copied
      */
     @Override
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> state = new LinkedHashMap<>();
-        namedParameters().forEach((name, p) -> state.put(name, p.detach().clone()));
+        namedState().forEach((name, p) -> state.put(name, p.detach().clone()));
         return state;
     }
 
     /**
-     * Overwrites every parameter with the tensor of its name in {@code state}, as PyTorch's
-     * {@code load_state_dict()}, recording nothing; all checked first (the same names, equal
-     * shapes), so a mismatch changes nothing.
+     * Overwrites every parameter and buffer with the tensor of its name in {@code state}, as
+     * PyTorch's {@code load_state_dict()}, recording nothing; all checked first (the same names,
+     * equal shapes), so a mismatch changes nothing.
      *
-     * @param state parameter values by name, as {@link #stateDict()} gives them
+     * @param state values by name, as {@link #stateDict()} gives them
      * @throws IllegalArgumentException listing every mismatch
      */
     @Override
     public void loadStateDict(Map<String, Tensor> state) {
-        ParameterState.load("loadStateDict", "the state dict", namedParameters(), state);
+        ParameterState.load("loadStateDict", "the state dict", this, state);
+    }
+
+    /**
+     * This module and every descendant by dotted name, as PyTorch's {@code named_modules()}: this
+     * module first under {@code ""}, then each child and its descendants, depth first, each module
+     * once.
+     *
+     * @return a new map, the caller's to change
+     */
+    public final LinkedHashMap<String, Module> namedModules() {
+        LinkedHashMap<String, Module> named = new LinkedHashMap<>();
+        collectModules("", named, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return named;
+    }
+
+    private void collectModules(String name, Map<String, Module> named, Set<Module> seen) {
+        if (seen.add(this)) {
+            named.put(name, this);
+            children.forEach((child, m) -> m.collectModules(name.isEmpty() ? child : name + "." + child, named, seen));
+        }
     }
 
     /**
@@ -318,6 +434,11 @@ public abstract class Module implements Stateful {
             child.train(mode);
         }
         return this;
+    }
+
+    /** Sets this module's mode alone, not its descendants' (restoring a checkpoint's modes, {@link ModuleModes}). */
+    final void setOwnMode(boolean mode) {
+        training = mode;
     }
 
     /**

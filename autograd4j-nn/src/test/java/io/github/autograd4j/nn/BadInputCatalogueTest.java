@@ -78,6 +78,48 @@ class BadInputCatalogueTest {
         }
     }
 
+    /** A module with a running mean as a buffer, as a batch norm has. */
+    private static final class Holder extends Module {
+        Holder(Tensor runningMean) {
+            registerBuffer("running_mean", runningMean);
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return x.sub(buffer("running_mean"));
+        }
+    }
+
+    /** A checkpoint of a trained network whose metadata are {@code metadata}, restored into another trained network. */
+    private static Case restoredWithMetadata(Map<String, String> metadata) {
+        return dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained saved = Trained.make();
+            Checkpoint.save(file, saved.net().stateDict(), saved.optimizer().stateDict(), metadata);
+            Trained target = Trained.make();
+            target.net().eval();
+            return new Scenario(target.watched(), List.of(file), () -> {
+                try {
+                    Checkpoint.restore(file, target.net(), target.optimizer());
+                } finally {
+                    if (target.net().namedModules().values().stream().anyMatch(Module::isTraining)) {
+                        throw new AssertionError("a refused restore changed the modes");
+                    }
+                }
+            });
+        };
+    }
+
+    /** {@code module} after a forward pass of {@code good}, then refusing {@code bad}; its parameters and buffers are watched. */
+    private static Case layer(Module module, Tensor good, Tensor bad) {
+        return dir -> {
+            module.forward(good).sum().backward();
+            List<Tensor> watched = new ArrayList<>(module.parameters());
+            watched.addAll(module.buffers());
+            return watching(watched, () -> module.forward(bad));
+        };
+    }
+
     /** The bad call on a freshly trained network; its parameters and optimiser state are watched. */
     private static Case trained(Function<Trained, Executable> bad) {
         return dir -> {
@@ -344,6 +386,39 @@ class BadInputCatalogueTest {
             state.remove("2.bias");
             t.net().loadStateDict(state);
         }));
+        cases.put("N70", trained(t -> () -> new Holder(Tensor.zeros(3).requiresGrad(true))));
+        cases.put("N71", dir -> {
+            Trained t = Trained.make();
+            Module net = new Sequential(t.net(), new Holder(Tensor.ones(2)));
+            List<Tensor> watched = new ArrayList<>(t.watched());
+            watched.addAll(net.buffers());
+            Map<String, Tensor> state = new LinkedHashMap<>(net.stateDict());
+            state.put("1.running_mean", Tensor.zeros(3));
+            return watching(watched, () -> net.loadStateDict(state));
+        });
+        cases.put("N72", dir -> {
+            Path file = dir.resolve("ckpt.safetensors");
+            Trained t = Trained.make();
+            return new Scenario(t.watched(), List.of(file),
+                    () -> Checkpoint.save(file, t.net(), t.optimizer(), Map.of("model.training", "false")));
+        });
+        cases.put("N73", restoredWithMetadata(Map.of("model.training", "yes")));
+        cases.put("N74", restoredWithMetadata(Map.of("model.training", "false", "model.training.exceptions", "1,3")));
+        cases.put("N75", trained(t -> () -> new Conv2d(3, 4, 3, ConvOptions.defaults().groups(2))));
+        cases.put("N76", trained(t -> () -> new Conv1d(1, 1, 3, ConvOptions.defaults().stride(1, 2))));
+        cases.put("N77", trained(t -> () -> new Conv2d(1, 1, 3, ConvOptions.defaults().dilation(0))));
+        cases.put("N78", trained(t -> () -> new ConvTranspose2d(1, 1, 3, ConvOptions.defaults().padding("same"))));
+        cases.put("N79", trained(t -> () -> new Conv2d(1, 1, 3, ConvOptions.defaults().stride(2).padding("same"))));
+        cases.put("N80", trained(t -> () -> new Conv2d(1, 1, 3, ConvOptions.defaults().stride(2).outputPadding(1))));
+        Tensor images = Tensor.randn(new Random(2), 2, 3, 4, 4);
+        cases.put("N81", layer(new Conv2d(3, 8, new int[] {3}, ConvOptions.defaults().padding(1), new Random(1)), images,
+                Tensor.zeros(2, 1, 28, 28)));
+        cases.put("N82", layer(new BatchNorm2d(3), images, Tensor.zeros(4, 3)));
+        cases.put("N83", layer(new BatchNorm2d(3), images, Tensor.ones(1, 3, 1, 1)));
+        cases.put("N84", trained(t -> () -> new BatchNorm1d(0)));
+        cases.put("N85", trained(t -> () -> new GroupNorm(3, 4)));
+        cases.put("N86", layer(new GroupNorm(2, 4), Tensor.randn(new Random(4), 2, 4, 5), Tensor.zeros(2, 6, 5)));
+        cases.put("N87", trained(t -> () -> new AdaptiveAvgPool2d(0, 2)));
         cases.put("N90", trained(t -> () -> new CrossEntropyLoss(Tensor.ones(3), CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0.0)
                 .forward(t.net().forward(t.input(2)), Tensor.of(0, 1))));
         cases.put("N91", trained(t -> () -> new CrossEntropyLoss(Tensor.ones(2, 2), CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Reduction.MEAN, 0.0)));

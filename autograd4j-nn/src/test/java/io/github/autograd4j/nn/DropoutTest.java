@@ -94,4 +94,10 @@ class DropoutTest {
                     assertThrows(IllegalArgumentException.class, () -> new Dropout(p, new Random(0))).getMessage());
         }
     }
+
+    @Test
+    void aFloat32InputStaysFloat32() {
+        Tensor x = Tensor.ones(3, 4).to(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, new Dropout(0.5, new Random(0)).forward(x).dtype());
+    }
 }

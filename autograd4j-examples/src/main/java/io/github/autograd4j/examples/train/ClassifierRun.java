@@ -80,24 +80,34 @@ public record ClassifierRun(History history, Module model, Path curves, double s
     }
 
     /**
-     * Trains {@link #mlp(long, double, int...)} on {@code data.train()}, evaluates on its validation
-     * set (if any) and its test set after every epoch, writes {@code <task>-curves.png} into the
-     * output directory and prints a summary to {@code out}.
+     * Trains {@link #mlp(long, double, int...)} on {@code data.train()}, evaluating and summing up as
+     * {@link #train(String, String, Net, DataSplit, TrainOptions, PrintStream)}.
      */
     public static ClassifierRun train(String task, int[] layers, double dropout, DataSplit data, TrainOptions options,
                                       PrintStream out) throws IOException {
-        Objects.requireNonNull(data.test(), "ClassifierRun.train: the data have no test set");
-        String shape = Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"))
+        String shape = "MLP " + Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"))
                 + (dropout > 0 ? ", dropout " + dropout : "");
+        return train(task, shape, mlp(options.seed(), dropout, layers), data, options, out);
+    }
+
+    /**
+     * Trains {@code net} on {@code data.train()}, evaluates on its validation set (if any) and its
+     * test set after every epoch, writes {@code <task>-curves.png} into the output directory and
+     * prints a summary to {@code out}.
+     *
+     * @param description the model in a few words for the summary and the plot, e.g. {@code "MLP 64-256-128-10"}
+     */
+    public static ClassifierRun train(String task, String description, Net net, DataSplit data, TrainOptions options,
+                                      PrintStream out) throws IOException {
+        Objects.requireNonNull(data.test(), "ClassifierRun.train: the data have no test set");
         String validation = data.validation() == null ? "" : ", " + data.validation().size() + " validation";
-        out.printf(Locale.ROOT, "%s: MLP %s, %d training%s and %d test samples, %s lr %s, batch %d, %d epochs, seed %d%n",
-                task, shape, data.train().size(), validation, data.test().size(), options.optimizer(), options.lr(),
+        out.printf(Locale.ROOT, "%s: %s, %d training%s and %d test samples, %s lr %s, batch %d, %d epochs, seed %d%n",
+                task, description, data.train().size(), validation, data.test().size(), options.optimizer(), options.lr(),
                 options.batchSize(), options.epochs(), options.seed());
-        Net net = mlp(options.seed(), dropout, layers);
         long start = System.nanoTime();
         History history = new Trainer(task, net.model(), net.perEpoch(), options).fit(data);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Path curves = Charts.trainingCurves(options.out().resolve(task + "-curves.png"), task + " MLP " + shape, history);
+        Path curves = Charts.trainingCurves(options.out().resolve(task + "-curves.png"), task + " " + description, history);
         ClassifierRun run = new ClassifierRun(history, net.model(), curves, seconds);
         if (data.validation() != null) {
             out.printf(Locale.ROOT, "%s: validation accuracy %s%n", task, ofSet(run.validationAccuracy(), data.validation()));

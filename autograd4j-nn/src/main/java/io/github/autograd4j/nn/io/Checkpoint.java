@@ -4,6 +4,7 @@ import io.github.autograd4j.DType;
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.ModuleModes;
 import io.github.autograd4j.nn.ParameterState;
 import io.github.autograd4j.nn.Stateful;
 import io.github.autograd4j.nn.optim.Optimizer;
@@ -101,7 +102,8 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
     }
 
     /**
-     * Saves a module's named parameters and an optimiser's state (each tensor in its own type, so values restore exactly).
+     * Saves a module's parameters and buffers, its modes ({@link ModuleModes}) and an optimiser's
+     * state (each tensor in its own type, so values restore exactly).
      *
      * @param path      the file
      * @param module    the model
@@ -114,16 +116,19 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
     }
 
     /**
-     * Saves a module's named parameters, an optimiser's state and the state of each of
-     * {@code states} under its name (each tensor in its own type, so values restore exactly): what a run needs to resume
-     * exactly, e.g. {@code Map.of("scheduler", scheduler, "loader", loader)}.
+     * Saves a module's parameters and buffers ({@link Module#stateDict()}), its training and
+     * evaluation modes (as metadata, {@link ModuleModes}), an optimiser's state and the state of
+     * each of {@code states} under its name (each tensor in its own type, so values restore
+     * exactly): what a run needs to resume exactly, e.g.
+     * {@code Map.of("scheduler", scheduler, "loader", loader)}.
      *
      * @param path      the file
      * @param module    the model
      * @param optimizer its optimiser
      * @param states    more state by name (letters, digits, {@code _} and {@code -}); empty for none
      * @param metadata  strings stored with them; null or empty for none
-     * @throws IllegalArgumentException when a state's name is not acceptable
+     * @throws IllegalArgumentException when a state's name is not acceptable, or the metadata uses a
+     *                                  key of the modes
      * @throws IOException              when writing fails; the previous file is then unchanged
      */
     public static void save(Path path, Module module, Optimizer optimizer, Map<String, ? extends Stateful> states,
@@ -132,7 +137,15 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
         Objects.requireNonNull(optimizer, "Checkpoint.save: optimizer is null");
         Map<String, Map<String, Tensor>> stateDicts = new LinkedHashMap<>();
         named(states, "Checkpoint.save").forEach((name, state) -> stateDicts.put(name, state.stateDict()));
-        write(path, module.namedParameters(), optimizer.stateDict(), stateDicts, metadata, null);
+        Map<String, String> withModes = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+        for (String key : List.of(ModuleModes.KEY, ModuleModes.EXCEPTIONS_KEY)) {
+            if (withModes.containsKey(key)) {
+                throw new IllegalArgumentException("Checkpoint.save: metadata key '" + key
+                        + "' is reserved for the model's training mode, which is saved from the module");
+            }
+        }
+        withModes.putAll(ModuleModes.metadata(module));
+        write(path, module.stateDict(), optimizer.stateDict(), stateDicts, withModes, null);
     }
 
     private static void write(Path path, Map<String, Tensor> modelState, Map<String, Tensor> optimizerState,
@@ -198,10 +211,10 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
     }
 
     /**
-     * Loads a checkpoint into a module and its optimiser: checks the module's parameters (names
-     * and shapes) and the optimiser's state, and only then changes either, so a checkpoint of
-     * another architecture or optimiser leaves both as they were. Other states in the file are
-     * left unread.
+     * Loads a checkpoint into a module and its optimiser: checks the module's parameters and
+     * buffers (names and shapes), its modes and the optimiser's state, and only then changes
+     * either, so a checkpoint of another architecture or optimiser leaves both as they were. Other
+     * states in the file are left unread.
      *
      * @param path      the file
      * @param module    the model
@@ -216,9 +229,10 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
 
     /**
      * Loads a checkpoint into a module, its optimiser and each of {@code states} (by the name it was
-     * saved under), as a run resuming: the module's parameters are checked, then the optimiser and
-     * every state load theirs (each checks before it changes); if any refuses, those loaded already
-     * get their previous state back, and nothing has changed.
+     * saved under), as a run resuming: the module's parameters, buffers and modes are checked, then
+     * the optimiser and every state load theirs (each checks before it changes); if any refuses,
+     * those loaded already get their previous state back, and nothing has changed. Then the
+     * module's tensors and modes (training or evaluation, when the file has them) are set.
      *
      * @param path      the file
      * @param module    the model
@@ -235,8 +249,8 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
         Objects.requireNonNull(optimizer, "Checkpoint.restore: optimizer is null");
         named(states, "Checkpoint.restore");
         Checkpoint checkpoint = load(path);
-        Map<String, Tensor> params = module.namedParameters();
-        ParameterState.check("checkpoint", "the file", params, checkpoint.model());
+        ParameterState.check("checkpoint", "the file", module, checkpoint.model());
+        Runnable setModes = ModuleModes.checked("checkpoint", module, checkpoint.metadata());
         Map<Stateful, Map<String, Tensor>> targets = new LinkedHashMap<>();
         targets.put(optimizer, checkpoint.optimizer());
         states.forEach((name, state) -> {
@@ -248,7 +262,8 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
             targets.put(state, saved);
         });
         loadAll(targets);
-        ParameterState.load("checkpoint", "the file", params, checkpoint.model());
+        ParameterState.load("checkpoint", "the file", module, checkpoint.model());
+        setModes.run();
         return checkpoint;
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.autograd4j.Tensor;
 import io.github.autograd4j.nn.Linear;
 import io.github.autograd4j.nn.Module;
+import io.github.autograd4j.nn.ModuleModes;
 import io.github.autograd4j.nn.Sequential;
 import io.github.autograd4j.nn.Tanh;
 import io.github.autograd4j.nn.optim.Adam;
@@ -63,7 +64,7 @@ class CheckpointCrashTest {
             return s;
         }
 
-        /** What {@link Checkpoint#save(Path, Module, Optimizer, Map)} writes, under the same names. */
+        /** The tensors {@link Checkpoint#save(Path, Module, Optimizer, Map)} writes (with the modes as metadata), under the same names. */
         Map<String, Tensor> tensors() {
             Map<String, Tensor> all = new LinkedHashMap<>();
             net.namedParameters().forEach((k, t) -> all.put(Checkpoint.MODEL_PREFIX + k, t));
@@ -118,7 +119,8 @@ class CheckpointCrashTest {
         Run later = new Run(1, 5);
         for (long limit : new long[] {0, 7, 8, 500, 5_000, 100_000, before.length - 1}) {
             IOException e = assertThrows(IOException.class,
-                    () -> SafeTensors.write(p, later.tensors(), Map.of(), DType.FLOAT64, AtomicWriteTest.failingAfter(limit)));
+                    () -> SafeTensors.write(p, later.tensors(), ModuleModes.metadata(later.net), DType.FLOAT64,
+                            AtomicWriteTest.failingAfter(limit)));
             assertTrue(e.getMessage().contains("after " + limit + " bytes"), e.getMessage());
             assertArrayEquals(before, Files.readAllBytes(p), "after a failure at byte " + limit);
             assertEquals(List.of(p), files(), "no temporary file is left after a failure at byte " + limit);

@@ -99,7 +99,7 @@ class CheckpointTest {
         Map<String, double[]> before = values(live);
         var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.loadInto(p, live));
         assertEquals("checkpoint: parameter '1.weight' of the model is missing from the file;"
-                + " the file has parameter '0.bias', which the model lacks", e.getMessage());
+                + " the file has '0.bias', which the model lacks", e.getMessage());
         assertSameValues(before, live);
     }
 

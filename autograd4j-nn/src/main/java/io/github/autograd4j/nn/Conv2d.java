@@ -1,0 +1,70 @@
+package io.github.autograd4j.nn;
+
+import io.github.autograd4j.Generator;
+import io.github.autograd4j.Tensor;
+import java.util.Random;
+
+/**
+ * A 2-d convolution layer, as PyTorch's {@code nn.Conv2d}: {@code (N, in, H, W)} (or one sample
+ * {@code (in, H, W)}) to {@code (N, out, Hout, Wout)}, with parameters {@code weight}
+ * {@code (out, in / groups, kH, kW)} and {@code bias} {@code (out,)}, drawn as PyTorch draws them
+ * (from {@link Generator#current()} unless a {@code Random} is given). The other settings are
+ * {@link ConvOptions}:
+ *
+ * <pre>{@code
+ * Module conv = new Conv2d(1, 32, 3, ConvOptions.defaults().padding(1));   // nn.Conv2d(1, 32, 3, padding=1)
+ * }</pre>
+ */
+public final class Conv2d extends Convolution {
+
+    /**
+     * A layer with a square kernel, stride 1, no padding and a bias.
+     *
+     * @param inChannels  the input's channels
+     * @param outChannels the output's channels
+     * @param kernelSize  the kernel's side
+     */
+    public Conv2d(int inChannels, int outChannels, int kernelSize) {
+        this(inChannels, outChannels, kernelSize, ConvOptions.defaults());
+    }
+
+    /**
+     * A layer with a square kernel and the given options.
+     *
+     * @param inChannels  the input's channels
+     * @param outChannels the output's channels
+     * @param kernelSize  the kernel's side
+     * @param options     stride, padding, dilation, groups and bias
+     */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, ConvOptions options) {
+        this(inChannels, outChannels, new int[] {kernelSize}, options, Generator.current());
+    }
+
+    /**
+     * A layer with a kernel of any size, its parameters drawn from {@code rng} (the weight's first).
+     *
+     * @param inChannels  the input's channels, divisible by the groups
+     * @param outChannels the output's channels, divisible by the groups
+     * @param kernelSize  {@code (kH, kW)}, or one value for both
+     * @param options     stride, padding, dilation, groups and bias
+     * @param rng         the source of the initial values
+     * @throws IllegalArgumentException when a size or setting is out of range
+     */
+    public Conv2d(int inChannels, int outChannels, int[] kernelSize, ConvOptions options, Random rng) {
+        super("Conv2d", 2, false, inChannels, outChannels, kernelSize, options, rng);
+    }
+
+    /**
+     * The convolution of {@code x} plus the bias.
+     *
+     * @throws IllegalArgumentException when {@code x} is not {@code (N, in, H, W)} or {@code (in, H, W)},
+     *                                  or smaller than the kernel's span
+     */
+    @Override
+    public Tensor forward(Tensor x) {
+        checkInput(x);
+        return paddingMode != null
+                ? Tensor.conv2d(x, weight(), bias(), stride, paddingMode, dilation, groups)
+                : Tensor.conv2d(x, weight(), bias(), stride, padding, dilation, groups);
+    }
+}
