@@ -1,21 +1,14 @@
 package io.github.autograd4j.ops;
 
-import io.github.autograd4j.BackwardRule;
-import io.github.autograd4j.DType;
-import io.github.autograd4j.Grad;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Layer normalisation, fused: the forward normalises each slice over the trailing dims in one
- * pass, and the backward computes the three gradients in one pass more, instead of the ten or so
- * generic operations the formula takes (measured in docs/benchmarks.md). When the backward pass
- * records a graph ({@code createGraph}), the rule is written with tensor operations instead, so
- * the gradient can be differentiated again.
+ * Layer normalisation: the normalisation over the trailing dims that batch and group
+ * normalisation share ({@link NormOps}: one fused forward, and a fused backward unless the pass
+ * records a graph), then the scale and shift, which broadcast over the leading dims.
  */
 public final class LayerNormOps {
 
@@ -55,115 +48,13 @@ public final class LayerNormOps {
         if (!(eps >= 0.0) || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("layerNorm: eps must be finite and >= 0, got " + eps);
         }
-        int n = normalized.numel();
-        int rows = n == 0 ? 0 : x.numel() / n;
-        double[] in = x.doubles();
-        double[] w = weight == null ? null : weight.doubles();
-        double[] b = bias == null ? null : bias.doubles();
-        double[] out = new double[in.length];
-        for (int r = 0; r < rows; r++) {
-            int from = r * n;
-            double[] stats = meanAndRstd(in, from, n, eps);
-            for (int i = 0; i < n; i++) {
-                double v = (in[from + i] - stats[0]) * stats[1];
-                out[from + i] = (w == null ? v : v * w[i]) + (b == null ? 0.0 : b[i]);
-            }
+        int[] dims = new int[normalized.rank()];
+        for (int k = 0; k < dims.length; k++) {
+            dims[k] = x.dim() - dims.length + k;
         }
-        List<Tensor> inputs = new ArrayList<>(List.of(x));
-        if (weight != null) {
-            inputs.add(weight);
-        }
-        if (bias != null) {
-            inputs.add(bias);
-        }
-        BackwardRule rule = (g, output) -> Grad.isEnabled()
-                ? composedGradients(g, x, normalized.rank(), weight, bias, eps)
-                : fusedGradients(g, x, n, weight, bias, eps);
-        return Tensor.fromOp("layerNorm", Tensor.resultType(x, weight, bias), x.shape(), out, rule,
-                t -> layerNorm(t[0], normalizedShape, weight == null ? null : t[1],
-                        bias == null ? null : t[weight == null ? 1 : 2], eps),
-                inputs.toArray(new Tensor[0]));
-    }
-
-    /** The gradients in one pass over each slice, as constants: for a backward pass that records nothing. */
-    private static Tensor[] fusedGradients(Tensor g, Tensor x, int n, Tensor weight, Tensor bias, double eps) {
-        double[] in = x.doubles();
-        double[] up = g.doubles();
-        double[] w = weight == null ? null : weight.doubles();
-        double[] gx = new double[in.length];
-        double[] gw = new double[n];
-        double[] gb = new double[n];
-        int rows = n == 0 ? 0 : in.length / n;
-        for (int r = 0; r < rows; r++) {
-            int from = r * n;
-            double[] stats = meanAndRstd(in, from, n, eps);
-            double meanGh = 0.0;
-            double meanGhXhat = 0.0;
-            for (int i = 0; i < n; i++) {
-                double xhat = (in[from + i] - stats[0]) * stats[1];
-                double gh = w == null ? up[from + i] : up[from + i] * w[i];
-                meanGh += gh;
-                meanGhXhat += gh * xhat;
-                gw[i] += up[from + i] * xhat;
-                gb[i] += up[from + i];
-            }
-            meanGh /= n;
-            meanGhXhat /= n;
-            for (int i = 0; i < n; i++) {
-                double xhat = (in[from + i] - stats[0]) * stats[1];
-                double gh = w == null ? up[from + i] : up[from + i] * w[i];
-                gx[from + i] = stats[1] * (gh - meanGh - xhat * meanGhXhat);
-            }
-        }
-        List<Tensor> grads = new ArrayList<>(List.of(constant(gx, x)));
-        if (weight != null) {
-            grads.add(constant(gw, weight));
-        }
-        if (bias != null) {
-            grads.add(constant(gb, bias));
-        }
-        return grads.toArray(new Tensor[0]);
-    }
-
-    /** The same gradients written with tensor operations, so that they can be differentiated again. */
-    private static Tensor[] composedGradients(Tensor g, Tensor x, int rank, Tensor weight, Tensor bias, double eps) {
-        int[] dims = new int[rank];
-        for (int k = 0; k < rank; k++) {
-            dims[k] = -1 - k;
-        }
-        Tensor centered = x.sub(x.mean(dims, true));
-        Tensor rstd = centered.mul(centered).mean(dims, true).add(eps).rsqrt();
-        Tensor xhat = centered.mul(rstd);
-        Tensor gh = weight == null ? g : g.mul(weight);
-        Tensor gx = rstd.mul(gh.sub(gh.mean(dims, true)).sub(xhat.mul(gh.mul(xhat).mean(dims, true))));
-        List<Tensor> grads = new ArrayList<>(List.of(gx));
-        if (weight != null) {
-            grads.add(g.mul(xhat)); // the engine sums it over the leading dims to weight's shape
-        }
-        if (bias != null) {
-            grads.add(g);
-        }
-        return grads.toArray(new Tensor[0]);
-    }
-
-    /** The mean and {@code 1 / sqrt(var + eps)} of {@code a[from .. from + n)}, the variance by two passes. */
-    private static double[] meanAndRstd(double[] a, int from, int n, double eps) {
-        double sum = 0.0;
-        for (int i = from; i < from + n; i++) {
-            sum += a[i];
-        }
-        double mean = sum / n;
-        double squares = 0.0;
-        for (int i = from; i < from + n; i++) {
-            double d = a[i] - mean;
-            squares += d * d;
-        }
-        return new double[] {mean, 1.0 / Math.sqrt(squares / n + eps)};
-    }
-
-    private static Tensor constant(double[] values, Tensor like) {
-        Tensor t = Tensor.of(values, like.shape().toArray());
-        return like.dtype() == DType.FLOAT64 ? t : t.to(like.dtype());
+        Tensor xhat = NormOps.normalize("layerNorm", x, dims, eps).out();
+        Tensor scaled = weight == null ? xhat : xhat.mul(weight);
+        return bias == null ? scaled : scaled.add(bias);
     }
 
     private static void checkAffine(String name, Tensor t, Shape normalized) {

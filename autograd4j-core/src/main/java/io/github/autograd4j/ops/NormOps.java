@@ -1,5 +1,6 @@
 package io.github.autograd4j.ops;
 
+import io.github.autograd4j.DType;
 import io.github.autograd4j.Grad;
 import io.github.autograd4j.Shape;
 import io.github.autograd4j.Tensor;
@@ -119,22 +120,24 @@ public final class NormOps {
     // ------------------------------------------------------------------ the fused normalisation
 
     /** The normalised input and, per slice, the mean and the biased variance it was normalised with. */
-    private record Normalized(Tensor out, double[] mean, double[] var) {
+    record Normalized(Tensor out, double[] mean, double[] var) {
     }
 
     /**
      * {@code (x - mean) / sqrt(var + eps)} over {@code dims}, with the biased variance, named
-     * {@code op}. Gradient: {@code (g - mean(g) - out mean(g out)) / sqrt(var + eps)}, means over
-     * {@code dims}, the variance recomputed from {@code x} so that the gradient is differentiable in
-     * {@code x} too.
+     * {@code op}: the one normalisation of batch, group and layer norm. Gradient:
+     * {@code (g - mean(g) - out mean(g out)) / sqrt(var + eps)}, means over {@code dims}: in one
+     * fused pass when the backward pass records nothing, else with tensor operations (the variance
+     * recomputed from {@code x}) so that it can be differentiated again.
      */
-    private static Normalized normalize(String op, Tensor x, int[] dims, double eps) {
+    static Normalized normalize(String op, Tensor x, int[] dims, double eps) {
         ReduceOps.Reduction r = ReduceOps.Reduction.of(op, x, dims, true);
         double[] in = r.group(x.doubles());
         int count = r.count();
         int slices = r.slices();
         double[] mean = new double[slices];
         double[] var = new double[slices];
+        double[] invStd = new double[slices];
         double[] out = new double[in.length];
         for (int s = 0, from = 0; s < slices; s++, from += count) {
             double sum = 0.0;
@@ -146,18 +149,44 @@ public final class NormOps {
             for (int i = from; i < from + count; i++) {
                 squares += (in[i] - mu) * (in[i] - mu);
             }
-            double invStd = 1.0 / Math.sqrt(squares / count + eps);
+            invStd[s] = 1.0 / Math.sqrt(squares / count + eps);
             for (int i = from; i < from + count; i++) {
-                out[i] = (in[i] - mu) * invStd;
+                out[i] = (in[i] - mu) * invStd[s];
             }
             mean[s] = mu;
             var[s] = squares / count;
         }
         Tensor y = Tensor.fromOp(op, x.shape(), r.ungroup(out), (g, o) -> {
-            Tensor invStd = x.var(dims, 0, true).add(eps).rsqrt();
-            return new Tensor[] {g.sub(g.mean(dims, true)).sub(o.mul(g.mul(o).mean(dims, true))).mul(invStd)};
+            if (!Grad.isEnabled()) {
+                return new Tensor[] {fusedGradient(r, g, o, invStd, x)};
+            }
+            Tensor recomputed = x.var(dims, 0, true).add(eps).rsqrt();
+            return new Tensor[] {g.sub(g.mean(dims, true)).sub(o.mul(g.mul(o).mean(dims, true))).mul(recomputed)};
         }, x);
         return new Normalized(y, mean, var);
+    }
+
+    /** The normalisation's gradient in one pass over each slice, as a constant of {@code x}'s type. */
+    private static Tensor fusedGradient(ReduceOps.Reduction r, Tensor g, Tensor out, double[] invStd, Tensor x) {
+        double[] up = r.group(g.doubles());
+        double[] xhat = r.group(out.doubles());
+        double[] gx = new double[up.length];
+        int count = r.count();
+        for (int s = 0, from = 0; s < invStd.length; s++, from += count) {
+            double meanG = 0.0;
+            double meanGXhat = 0.0;
+            for (int i = from; i < from + count; i++) {
+                meanG += up[i];
+                meanGXhat += up[i] * xhat[i];
+            }
+            meanG /= count;
+            meanGXhat /= count;
+            for (int i = from; i < from + count; i++) {
+                gx[i] = (up[i] - meanG - xhat[i] * meanGXhat) * invStd[s];
+            }
+        }
+        Tensor t = Tensor.of(r.ungroup(gx), x.shape().toArray());
+        return x.dtype() == DType.FLOAT64 ? t : t.to(x.dtype());
     }
 
     // ------------------------------------------------------------------ helpers

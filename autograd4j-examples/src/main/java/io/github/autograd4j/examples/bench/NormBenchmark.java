@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Batch normalisation in training, forward and backward, on a CNN's activations {@code (64, 32, 14, 14)}:
- * the fused operation ({@code Tensor.batchNorm}: one pass for the statistics and the output, the
- * analytic gradient in a few tensor operations) against the same function composed of generic
+ * the fused operation ({@code Tensor.batchNorm}: one pass for the statistics and the output, one
+ * for the analytic gradient) against the same function composed of generic
  * operations (mean, var, sub, add, sqrt, div, mul, add), each recording its own backward rule.
  */
 @BenchmarkMode(Mode.AverageTime)
