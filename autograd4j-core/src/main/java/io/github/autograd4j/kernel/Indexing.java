@@ -1,5 +1,7 @@
 package io.github.autograd4j.kernel;
 
+import java.lang.reflect.Array;
+
 /**
  * Loops over row-major {@code double[]} storage for indexing along one dim, and for gather and
  * scatter through precomputed flat offsets. Along one dim, an array is seen as
@@ -14,11 +16,12 @@ public final class Indexing {
 
     /**
      * {@code out[o, j, i] = a[o, idx[j], i]}, with {@code a} seen as {@code (outer, n, inner)}: an
-     * array of {@code outer * idx.length * inner} values.
+     * array of {@code outer * idx.length * inner} values, of {@code a}'s type ({@code double[]} or
+     * {@code float[]}: the elements are only copied).
      */
-    public static double[] take(double[] a, int outer, int n, int inner, int[] idx) {
+    public static Object take(Object a, int outer, int n, int inner, int[] idx) {
         int m = idx.length;
-        double[] out = new double[outer * m * inner];
+        Object out = Array.newInstance(a.getClass().getComponentType(), outer * m * inner);
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < m; j++) {
                 System.arraycopy(a, (o * n + idx[j]) * inner, out, (o * m + j) * inner, inner);

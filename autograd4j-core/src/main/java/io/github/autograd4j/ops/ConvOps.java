@@ -284,39 +284,29 @@ public final class ConvOps {
     /** {@code conv(x, w)}: {@code x} {@code (N, C, inH, inW)} to {@code (N, O, outH, outW)}. */
     static Tensor convolve(String name, Tensor x, Tensor w, ConvGeometry geo) {
         int n = x.size(0);
-        Object data = new ConvLoops(geo, x.dtype(), n).convolve(array(x), array(w));
+        Object data = new ConvLoops(geo, x.dtype(), n).convolve(TypedArrays.of(x), TypedArrays.of(w));
         BackwardRule rule = (g, out) -> new Tensor[] {
             x.requiresGrad() ? inputGradient(name + "Backward", g, w, geo) : null,
             w.requiresGrad() ? weightGradient(name + "Backward", x, g, geo) : null};
-        return result(name, Shape.of(n, geo.outChannels(), geo.outH(), geo.outW()), data, rule, x, w);
+        return TypedArrays.result(name, Shape.of(n, geo.outChannels(), geo.outH(), geo.outW()), data, rule, x, w);
     }
 
     /** {@code convT(dy, w)}: the gradient of {@code conv(x, w)} with respect to {@code x}, {@code (N, C, inH, inW)}. */
     static Tensor inputGradient(String name, Tensor dy, Tensor w, ConvGeometry geo) {
         int n = dy.size(0);
-        Object data = new ConvLoops(geo, dy.dtype(), n).inputGradient(array(dy), array(w));
+        Object data = new ConvLoops(geo, dy.dtype(), n).inputGradient(TypedArrays.of(dy), TypedArrays.of(w));
         BackwardRule rule = (g, out) -> new Tensor[] {
             dy.requiresGrad() ? convolve(name + "Backward", g, w, geo) : null,
             w.requiresGrad() ? weightGradient(name + "Backward", g, dy, geo) : null};
-        return result(name, Shape.of(n, geo.inChannels(), geo.inH(), geo.inW()), data, rule, dy, w);
+        return TypedArrays.result(name, Shape.of(n, geo.inChannels(), geo.inH(), geo.inW()), data, rule, dy, w);
     }
 
     /** {@code convW(x, dy)}: the gradient of {@code conv(x, w)} with respect to {@code w}, of the weight's shape. */
     static Tensor weightGradient(String name, Tensor x, Tensor dy, ConvGeometry geo) {
-        Object data = new ConvLoops(geo, x.dtype(), x.size(0)).weightGradient(array(x), array(dy));
+        Object data = new ConvLoops(geo, x.dtype(), x.size(0)).weightGradient(TypedArrays.of(x), TypedArrays.of(dy));
         BackwardRule rule = (g, out) -> new Tensor[] {
             x.requiresGrad() ? inputGradient(name, dy, g, geo) : null,
             dy.requiresGrad() ? convolve(name, x, g, geo) : null};
-        return result(name, Shape.of(geo.weightShape()), data, rule, x, dy);
-    }
-
-    /** The storage of {@code t}: its {@code double[]} or {@code float[]}. */
-    private static Object array(Tensor t) {
-        return t.dtype() == DType.FLOAT32 ? t.floatStorage() : t.storage();
-    }
-
-    private static Tensor result(String name, Shape shape, Object data, BackwardRule rule, Tensor... inputs) {
-        return data instanceof float[] f ? Tensor.fromOp(name, shape, f, rule, inputs)
-                : Tensor.fromOp(name, shape, (double[]) data, rule, inputs);
+        return TypedArrays.result(name, Shape.of(geo.weightShape()), data, rule, x, dy);
     }
 }

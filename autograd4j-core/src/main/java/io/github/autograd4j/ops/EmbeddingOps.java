@@ -111,7 +111,7 @@ public final class EmbeddingOps {
     private static Tensor rows(String op, Tensor table, int[] idx, int pad, boolean zeroPadding, Shape shape) {
         Shape tableShape = table.shape();
         int width = table.size(1);
-        double[] data = Indexing.take(table.doubles(), 1, table.size(0), width, idx);
+        double[] data = (double[]) Indexing.take(table.doubles(), 1, table.size(0), width, idx);
         if (zeroPadding) {
             zeroPaddingRows(data, idx, pad, width);
         }

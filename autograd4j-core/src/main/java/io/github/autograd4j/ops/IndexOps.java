@@ -252,8 +252,8 @@ public final class IndexOps {
     private static Tensor take(String op, Tensor x, int d, int[] idx, Shape outShape) {
         Shape in = x.shape();
         int[] dims = in.toArray();
-        double[] data = Indexing.take(x.doubles(), outer(dims, d), dims[d], inner(dims, d), idx);
-        return Tensor.fromOp(op, outShape, data, gradientOnly((g, out) -> new Tensor[] {put(op, g, d, idx, in)}), x);
+        Object data = Indexing.take(TypedArrays.of(x), outer(dims, d), dims[d], inner(dims, d), idx);
+        return TypedArrays.result(op, outShape, data, gradientOnly((g, out) -> new Tensor[] {put(op, g, d, idx, in)}), x);
     }
 
     /**
