@@ -29,14 +29,30 @@ public final class Strided {
      * {@code f}.
      */
     public static double[] map(double[] a, int[] shapeA, double[] b, int[] shapeB, int[] outShape, DoubleBinaryOperator f) {
+        double[] out = new double[numel(outShape)];
+        forEachRun(a.length, shapeA, b.length, shapeB, outShape, (ia, da, ib, db, o, len) -> run(f, a, ia, da, b, ib, db, out, o, len));
+        return out;
+    }
+
+    /** One stretch of a broadcast map: {@code len} outputs from {@code o}, operands from {@code ia}, {@code ib} with strides 0 or 1. */
+    @FunctionalInterface
+    private interface Run {
+        void at(int ia, int da, int ib, int db, int o, int len);
+    }
+
+    /**
+     * Cuts a map of operands of {@code lengthA} and {@code lengthB} elements broadcast to
+     * {@code outShape} into runs: the whole output at once when each operand is full-size or one
+     * value, else one run per row of the output.
+     */
+    private static void forEachRun(int lengthA, int[] shapeA, int lengthB, int[] shapeB, int[] outShape, Run run) {
         int n = numel(outShape);
-        double[] out = new double[n];
-        if (a.length == n && b.length == n) {
-            run(f, a, 0, 1, b, 0, 1, out, 0, n);
-        } else if (b.length == 1 && a.length == n) {
-            run(f, a, 0, 1, b, 0, 0, out, 0, n);
-        } else if (a.length == 1 && b.length == n) {
-            run(f, a, 0, 0, b, 0, 1, out, 0, n);
+        if (lengthA == n && lengthB == n) {
+            run.at(0, 1, 0, 1, 0, n);
+        } else if (lengthB == 1 && lengthA == n) {
+            run.at(0, 1, 0, 0, 0, n);
+        } else if (lengthA == 1 && lengthB == n) {
+            run.at(0, 0, 0, 1, 0, n);
         } else if (n > 0) {
             int rank = outShape.length;
             int[] sa = broadcastStrides(shapeA, outShape);
@@ -44,11 +60,10 @@ public final class Strided {
             int row = outShape[rank - 1];
             Odometer odometer = new Odometer(outShape, sa, sb);
             for (int i = 0; i < n; i += row) {
-                run(f, a, odometer.first, sa[rank - 1], b, odometer.second, sb[rank - 1], out, i, row);
+                run.at(odometer.first, sa[rank - 1], odometer.second, sb[rank - 1], i, row);
                 odometer.next();
             }
         }
-        return out;
     }
 
     /** {@code out[o + j] = f(a[ia + j * da], b[ib + j * db])} for {@code j < len}; strides are 0 or 1. */
@@ -108,25 +123,8 @@ public final class Strided {
      * {@code f} on the widened pair, rounded once.
      */
     public static float[] map(float[] a, int[] shapeA, float[] b, int[] shapeB, int[] outShape, DoubleBinaryOperator f) {
-        int n = numel(outShape);
-        float[] out = new float[n];
-        if (a.length == n && b.length == n) {
-            run(f, a, 0, 1, b, 0, 1, out, 0, n);
-        } else if (b.length == 1 && a.length == n) {
-            run(f, a, 0, 1, b, 0, 0, out, 0, n);
-        } else if (a.length == 1 && b.length == n) {
-            run(f, a, 0, 0, b, 0, 1, out, 0, n);
-        } else if (n > 0) {
-            int rank = outShape.length;
-            int[] sa = broadcastStrides(shapeA, outShape);
-            int[] sb = broadcastStrides(shapeB, outShape);
-            int row = outShape[rank - 1];
-            Odometer odometer = new Odometer(outShape, sa, sb);
-            for (int i = 0; i < n; i += row) {
-                run(f, a, odometer.first, sa[rank - 1], b, odometer.second, sb[rank - 1], out, i, row);
-                odometer.next();
-            }
-        }
+        float[] out = new float[numel(outShape)];
+        forEachRun(a.length, shapeA, b.length, shapeB, outShape, (ia, da, ib, db, o, len) -> run(f, a, ia, da, b, ib, db, out, o, len));
         return out;
     }
 
