@@ -63,13 +63,8 @@ final class ThreadedGemm implements Gemm {
                      double beta, double[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
         split(m, n, k, (byRows, start, size) -> {
-            if (byRows) {
-                int at = offA + (transA ? start : start * lda);
-                inner.gemm(transA, transB, size, n, k, alpha, a, at, lda, b, offB, ldb, beta, c, offC + start * ldc, ldc);
-            } else {
-                int at = offB + (transB ? start * ldb : start);
-                inner.gemm(transA, transB, m, size, k, alpha, a, offA, lda, b, at, ldb, beta, c, offC + start, ldc);
-            }
+            Stripe p = Stripe.of(byRows, start, size, transA, transB, m, n, offA, lda, offB, ldb, offC, ldc);
+            inner.gemm(transA, transB, p.m(), p.n(), k, alpha, a, p.offA(), lda, b, p.offB(), ldb, beta, c, p.offC(), ldc);
         });
     }
 
@@ -80,14 +75,21 @@ final class ThreadedGemm implements Gemm {
                      float beta, float[] c, int offC, int ldc) {
         GemmArguments.check(transA, transB, m, n, k, a, offA, lda, b, offB, ldb, c, offC, ldc);
         split(m, n, k, (byRows, start, size) -> {
-            if (byRows) {
-                int at = offA + (transA ? start : start * lda);
-                inner.gemm(transA, transB, size, n, k, alpha, a, at, lda, b, offB, ldb, beta, c, offC + start * ldc, ldc);
-            } else {
-                int at = offB + (transB ? start * ldb : start);
-                inner.gemm(transA, transB, m, size, k, alpha, a, offA, lda, b, at, ldb, beta, c, offC + start, ldc);
-            }
+            Stripe p = Stripe.of(byRows, start, size, transA, transB, m, n, offA, lda, offB, ldb, offC, ldc);
+            inner.gemm(transA, transB, p.m(), p.n(), k, alpha, a, p.offA(), lda, b, p.offB(), ldb, beta, c, p.offC(), ldc);
         });
+    }
+
+    /** A stripe of rows (or columns) of {@code C} as a product of its own: its sizes and where its operands start. */
+    private record Stripe(int m, int n, int offA, int offB, int offC) {
+
+        /** Rows (or columns) {@code start .. start + size - 1} of the {@code m x n} product with these operands. */
+        static Stripe of(boolean byRows, int start, int size, boolean transA, boolean transB, int m, int n,
+                         int offA, int lda, int offB, int ldb, int offC, int ldc) {
+            return byRows
+                    ? new Stripe(size, n, offA + (transA ? start : start * lda), offB, offC + start * ldc)
+                    : new Stripe(m, size, offA, offB + (transB ? start * ldb : start), offC + start);
+        }
     }
 
     /** The product for rows (or columns) {@code start .. start + size - 1} of {@code C}, as a product of its own. */
