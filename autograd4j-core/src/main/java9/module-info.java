@@ -13,4 +13,6 @@ module io.github.autograd4j.core {
 
     exports io.github.autograd4j;
     exports io.github.autograd4j.graph;
+    // the element-type conversions of autograd4j-nn's fused optimiser loops; internal to the two
+    exports io.github.autograd4j.kernel to io.github.autograd4j.nn;
 }

@@ -1,5 +1,7 @@
 package io.github.autograd4j;
 
+import io.github.autograd4j.kernel.Conversions;
+
 /**
  * A tensor's elements, {@code double[]} for {@link DType#FLOAT64} or {@code float[]} for
  * {@link DType#FLOAT32} (exactly one is set), and how many times they were changed in place,
@@ -43,11 +45,7 @@ final class Storage {
         if (doubles != null) {
             return doubles;
         }
-        double[] wide = new double[floats.length];
-        for (int i = 0; i < wide.length; i++) {
-            wide[i] = floats[i];
-        }
-        return wide;
+        return Conversions.widened(floats);
     }
 
     /** The elements as floats: the array itself for float32, a rounded copy for float64. */
@@ -55,7 +53,7 @@ final class Storage {
         if (floats != null) {
             return floats;
         }
-        return narrow(doubles);
+        return Conversions.narrowed(doubles);
     }
 
     /** A copy, of the same type. */
@@ -65,7 +63,7 @@ final class Storage {
 
     /** {@code values} in type {@code dtype}: the array itself (taken, not copied) when it is float64 already. */
     static Storage of(double[] values, DType dtype) {
-        return dtype == DType.FLOAT64 ? of(values) : of(narrow(values));
+        return dtype == DType.FLOAT64 ? of(values) : of(Conversions.narrowed(values));
     }
 
     /** This storage's elements in type {@code dtype}: itself when it has that type, else a converted copy. */
@@ -79,17 +77,18 @@ final class Storage {
             if (from.floats != null) {
                 System.arraycopy(from.floats, 0, floats, 0, floats.length);
             } else {
-                for (int i = 0; i < floats.length; i++) {
-                    floats[i] = (float) from.doubles[i];
-                }
+                Conversions.narrow(from.doubles, 0, floats, 0, floats.length);
             }
         } else if (from.doubles != null) {
             System.arraycopy(from.doubles, 0, doubles, 0, doubles.length);
         } else {
-            for (int i = 0; i < doubles.length; i++) {
-                doubles[i] = from.floats[i];
-            }
+            Conversions.widen(from.floats, 0, doubles, 0, doubles.length);
         }
+        changed();
+    }
+
+    /** Counts a change of the elements made in place. */
+    void changed() {
         version++;
     }
 
@@ -100,13 +99,5 @@ final class Storage {
     /** Whether this storage's array is {@code array} (a double[] or a float[]). */
     boolean holds(Object array) {
         return array == doubles || array == floats;
-    }
-
-    static float[] narrow(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
     }
 }
