@@ -740,7 +740,8 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
 
     /**
      * The backing array of a float64 tensor itself, row-major, {@code numel()} long: for kernels
-     * and custom operations that read many elements. Treat it as read-only; changing it corrupts
+     * and custom operations that read many elements. Treat it as read-only, except to change a
+     * leaf's values in place followed by {@link #incrementVersion()}; any other change corrupts
      * every graph that uses this tensor.
      *
      * @return the array
@@ -832,15 +833,34 @@ public final class Tensor extends Node implements Differentiable<Tensor> {
      */
     public void copyFrom(Tensor values) {
         Objects.requireNonNull(values, "copyFrom: values are null");
-        if (!isLeaf()) {
-            throw new IllegalStateException("copyFrom: " + describe() + " was made by " + opName
-                    + "; only a leaf's values can be overwritten");
-        }
+        requireLeaf("copyFrom");
         if (!values.shape.equals(shape)) {
             throw new IllegalArgumentException("copyFrom: values of shape " + values.shape
                     + " do not fit " + describe());
         }
         data.overwrite(values.data);
+    }
+
+    /**
+     * Counts a change of this leaf's values made in place through its backing array
+     * ({@link #storage()}, {@link #floatStorage()}) as a new {@link #version()}, as
+     * {@link #copyFrom} does its own (PyTorch's {@code torch.autograd.graph.increment_version}):
+     * for a kernel, an optimiser step for one, that writes the values itself instead of copying
+     * them from a new tensor. Call it once the values are written; a backward rule that saved this
+     * tensor before then refuses to run rather than give a wrong gradient.
+     *
+     * @throws IllegalStateException for a tensor made by an operation (its values follow from its inputs)
+     */
+    public void incrementVersion() {
+        requireLeaf("incrementVersion");
+        data.changed();
+    }
+
+    private void requireLeaf(String op) {
+        if (!isLeaf()) {
+            throw new IllegalStateException(op + ": " + describe() + " was made by " + opName
+                    + "; only a leaf's values can be overwritten");
+        }
     }
 
     /**

@@ -64,6 +64,25 @@ class InPlaceChangeTest {
     }
 
     @Test
+    void aWriteThroughTheBackingArrayCountsOnceIncrementVersionIsCalled() {
+        Tensor w = w();
+        Tensor loss = w.mul(w).sum();
+        w.storage()[0] = 10;
+        w.incrementVersion();
+        assertEquals(1, w.version());
+        assertThrows(IllegalStateException.class, loss::backward);
+    }
+
+    @Test
+    void onlyALeafCountsAWriteThroughItsArray() {
+        Tensor y = w().exp();
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::incrementVersion);
+        assertEquals("incrementVersion: tensor of shape (2, 3) was made by exp; only a leaf's values can be overwritten",
+                e.getMessage());
+        assertEquals(0, y.version());
+    }
+
+    @Test
     void rulesThatReadOnlyTheGradientDoNotMindAChange() {
         Tensor w = w();
         Tensor loss = w.add(1).reshape(3, 2).sum(0, false).mean();
