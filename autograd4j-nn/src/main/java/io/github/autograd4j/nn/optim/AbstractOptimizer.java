@@ -15,9 +15,9 @@ import java.util.Objects;
  * state, and the step loop. The state dict is encoded and checked by {@code OptimizerStateDict}.
  *
  * <p><b>Parameters</b> are leaves that require grad, each listed once. <b>A step</b> runs with
- * recording off, skips parameters whose gradient is null, computes every new value and state first
- * and only then writes the values into the parameters with {@link Tensor#copyFrom}: an exception
- * leaves parameters and state as they were. With {@code maximize} the gradient is negated first,
+ * recording off, skips parameters whose gradient is null, prepares every new value and state first
+ * ({@link #prepare}) and only then writes the values into the parameters: an exception leaves
+ * parameters and state as they were. With {@code maximize} the gradient is negated first,
  * as PyTorch does. Each piece of per-parameter state is created when it is first needed, with
  * PyTorch's first-step value; so switching on momentum or amsgrad during training works, and state a
  * group's options no longer use is dropped at the parameter's next step.
@@ -121,13 +121,37 @@ public abstract class AbstractOptimizer<O extends OptimizerOptions<O>> implement
      */
     protected abstract Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, O options);
 
+    /**
+     * One parameter's step in two parts, so that an optimiser can write the parameter in place
+     * and a step still changes nothing when it fails: this method does all that can fail (checks,
+     * new state tensors put in {@code state}) and returns the write, which runs only once every
+     * parameter's part has succeeded, and must not fail. The default computes {@link #update} and
+     * writes it with {@link Tensor#copyFrom}; an optimiser that writes the new values straight into
+     * the parameter's array saves a new tensor and a copy, and calls
+     * {@link Tensor#incrementVersion()} when done.
+     *
+     * @param param   the parameter (read it now; write it only in the returned write)
+     * @param grad    its gradient, already negated when {@code maximize} is on
+     * @param state   its state, as for {@link #update}
+     * @param options its group's options
+     * @return the write of the new value (and of any new state that is not yet written)
+     */
+    protected Runnable prepare(Tensor param, Tensor grad, Map<String, Tensor> state, O options) {
+        Tensor value = update(param, grad, state, options);
+        if (!value.shape().equals(param.shape())) {
+            throw new IllegalStateException(name + ": the update of parameter " + params.indexOf(param) + " (shape " + param.shape()
+                    + ") returned shape " + value.shape());
+        }
+        return () -> param.copyFrom(value);
+    }
+
     // ------------------------------------------------------------------ the training loop
 
     @Override
     @SuppressWarnings("try") // the scope is used for its effect only
     public void step() {
         int n = params.size();
-        Tensor[] values = new Tensor[n];
+        Runnable[] writes = new Runnable[n];
         List<Map<String, Tensor>> states = new ArrayList<>(Collections.nCopies(n, null));
         try (var recordingOff = Grad.disabled()) {
             int i = 0;
@@ -137,11 +161,7 @@ public abstract class AbstractOptimizer<O extends OptimizerOptions<O>> implement
                     Tensor grad = p.grad();
                     if (grad != null) {
                         Map<String, Tensor> s = new LinkedHashMap<>(state.get(i));
-                        values[i] = update(p, options.maximize() ? grad.neg() : grad, s, options);
-                        if (!values[i].shape().equals(p.shape())) {
-                            throw new IllegalStateException(name + ": the update of parameter " + i + " (shape " + p.shape()
-                                    + ") returned shape " + values[i].shape());
-                        }
+                        writes[i] = prepare(p, options.maximize() ? grad.neg() : grad, s, options);
                         s.keySet().retainAll(slotNames(options));
                         states.set(i, s);
                     }
@@ -149,8 +169,8 @@ public abstract class AbstractOptimizer<O extends OptimizerOptions<O>> implement
                 }
             }
             for (i = 0; i < n; i++) {
-                if (values[i] != null) {
-                    params.get(i).copyFrom(values[i]);
+                if (writes[i] != null) {
+                    writes[i].run();
                     state.set(i, states.get(i));
                 }
             }

@@ -51,13 +51,25 @@ abstract class AdamCore extends AbstractOptimizer<AdamOptions> {
         return options.amsgrad() ? AMSGRAD_SLOTS : SLOTS;
     }
 
-    /**
-     * One fused loop over the elements instead of a dozen tensor operations (each a pass over memory
-     * and a new array): 50 -> a few ns per parameter. Each line keeps the operation order of the
-     * formula above, so results are those of the tensor form to the last bit.
-     */
     @Override
     protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, AdamOptions options) {
+        return FusedLoop.intoNew(param, target -> write(param, grad, state, options, target));
+    }
+
+    /** The step writes each parameter in place: no new tensor, no copy. */
+    @Override
+    protected Runnable prepare(Tensor param, Tensor grad, Map<String, Tensor> state, AdamOptions options) {
+        return FusedLoop.inPlace(param, target -> write(param, grad, state, options, target));
+    }
+
+    /**
+     * Puts the new state (the moments not yet written) in {@code state} and returns the loop that
+     * writes them and the new value into {@code target}: a few loops over each chunk instead of a
+     * dozen tensor operations (each a pass over memory and a new array), each line with the
+     * operations in the order of the formula above, so results are those of the tensor form to
+     * the last bit.
+     */
+    private Runnable write(Tensor param, Tensor grad, Map<String, Tensor> state, AdamOptions options, Tensor target) {
         double lr = options.lr();
         double weightDecay = options.weightDecay();
         double beta1 = options.beta1();
@@ -68,41 +80,54 @@ abstract class AdamCore extends AbstractOptimizer<AdamOptions> {
         double t = nextStep(state);
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double correction2 = Math.sqrt(1 - Math.pow(beta2, t));
-
         boolean amsgrad = options.amsgrad();
-        Tensor[] inputs = {param, grad, state.get(EXP_AVG), state.get(EXP_AVG_SQ), amsgrad ? state.get(MAX_EXP_AVG_SQ) : null};
-        Tensor[] results = FusedLoop.run(param, inputs, amsgrad ? 4 : 3, (in, out, from, to) -> {
+
+        Tensor[] inputs = {param, grad, stateOr(state, EXP_AVG, param, 0), stateOr(state, EXP_AVG_SQ, param, 0),
+            amsgrad ? stateOr(state, MAX_EXP_AVG_SQ, param, 0) : null};
+        // the state in the parameter's type, as PyTorch keeps it
+        String[] names = amsgrad ? new String[] {EXP_AVG, EXP_AVG_SQ, MAX_EXP_AVG_SQ} : new String[] {EXP_AVG, EXP_AVG_SQ};
+        Tensor[] outputs = new Tensor[1 + names.length];
+        outputs[0] = target;
+        for (int k = 0; k < names.length; k++) {
+            outputs[k + 1] = Tensor.zeros(param.dtype(), param.shape().toArray());
+            state.put(names[k], outputs[k + 1]);
+        }
+        return () -> FusedLoop.run(inputs, outputs, (in, out, length) -> {
             double[] p = in[0];
             double[] g = in[1];
             double[] m0 = in[2];
             double[] v0 = in[3];
-            double[] vMax0 = in[4];
-            double[] next = out[0];
-            double[] mOut = out[1];
-            double[] vOut = out[2];
-            double[] vMaxOut = amsgrad ? out[3] : null;
-            for (int i = from; i < to; i++) {
-                double gi = l2 ? g[i] + p[i] * weightDecay : g[i];
-                double pi = shrink != 1 ? p[i] * shrink : p[i];
-                double mi = (m0 == null ? 0 : m0[i]) * beta1 + gi * (1 - beta1);
-                double vi = (v0 == null ? 0 : v0[i]) * beta2 + gi * gi * (1 - beta2);
-                mOut[i] = mi;
-                vOut[i] = vi;
-                if (amsgrad) {
-                    vi = Math.max(vMax0 == null ? 0 : vMax0[i], vi);
-                    vMaxOut[i] = vi;
+            double[] m = out[1];
+            double[] v = out[2];
+            if (l2) {
+                for (int i = 0; i < length; i++) {
+                    g[i] = g[i] + p[i] * weightDecay;
                 }
-                double denominator = Math.sqrt(vi) / correction2 + eps;
-                next[i] = pi - mi / denominator * stepSize;
+            }
+            if (shrink != 1) {
+                for (int i = 0; i < length; i++) {
+                    p[i] = p[i] * shrink;
+                }
+            }
+            for (int i = 0; i < length; i++) {
+                m[i] = m0[i] * beta1 + g[i] * (1 - beta1);
+            }
+            for (int i = 0; i < length; i++) {
+                v[i] = v0[i] * beta2 + g[i] * g[i] * (1 - beta2);
+            }
+            if (amsgrad) {
+                double[] vMax0 = in[4];
+                double[] vMax = out[3];
+                for (int i = 0; i < length; i++) {
+                    vMax[i] = Math.max(vMax0[i], v[i]);
+                }
+                v = vMax;
+            }
+            double[] next = out[0];
+            for (int i = 0; i < length; i++) {
+                next[i] = p[i] - m[i] / (Math.sqrt(v[i]) / correction2 + eps) * stepSize;
             }
         });
-        // the state in the parameter's type, as PyTorch keeps it
-        state.put(EXP_AVG, results[1]);
-        state.put(EXP_AVG_SQ, results[2]);
-        if (amsgrad) {
-            state.put(MAX_EXP_AVG_SQ, results[3]);
-        }
-        return results[0];
     }
 
     /** The builder setters Adam and AdamW share. */

@@ -69,36 +69,66 @@ public final class SGD extends AbstractOptimizer<SGDOptions> {
         return options.momentum() != 0 ? List.of(StateSlot.optional(MOMENTUM_BUFFER)) : List.of();
     }
 
-    /** One loop over the elements, each line in the order of the formula above (so results match the tensor form bit for bit). */
     @Override
     protected Tensor update(Tensor param, Tensor grad, Map<String, Tensor> state, SGDOptions options) {
+        return FusedLoop.intoNew(param, target -> write(param, grad, state, options, target));
+    }
+
+    /** The step writes each parameter in place: no new tensor, no copy. */
+    @Override
+    protected Runnable prepare(Tensor param, Tensor grad, Map<String, Tensor> state, SGDOptions options) {
+        return FusedLoop.inPlace(param, target -> write(param, grad, state, options, target));
+    }
+
+    /**
+     * Puts the new momentum buffer (not yet written) in {@code state} and returns the loop that
+     * writes it and the new value into {@code target}: a few loops over each chunk, one per line of
+     * the formula above, with the operations in its order (so results match the tensor form bit
+     * for bit).
+     */
+    private static Runnable write(Tensor param, Tensor grad, Map<String, Tensor> state, SGDOptions options, Tensor target) {
         double lr = options.lr();
         double weightDecay = options.weightDecay();
         double momentum = options.momentum();
         double keep = 1 - options.dampening();
         boolean nesterov = options.nesterov();
-        Tensor buffer = state.get(MOMENTUM_BUFFER);
-        boolean keepsBuffer = momentum != 0;
-        Tensor[] results = FusedLoop.run(param, new Tensor[] {param, grad, buffer}, keepsBuffer ? 2 : 1, (in, out, from, to) -> {
+        Tensor[] inputs = {param, grad, state.get(MOMENTUM_BUFFER)};
+        Tensor buffer = momentum == 0 ? null : Tensor.zeros(param.dtype(), param.shape().toArray());
+        if (buffer != null) {
+            state.put(MOMENTUM_BUFFER, buffer); // in the parameter's type, as PyTorch keeps it
+        }
+        Tensor[] outputs = buffer == null ? new Tensor[] {target} : new Tensor[] {target, buffer};
+        return () -> FusedLoop.run(inputs, outputs, (in, out, length) -> {
             double[] p = in[0];
             double[] g = in[1];
-            double[] b0 = in[2];
-            double[] next = out[0];
-            double[] b = keepsBuffer ? out[1] : null;
-            for (int i = from; i < to; i++) {
-                double gi = weightDecay == 0 ? g[i] : g[i] + p[i] * weightDecay;
-                if (b != null) {
-                    double bi = b0 == null ? gi : b0[i] * momentum + gi * keep;
-                    b[i] = bi;
-                    gi = nesterov ? gi + bi * momentum : bi;
+            if (weightDecay != 0) {
+                for (int i = 0; i < length; i++) {
+                    g[i] = g[i] + p[i] * weightDecay;
                 }
-                next[i] = p[i] - gi * lr;
+            }
+            if (momentum != 0) {
+                double[] b0 = in[2];
+                double[] b = out[1];
+                if (b0 == null) {
+                    System.arraycopy(g, 0, b, 0, length);
+                } else {
+                    for (int i = 0; i < length; i++) {
+                        b[i] = b0[i] * momentum + g[i] * keep;
+                    }
+                }
+                if (nesterov) {
+                    for (int i = 0; i < length; i++) {
+                        g[i] = g[i] + b[i] * momentum;
+                    }
+                } else {
+                    g = b;
+                }
+            }
+            double[] next = out[0];
+            for (int i = 0; i < length; i++) {
+                next[i] = p[i] - g[i] * lr;
             }
         });
-        if (keepsBuffer) {
-            state.put(MOMENTUM_BUFFER, results[1]); // in the parameter's type, as PyTorch keeps it
-        }
-        return results[0];
     }
 
     /** Builds an {@link SGD}: {@code SGD.builder().lr(0.01).momentum(0.9).nesterov(true).build(params)}. */

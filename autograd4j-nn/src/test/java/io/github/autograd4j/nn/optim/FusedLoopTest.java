@@ -1,9 +1,12 @@
 package io.github.autograd4j.nn.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * The fused update loops of SGD and Adam on a float32 parameter larger than several of
  * {@link FusedLoop}'s chunks (and not a multiple of one): each element of the new parameter and of
  * the state is, bit for bit, the float64 step on the widened values rounded once, and stays float32.
+ * A step writes each parameter in place, counted as one change, and gives what {@code update}
+ * computes into a new tensor.
  */
 class FusedLoopTest {
 
@@ -28,6 +33,37 @@ class FusedLoopTest {
     void adamWithAmsgradAndAdamW() {
         assertFloat32StepIsTheRoundedFloat64Step(p -> Adam.builder().lr(0.01).amsgrad(true).weightDecay(0.1).build(List.of(p)));
         assertFloat32StepIsTheRoundedFloat64Step(p -> AdamW.builder().lr(0.01).build(List.of(p)));
+    }
+
+    @Test
+    void aStepWritesEachParameterInPlaceAsUpdateComputesIt() {
+        for (DType dtype : DType.values()) {
+            assertStepIsInPlaceUpdate(dtype, p -> SGD.builder().lr(0.1).momentum(0.9).build(List.of(p)));
+            assertStepIsInPlaceUpdate(dtype, p -> AdamW.builder().lr(0.01).amsgrad(true).build(List.of(p)));
+        }
+    }
+
+    private static void assertStepIsInPlaceUpdate(DType dtype, Function<Tensor, AbstractOptimizer<?>> make) {
+        Random random = new Random(3);
+        Tensor param = Tensor.randn(random, 30, 40).to(dtype).requiresGrad(true);
+        param.setGrad(Tensor.randn(random, 30, 40).to(dtype));
+        AbstractOptimizer<?> optimizer = make.apply(param);
+        optimizer.step(); // a second step reads state, as it does in training
+        Object array = dtype == DType.FLOAT32 ? param.floatStorage() : param.storage();
+        Tensor expected = expectedUpdate(optimizer, param);
+        int version = param.version();
+
+        optimizer.step();
+
+        assertEquals(version + 1, param.version(), dtype + ": one change counted");
+        assertSame(array, dtype == DType.FLOAT32 ? param.floatStorage() : param.storage(), dtype + ": written in place");
+        assertArrayEquals(expected.toArray(), param.toArray(), dtype + ": what update() computes");
+    }
+
+    /** What {@code update} gives for the next step, computed on copies of the state (the state is left as it was). */
+    private static <O extends OptimizerOptions<O>> Tensor expectedUpdate(AbstractOptimizer<O> optimizer, Tensor param) {
+        Map<String, Tensor> state = new LinkedHashMap<>(optimizer.state(0));
+        return optimizer.update(param, param.grad(), state, optimizer.paramGroups().get(0).options());
     }
 
     private static void assertFloat32StepIsTheRoundedFloat64Step(Function<Tensor, Optimizer> make) {
