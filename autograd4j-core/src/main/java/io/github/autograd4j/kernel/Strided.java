@@ -131,22 +131,41 @@ public final class Strided {
     /** The float32 twin of {@link #run(DoubleBinaryOperator, double[], int, int, double[], int, int, double[], int, int)}. */
     private static void run(DoubleBinaryOperator f, float[] a, int ia, int da, float[] b, int ib, int db,
                             float[] out, int o, int len) {
-        if (da == 1 && (db == 1 || db == 0) && (f == ADD || f == SUB || f == MUL || f == DIV)) {
+        if (da == 1 && db == 1 && (f == ADD || f == SUB || f == MUL || f == DIV)) {
             if (f == ADD) {
                 for (int j = 0; j < len; j++) {
-                    out[o + j] = a[ia + j] + b[ib + j * db];
+                    out[o + j] = a[ia + j] + b[ib + j];
                 }
             } else if (f == SUB) {
                 for (int j = 0; j < len; j++) {
-                    out[o + j] = a[ia + j] - b[ib + j * db];
+                    out[o + j] = a[ia + j] - b[ib + j];
                 }
             } else if (f == MUL) {
                 for (int j = 0; j < len; j++) {
-                    out[o + j] = a[ia + j] * b[ib + j * db];
+                    out[o + j] = a[ia + j] * b[ib + j];
                 }
             } else {
                 for (int j = 0; j < len; j++) {
-                    out[o + j] = a[ia + j] / b[ib + j * db];
+                    out[o + j] = a[ia + j] / b[ib + j];
+                }
+            }
+        } else if (da == 1 && db == 0 && (f == ADD || f == SUB || f == MUL || f == DIV)) {
+            float y = b[ib];
+            if (f == ADD) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] + y;
+                }
+            } else if (f == SUB) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] - y;
+                }
+            } else if (f == MUL) {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] * y;
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[o + j] = a[ia + j] / y;
                 }
             }
         } else {

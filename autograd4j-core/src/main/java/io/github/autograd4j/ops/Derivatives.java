@@ -1,6 +1,7 @@
 package io.github.autograd4j.ops;
 
 import io.github.autograd4j.Differentiable;
+import io.github.autograd4j.kernel.ScalarFunctions;
 
 /**
  * The derivative rules of the operations both engines have, written once over
@@ -92,7 +93,7 @@ public final class Derivatives {
 
     /** {@code d(relu x)}: {@code g} where {@code x > 0}, else 0. */
     public static <T extends Differentiable<T>> T relu(T g, T x) {
-        return g.mul(x.map(v -> v > 0 ? 1 : 0));
+        return g.mul(x.map(ScalarFunctions.RELU_DERIVATIVE));
     }
 
     /** {@code d|x|}: {@code g sign(x)}, 0 at 0. */
