@@ -1,6 +1,6 @@
 package io.github.autograd4j;
 
-import io.github.autograd4j.kernel.Conversions;
+import io.github.autograd4j.kernel.ElementLoops;
 
 /**
  * A tensor's elements, {@code double[]} for {@link DType#FLOAT64} or {@code float[]} for
@@ -45,7 +45,7 @@ final class Storage {
         if (doubles != null) {
             return doubles;
         }
-        return Conversions.widened(floats);
+        return ElementLoops.widened(floats);
     }
 
     /** The elements as floats: the array itself for float32, a rounded copy for float64. */
@@ -53,7 +53,7 @@ final class Storage {
         if (floats != null) {
             return floats;
         }
-        return Conversions.narrowed(doubles);
+        return ElementLoops.narrowed(doubles);
     }
 
     /** A copy, of the same type. */
@@ -63,7 +63,7 @@ final class Storage {
 
     /** {@code values} in type {@code dtype}: the array itself (taken, not copied) when it is float64 already. */
     static Storage of(double[] values, DType dtype) {
-        return dtype == DType.FLOAT64 ? of(values) : of(Conversions.narrowed(values));
+        return dtype == DType.FLOAT64 ? of(values) : of(ElementLoops.narrowed(values));
     }
 
     /** This storage's elements in type {@code dtype}: itself when it has that type, else a converted copy. */
@@ -77,12 +77,12 @@ final class Storage {
             if (from.floats != null) {
                 System.arraycopy(from.floats, 0, floats, 0, floats.length);
             } else {
-                Conversions.narrow(from.doubles, 0, floats, 0, floats.length);
+                ElementLoops.narrow(from.doubles, 0, floats, 0, floats.length);
             }
         } else if (from.doubles != null) {
             System.arraycopy(from.doubles, 0, doubles, 0, doubles.length);
         } else {
-            Conversions.widen(from.floats, 0, doubles, 0, doubles.length);
+            ElementLoops.widen(from.floats, 0, doubles, 0, doubles.length);
         }
         changed();
     }

@@ -5,6 +5,7 @@ import static io.github.autograd4j.BackwardRule.gradientOnly;
 import io.github.autograd4j.BackwardRule;
 import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.kernel.ElementLoops;
 import io.github.autograd4j.kernel.ScalarFunctions;
 import io.github.autograd4j.kernel.SpecialFunctions;
 import java.util.Objects;
@@ -198,7 +199,7 @@ public final class UnaryOps {
         return x.dtype() == DType.FLOAT32 ? Masks.of(x.shape(), applyFloat(x, f), x) : Masks.of(x.shape(), apply(x, f), x);
     }
 
-    /** {@code f} of each element of {@code x}, in double; relu and its mask as plain loops, which C2 vectorises. */
+    /** {@code f} of each element of {@code x}, in double; relu as a plain loop, which C2 vectorises, and its mask as {@link ElementLoops#positive}. */
     private static double[] apply(Tensor x, DoubleUnaryOperator f) {
         double[] in = x.doubles();
         double[] out = new double[in.length];
@@ -207,9 +208,7 @@ public final class UnaryOps {
                 out[i] = Math.max(in[i], 0.0);
             }
         } else if (f == ScalarFunctions.RELU_DERIVATIVE) {
-            for (int i = 0; i < in.length; i++) {
-                out[i] = in[i] > 0.0 ? 1.0 : 0.0;
-            }
+            ElementLoops.positive(in, out);
         } else {
             for (int i = 0; i < in.length; i++) {
                 out[i] = f.applyAsDouble(in[i]);
@@ -227,9 +226,7 @@ public final class UnaryOps {
                 out[i] = Math.max(in[i], 0.0f);
             }
         } else if (f == ScalarFunctions.RELU_DERIVATIVE) {
-            for (int i = 0; i < in.length; i++) {
-                out[i] = in[i] > 0.0f ? 1.0f : 0.0f;
-            }
+            ElementLoops.positive(in, out);
         } else {
             for (int i = 0; i < in.length; i++) {
                 out[i] = (float) f.applyAsDouble(in[i]);

@@ -6,11 +6,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Conversions} gives exactly Java's casts, at every length around a vector's width and at
- * any offset, for special values too (signed zeros, infinities, NaN, subnormals, doubles that
- * round to a float's subnormal or overflow), and touches nothing outside the range.
+ * {@link ElementLoops} gives exactly Java's casts and comparisons, at every length around a
+ * vector's width and at any offset, for special values too (signed zeros, infinities, NaN,
+ * subnormals, doubles that round to a float's subnormal or overflow), and touches nothing outside
+ * the range.
  */
-class ConversionsTest {
+class ElementLoopsTest {
 
     private static final double[] SPECIAL = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
         Double.MIN_VALUE, 1e-40, -3e-39, 1e39, -1e300, 1.0000000596046448, 0.1, Float.MAX_VALUE, Math.PI};
@@ -30,7 +31,7 @@ class ConversionsTest {
             for (int offset = 0; offset < 3; offset++) {
                 double[] in = doubles(length + offset, random);
                 float[] out = new float[length + 2 * offset];
-                Conversions.narrow(in, offset, out, offset, length);
+                ElementLoops.narrow(in, offset, out, offset, length);
                 for (int i = 0; i < out.length; i++) {
                     boolean inRange = i >= offset && i < offset + length;
                     assertEquals(inRange ? Float.floatToRawIntBits((float) in[i]) : 0, Float.floatToRawIntBits(out[i]),
@@ -45,14 +46,31 @@ class ConversionsTest {
         Random random = new Random(6);
         for (int length = 0; length < 40; length++) {
             for (int offset = 0; offset < 3; offset++) {
-                float[] in = Conversions.narrowed(doubles(length + offset, random));
+                float[] in = ElementLoops.narrowed(doubles(length + offset, random));
                 double[] out = new double[length + 2 * offset];
-                Conversions.widen(in, offset, out, offset, length);
+                ElementLoops.widen(in, offset, out, offset, length);
                 for (int i = 0; i < out.length; i++) {
                     boolean inRange = i >= offset && i < offset + length;
                     assertEquals(inRange ? Double.doubleToRawLongBits(in[i]) : 0, Double.doubleToRawLongBits(out[i]),
                             "length " + length + " offset " + offset + " at " + i);
                 }
+            }
+        }
+    }
+
+    @Test
+    void positiveIsOneExactlyWhereTheValueIsAboveZero() {
+        Random random = new Random(7);
+        for (int length = 0; length < 40; length++) {
+            double[] in = doubles(length, random);
+            float[] floats = ElementLoops.narrowed(in);
+            double[] out = new double[length];
+            float[] floatOut = new float[length];
+            ElementLoops.positive(in, out);
+            ElementLoops.positive(floats, floatOut);
+            for (int i = 0; i < length; i++) {
+                assertEquals(in[i] > 0 ? 1.0 : 0.0, out[i], "length " + length + " at " + i + ": " + in[i]);
+                assertEquals(floats[i] > 0 ? 1.0f : 0.0f, floatOut[i], "float32, length " + length + " at " + i + ": " + floats[i]);
             }
         }
     }
