@@ -2,7 +2,7 @@ package io.github.autograd4j.nn.optim;
 
 import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
-import io.github.autograd4j.kernel.Conversions;
+import io.github.autograd4j.kernel.ElementLoops;
 import java.util.function.Function;
 
 /**
@@ -87,7 +87,7 @@ final class FusedLoop {
         if (t.dtype() == DType.FLOAT64) {
             System.arraycopy(t.storage(), from, chunk, 0, length);
         } else {
-            Conversions.widen(t.floatStorage(), from, chunk, 0, length);
+            ElementLoops.widen(t.floatStorage(), from, chunk, 0, length);
         }
     }
 
@@ -96,7 +96,7 @@ final class FusedLoop {
         if (t.dtype() == DType.FLOAT64) {
             System.arraycopy(chunk, 0, t.storage(), from, length);
         } else {
-            Conversions.narrow(chunk, 0, t.floatStorage(), from, length);
+            ElementLoops.narrow(chunk, 0, t.floatStorage(), from, length);
         }
     }
 }
