@@ -137,9 +137,10 @@ final class VectorDoubleProduct extends BlockedProduct {
         DoubleVector c41 = c00;
         DoubleVector c50 = c00;
         DoubleVector c51 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
-            int ap = ao + p * MR;
+        // the offsets step as induction variables: computed from p, C2 redid the multiplications and
+        // kept the bounds checks of pa in the loop, 20 scalar instructions to 12 FMAs (~10 % slower)
+        int end = ao + kc * MR;
+        for (int ap = ao, bp = bo; ap < end; ap += MR, bp += NR) {
             DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
             DoubleVector v = DoubleVector.broadcast(S, pa[ap]);

@@ -130,9 +130,10 @@ final class VectorFloatProduct extends BlockedProduct {
         FloatVector c41 = c00;
         FloatVector c50 = c00;
         FloatVector c51 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
-            int ap = ao + p * MR;
+        // the offsets step as induction variables: computed from p, C2 redid the multiplications and
+        // kept the bounds checks of pa in the loop, 20 scalar instructions to 12 FMAs (~10 % slower)
+        int end = ao + kc * MR;
+        for (int ap = ao, bp = bo; ap < end; ap += MR, bp += NR) {
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
             FloatVector v = FloatVector.broadcast(S, pa[ap]);
