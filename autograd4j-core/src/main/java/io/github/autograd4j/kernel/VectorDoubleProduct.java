@@ -77,13 +77,8 @@ final class VectorDoubleProduct extends BlockedProduct {
                 Arrays.fill(out, at, at + kc * NR, 0.0);
             }
             if (transB) {
-                // op(B)(p, j) = b[j * ldb + p]: read each column of the panel along p
-                for (int j = 0; j < cols; j++) {
-                    int from = offB + (j0 + jr + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        out[at + p * NR + j] = b[from + p];
-                    }
-                }
+                // op(B)(p, j) = b[j * ldb + p]: the panel's columns are runs along p
+                Packing.transpose(b, offB + (j0 + jr) * ldb + p0, ldb, cols, kc, NR, out, at);
             } else if (cols == NR) {
                 // two vector copies per row: System.arraycopy's call costs more than 16 doubles
                 for (int p = 0; p < kc; p++) {
