@@ -2,8 +2,8 @@ package io.github.autograd4j.kernel;
 
 /**
  * The loops of a packed GEMM (GotoBLAS's structure, as in BLIS) for one element type, run by one
- * thread at a time, around the packing and micro-kernel of a subclass. For each block of
- * {@code kc} inner indices: a block of {@code mc} rows of {@code op(A)} (usually all of them) is
+ * thread at a time, around the packing and micro-kernel of a subclass. For each block of at most
+ * {@code kc} inner indices (the blocks as deep as each other as they can be): a block of {@code mc} rows of {@code op(A)} (usually all of them) is
  * packed into micro-panels of {@code mr} rows, then each block of {@code nc} columns of
  * {@code op(B)} into micro-panels of {@code nr} columns, and the micro-kernel multiplies each pair
  * of micro-panels into a tile of {@code C}. The block sizes come from the caches
@@ -56,6 +56,16 @@ abstract class BlockedProduct {
         return Math.min(blocking.kc(), k) * roundUp(Math.min(blocking.nc(), n), blocking.nr());
     }
 
+    /**
+     * The depth of the blocks of {@code k} inner indices at most {@code kc} deep, as equal as they
+     * can be: a last block much thinner than the rest (k = 1024 in blocks of 144 ends with 16)
+     * reads and writes its tiles of {@code C} for few multiply-adds.
+     */
+    static int balanced(int k, int kc) {
+        int blocks = Math.max(1, (k + kc - 1) / kc);
+        return Math.max(1, (k + blocks - 1) / blocks);
+    }
+
     private static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
     }
@@ -68,8 +78,9 @@ abstract class BlockedProduct {
     final void run(int m, int n, int k, boolean overwrite) {
         int mr = blocking.mr();
         int nr = blocking.nr();
-        for (int p0 = 0; p0 < k; p0 += blocking.kc()) {
-            int kc = Math.min(blocking.kc(), k - p0);
+        int kcStep = balanced(k, blocking.kc());
+        for (int p0 = 0; p0 < k; p0 += kcStep) {
+            int kc = Math.min(kcStep, k - p0);
             boolean store = overwrite && p0 == 0;
             for (int i0 = 0; i0 < m; i0 += blocking.mc()) {
                 int mc = Math.min(blocking.mc(), m - i0);

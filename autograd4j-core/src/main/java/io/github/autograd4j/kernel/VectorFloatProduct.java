@@ -77,13 +77,8 @@ final class VectorFloatProduct extends BlockedProduct {
                 Arrays.fill(out, at, at + kc * NR, 0.0f);
             }
             if (transB) {
-                // op(B)(p, j) = b[j * ldb + p]: read each column of the panel along p
-                for (int j = 0; j < cols; j++) {
-                    int from = offB + (j0 + jr + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        out[at + p * NR + j] = b[from + p];
-                    }
-                }
+                // op(B)(p, j) = b[j * ldb + p]: the panel's columns are runs along p
+                Packing.transpose(b, offB + (j0 + jr) * ldb + p0, ldb, cols, kc, NR, out, at);
             } else if (cols == NR) {
                 // two vector copies per row: System.arraycopy's call costs more than a few vectors
                 for (int p = 0; p < kc; p++) {
@@ -130,9 +125,10 @@ final class VectorFloatProduct extends BlockedProduct {
         FloatVector c41 = c00;
         FloatVector c50 = c00;
         FloatVector c51 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
-            int ap = ao + p * MR;
+        // the offsets step as induction variables: computed from p, C2 redid the multiplications and
+        // kept the bounds checks of pa in the loop, 20 scalar instructions to 12 FMAs (~10 % slower)
+        int end = ao + kc * MR;
+        for (int ap = ao, bp = bo; ap < end; ap += MR, bp += NR) {
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
             FloatVector v = FloatVector.broadcast(S, pa[ap]);
