@@ -2,17 +2,12 @@ package io.github.autograd4j.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a single-threaded {@link Gemm} on several threads for large products: {@code C} is cut into
  * stripes of rows or of columns (whichever dimension is larger), each computed by the inner kernel
- * as a product of its own, one on the calling thread and the rest on a small pool of daemon
- * threads shared by all calls. Products below {@link #MIN_WORK} multiply-adds run on the calling
+ * as a product of its own, one on the calling thread and the rest on {@link SpinningWorkers}
+ * shared by all calls. Products below {@link #MIN_WORK} multiply-adds run on the calling
  * thread alone: for them, handing work to another thread costs more than it saves.
  */
 final class ThreadedGemm implements Gemm {
@@ -33,7 +28,7 @@ final class ThreadedGemm implements Gemm {
 
     private final Gemm inner;
     private final int threads;
-    private final ExecutorService pool;
+    private final SpinningWorkers workers;
 
     /** {@code inner} on up to {@code threads} threads ({@code >= 2}). */
     ThreadedGemm(Gemm inner, int threads) {
@@ -42,12 +37,7 @@ final class ThreadedGemm implements Gemm {
         }
         this.inner = inner;
         this.threads = threads;
-        AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "autograd4j-gemm-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = new SpinningWorkers(threads - 1, "autograd4j-gemm");
     }
 
     @Override
@@ -122,43 +112,13 @@ final class ThreadedGemm implements Gemm {
             part.run(byRows, 0, extent);
             return;
         }
-        int stripe = (extent + parts - 1) / parts;
-        stripe = (stripe + align - 1) / align * align;
-        List<Future<?>> others = new ArrayList<>();
+        int stripe = ((extent + parts - 1) / parts + align - 1) / align * align;
+        List<Runnable> others = new ArrayList<>();
         for (int from = stripe; from < extent; from += stripe) {
             int start = from;
             int size = Math.min(stripe, extent - from);
-            others.add(pool.submit(() -> part.run(byRows, start, size)));
+            others.add(() -> part.run(byRows, start, size));
         }
-        part.run(byRows, 0, Math.min(stripe, extent));
-        await(others);
-    }
-
-    /** Waits for every part, then rethrows the first failure, if any. */
-    private static void await(List<Future<?>> parts) {
-        Throwable failure = null;
-        boolean interrupted = false;
-        for (Future<?> f : parts) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the parts write into C: wait for them all the same
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
+        workers.run(others, () -> part.run(byRows, 0, Math.min(stripe, extent)));
     }
 }
