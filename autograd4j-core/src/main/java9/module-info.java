@@ -15,4 +15,6 @@ module io.github.autograd4j.core {
     exports io.github.autograd4j.graph;
     // the element-type conversions of autograd4j-nn's fused optimiser loops; internal to the two
     exports io.github.autograd4j.kernel to io.github.autograd4j.nn;
+    // the all-or-nothing file writer behind checkpoints and golden files; internal to autograd4j's modules
+    exports io.github.autograd4j.io to io.github.autograd4j.nn, io.github.autograd4j.testing;
 }

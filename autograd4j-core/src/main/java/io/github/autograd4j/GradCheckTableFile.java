@@ -1,11 +1,12 @@
 package io.github.autograd4j;
 
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Set;
  * working directory has a {@code target} directory (as under Maven and Gradle's test runs from a
  * module), as tab-separated values with every digit: one row per element, for a spreadsheet, a
  * script or grep. The file is named after the test that made the check, and written to a
- * temporary file that is then moved into place, so a rerun replaces it whole.
+ * temporary file that is then moved into place ({@link AtomicWrite}), so a rerun replaces it whole.
  */
 final class GradCheckTableFile {
 
@@ -37,15 +38,11 @@ final class GradCheckTableFile {
         Path file = target.resolve("gradcheck").resolve(caller() + ".tsv").toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                    writeTable(result, out);
-                }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicWrite.write("GradCheckResult", file, out -> {
+                Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                writeTable(result, text);
+                text.flush();
+            });
             return "full table of all " + result.entries().size() + " elements: " + file + "; " + inMemory;
         } catch (IOException | RuntimeException e) {
             return "full table of all " + result.entries().size() + " elements: " + inMemory

@@ -3,6 +3,7 @@ package io.github.autograd4j.graph;
 import io.github.autograd4j.AnomalyException;
 import io.github.autograd4j.GradCheckResult;
 import io.github.autograd4j.Value;
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -125,14 +126,14 @@ public final class GraphReport {
 
     /**
      * Writes the page to {@code file}, all or nothing: to a temporary file in the same directory,
-     * then moved over {@code file}, so a failed write leaves any previous file as it was.
+     * forced to disk and then moved over {@code file}, so a failed write leaves any previous file as it was.
      *
      * @param file the file to write; its directory must exist
      * @throws IOException when the directory does not exist, {@code file} is a directory, or writing fails
      */
     public void writeHtml(Path file) throws IOException {
         Objects.requireNonNull(file, "GraphReport.writeHtml: file is null");
-        ReportFile.write("GraphReport.writeHtml", file, toHtml());
+        AtomicWrite.writeString("GraphReport.writeHtml", file, toHtml());
     }
 
     /** The page's data, as the script reads it. */

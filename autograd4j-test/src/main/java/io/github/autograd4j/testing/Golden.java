@@ -1,13 +1,12 @@
 package io.github.autograd4j.testing;
 
 import io.github.autograd4j.graph.Graph;
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
 
@@ -77,21 +76,11 @@ final class Golden {
                 + " .mmd (Mermaid) or .txt (the table)");
     }
 
-    /** Records a golden file all or nothing: a temporary file beside it, then moved over it. */
+    /** Records a golden file all or nothing ({@link AtomicWrite}), creating its directory. */
     private static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicWrite.writeString("matchesGolden", file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("matchesGolden: recording " + file, e);
         }

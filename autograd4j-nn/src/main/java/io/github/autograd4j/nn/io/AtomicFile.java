@@ -1,41 +1,25 @@
 package io.github.autograd4j.nn.io;
 
-import java.io.BufferedOutputStream;
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replaces a file all at once or not at all, so that a crash or an error while saving never
- * leaves a half-written checkpoint: the bytes go to a temporary file in the same directory,
- * which is forced to disk and then renamed over the target ({@code ATOMIC_MOVE}; a plain
- * replacing move only where the file system cannot rename atomically). On any failure the
- * temporary file is deleted and the previous file is left as it was. Only a crash of the JVM
- * itself can leave a temporary {@code .<name>.<pid>-<n>.tmp} file behind.
+ * leaves a half-written file: the bytes go to a temporary file in the same directory, which is
+ * forced to disk and then renamed over the target ({@code ATOMIC_MOVE}; a plain replacing move
+ * only where the file system cannot rename atomically). On any failure the temporary file is
+ * deleted and the previous file is left as it was. Only a crash of the JVM itself can leave a
+ * temporary {@code .<name>.<pid>-<n>.tmp} file behind. Checkpoints, graph reports and golden files
+ * are written the same way.
  *
  * <p>A target that is a directory, or whose directory does not exist, is refused before anything
  * is written; a file-system error on the temporary file is reported as one on the target, which
  * is the path the caller knows.
  */
 public final class AtomicFile {
-
-    /** Opens the stream the bytes go to; tests substitute one that fails part way. */
-    @FunctionalInterface
-    interface Sink {
-        /** A stream that creates {@code temp} and writes to it; closing it must leave the bytes durable. */
-        OutputStream open(Path temp) throws IOException;
-    }
 
     /** Writes a file's whole content. */
     @FunctionalInterface
@@ -49,34 +33,6 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The real sink: a new file whose close forces its content to the device ({@code fsync}). */
-    static final Sink DURABLE = temp -> {
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new OutputStream() {
-            private final OutputStream out = Channels.newOutputStream(channel);
-
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                try (channel) {
-                    channel.force(true);
-                }
-            }
-        };
-    };
-
-    private static final AtomicLong COUNTER = new AtomicLong();
-    private static final int BUFFER_BYTES = 1 << 16;
-
     private AtomicFile() {
     }
 
@@ -89,8 +45,8 @@ public final class AtomicFile {
      * @throws IOException from the body or the file system; {@code target} is then unchanged
      */
     public static void write(Path target, Body body) throws IOException {
-        write("AtomicFile.write", Objects.requireNonNull(target, "AtomicFile.write: target is null"), DURABLE,
-                Objects.requireNonNull(body, "AtomicFile.write: body is null"));
+        Objects.requireNonNull(body, "AtomicFile.write: body is null");
+        AtomicWrite.write("AtomicFile.write", target, body::writeTo);
     }
 
     /**
@@ -101,77 +57,6 @@ public final class AtomicFile {
      * @throws IOException from the file system; {@code target} is then unchanged
      */
     public static void writeString(Path target, String text) throws IOException {
-        Objects.requireNonNull(text, "AtomicFile.writeString: text is null");
-        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * Writes {@code target} with the content {@code body} produces, through {@code sink}, all or nothing.
-     *
-     * @param op names the operation in messages ({@code "SafeTensors.write"})
-     * @throws IOException from the sink, the body or the rename; {@code target} is then unchanged
-     */
-    static void write(String op, Path target, Sink sink, Body body) throws IOException {
-        Path file = target.toAbsolutePath();
-        Path dir = file.getParent();
-        if (Files.isDirectory(file)) {
-            throw new FileSystemException(target.toString(), null, "is a directory (" + op + " expected a file name)");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(target.toString(), null, "its directory does not exist (" + op
-                    + " does not create directories)");
-        }
-        Path temp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet() + ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(sink.open(temp), BUFFER_BYTES)) {
-                body.writeTo(out);
-            }
-            move(temp, file);
-        } catch (FileSystemException e) {
-            deleteQuietly(temp, e);
-            throw onTarget(op, target, temp, e);
-        } catch (Throwable t) {
-            deleteQuietly(temp, t);
-            throw t;
-        }
-        syncDirectory(dir);
-    }
-
-    private static void deleteQuietly(Path temp, Throwable cause) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException cleanup) {
-            cause.addSuppressed(cleanup);
-        }
-    }
-
-    /** {@code e}, which may name the temporary file the caller never heard of, as an error writing {@code target}. */
-    private static FileSystemException onTarget(String op, Path target, Path temp, FileSystemException e) {
-        if (!temp.toString().equals(e.getFile())) {
-            return e;
-        }
-        FileSystemException named = new FileSystemException(target.toString(), null, op + " could not write it: "
-                + e.getClass().getSimpleName() + (e.getReason() == null ? "" : " (" + e.getReason() + ")")
-                + " on its temporary file " + temp.getFileName() + " in the same directory; the previous file is unchanged");
-        named.initCause(e);
-        return named;
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename itself durable where the platform allows opening a directory (not on Windows). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException notSupported) {
-            // the data are durable already; only the rename's durability is best effort here
-        }
+        AtomicWrite.writeString("AtomicFile.writeString", target, text);
     }
 }

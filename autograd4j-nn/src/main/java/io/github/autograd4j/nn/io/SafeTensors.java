@@ -2,6 +2,7 @@ package io.github.autograd4j.nn.io;
 
 import io.github.autograd4j.DType;
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -31,8 +32,8 @@ import java.util.Objects;
  *
  * <p>Files are written as the reference implementation writes them, byte for byte: compact
  * JSON, {@code __metadata__} first (keys sorted), then the tensors sorted by name (byte-wise
- * UTF-8 order), their data in the same order. Writing replaces the file atomically (see
- * {@code AtomicFile}): a failure leaves the previous file intact. Reading checks the whole
+ * UTF-8 order), their data in the same order. Writing replaces the file atomically (as
+ * {@link AtomicFile} does): a failure leaves the previous file intact. Reading checks the whole
  * header against the file before reading any data and throws {@link CheckpointFormatException}
  * naming what is wrong. Only {@code F64} and {@code F32} tensors are read. What reading allocates
  * is bounded by what the file holds and checked against the heap first: a header larger than the
@@ -84,7 +85,7 @@ public final class SafeTensors {
      * @throws IOException when writing fails; the file is then unchanged
      */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        write(path, tensors, metadata, null, AtomicFile.DURABLE);
+        write(path, tensors, metadata, null, AtomicWrite.DURABLE);
     }
 
     /**
@@ -100,12 +101,12 @@ public final class SafeTensors {
      */
     public static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, DType dtype)
             throws IOException {
-        write(path, tensors, metadata, Objects.requireNonNull(dtype, "SafeTensors.write: dtype is null"), AtomicFile.DURABLE);
+        write(path, tensors, metadata, Objects.requireNonNull(dtype, "SafeTensors.write: dtype is null"), AtomicWrite.DURABLE);
     }
 
     /** {@link #write(Path, Map, Map, DType)} (each tensor in its own type when {@code dtype} is null) through {@code sink}: lets tests make writing fail part way. */
     static void write(Path path, Map<String, Tensor> tensors, Map<String, String> metadata, DType dtype,
-                      AtomicFile.Sink sink) throws IOException {
+                      AtomicWrite.Sink sink) throws IOException {
         Objects.requireNonNull(path, "SafeTensors.write: path is null");
         Objects.requireNonNull(tensors, "SafeTensors.write: tensors are null");
         Map<String, String> meta = metadata == null ? Map.of() : metadata;
@@ -123,7 +124,7 @@ public final class SafeTensors {
         });
         List<SafeTensorsHeader.Entry> entries = SafeTensorsHeader.layout(tensors, dtype);
         byte[] header = SafeTensorsHeader.encode(entries, meta);
-        AtomicFile.write("SafeTensors.write", path, sink, out -> {
+        AtomicWrite.write("SafeTensors.write", path, sink, out -> {
             ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             buffer.putLong(header.length);
             flush(buffer, out);

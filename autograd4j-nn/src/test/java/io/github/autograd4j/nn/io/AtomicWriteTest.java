@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class AtomicWriteTest {
     Path dir;
 
     /** A sink that writes the temporary file but fails once {@code limit} bytes have gone through. */
-    static AtomicFile.Sink failingAfter(long limit) {
+    static AtomicWrite.Sink failingAfter(long limit) {
         return temp -> new FilterOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
             private long written;
 
@@ -82,7 +83,7 @@ class AtomicWriteTest {
         Path p = dir.resolve("ckpt.safetensors");
         SafeTensors.write(p, first);
         byte[] before = Files.readAllBytes(p);
-        AtomicFile.Sink broken = temp -> {
+        AtomicWrite.Sink broken = temp -> {
             throw new IOException("cannot open " + temp.getFileName());
         };
         var e = assertThrows(IOException.class, () -> SafeTensors.write(p, second, null, DType.FLOAT64, broken));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.autograd4j.Tensor;
+import io.github.autograd4j.io.AtomicWrite;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ class SafeTensorsLimitsTest {
     void anErrorOnTheTemporaryFileNamesTheTarget() throws IOException {
         Path p = dir.resolve("ckpt.safetensors");
         SafeTensors.write(p, Map.of("w", Tensor.ones(2)));
-        AtomicFile.Sink denied = temp -> {
+        AtomicWrite.Sink denied = temp -> {
             throw new AccessDeniedException(temp.toString());
         };
         FileSystemException e = assertThrows(FileSystemException.class,
