@@ -129,36 +129,46 @@ public final class NormOps {
      * {@code (g - mean(g) - out mean(g out)) / sqrt(var + eps)}, means over {@code dims}: in one
      * fused pass when the backward pass records nothing, else with tensor operations (the variance
      * recomputed from {@code x}) so that it can be differentiated again.
+     *
+     * @param dims a leading and a trailing run of {@code x}'s dims (either may be empty), as all
+     *             three norms reduce: then each slice is a few equally spaced runs of the storage,
+     *             read in place instead of permuted together and back
      */
     static Normalized normalize(String op, Tensor x, int[] dims, double eps) {
-        ReduceOps.Reduction r = ReduceOps.Reduction.of(op, x, dims, true);
-        double[] in = r.group(x.doubles());
-        int count = r.count();
-        int slices = r.slices();
-        double[] mean = new double[slices];
-        double[] var = new double[slices];
-        double[] invStd = new double[slices];
+        ReduceOps.Reduction.of(op, x, dims, true); // checks the dims
+        Slices slices = Slices.of(op, x.shape(), dims);
+        double[] in = x.doubles();
+        int count = slices.count();
+        double[] mean = new double[slices.slices];
+        double[] var = new double[slices.slices];
+        double[] invStd = new double[slices.slices];
         double[] out = new double[in.length];
-        for (int s = 0, from = 0; s < slices; s++, from += count) {
+        for (int s = 0; s < slices.slices; s++) {
             double sum = 0.0;
-            for (int i = from; i < from + count; i++) {
-                sum += in[i];
+            for (int a = 0; a < slices.outer; a++) {
+                for (int i = slices.from(a, s), end = i + slices.inner; i < end; i++) {
+                    sum += in[i];
+                }
             }
             double mu = sum / count;
             double squares = 0.0;
-            for (int i = from; i < from + count; i++) {
-                squares += (in[i] - mu) * (in[i] - mu);
+            for (int a = 0; a < slices.outer; a++) {
+                for (int i = slices.from(a, s), end = i + slices.inner; i < end; i++) {
+                    squares += (in[i] - mu) * (in[i] - mu);
+                }
             }
             invStd[s] = 1.0 / Math.sqrt(squares / count + eps);
-            for (int i = from; i < from + count; i++) {
-                out[i] = (in[i] - mu) * invStd[s];
+            for (int a = 0; a < slices.outer; a++) {
+                for (int i = slices.from(a, s), end = i + slices.inner; i < end; i++) {
+                    out[i] = (in[i] - mu) * invStd[s];
+                }
             }
             mean[s] = mu;
             var[s] = squares / count;
         }
-        Tensor y = Tensor.fromOp(op, x.shape(), r.ungroup(out), (g, o) -> {
+        Tensor y = Tensor.fromOp(op, x.shape(), out, (g, o) -> {
             if (!Grad.isEnabled()) {
-                return new Tensor[] {fusedGradient(r, g, o, invStd, x)};
+                return new Tensor[] {fusedGradient(slices, g, o, invStd, x)};
             }
             Tensor recomputed = x.var(dims, 0, true).add(eps).rsqrt();
             return new Tensor[] {g.sub(g.mean(dims, true)).sub(o.mul(g.mul(o).mean(dims, true))).mul(recomputed)};
@@ -167,26 +177,84 @@ public final class NormOps {
     }
 
     /** The normalisation's gradient in one pass over each slice, as a constant of {@code x}'s type. */
-    private static Tensor fusedGradient(ReduceOps.Reduction r, Tensor g, Tensor out, double[] invStd, Tensor x) {
-        double[] up = r.group(g.doubles());
-        double[] xhat = r.group(out.doubles());
+    private static Tensor fusedGradient(Slices slices, Tensor g, Tensor out, double[] invStd, Tensor x) {
+        double[] up = g.doubles();
+        double[] xhat = out.doubles();
         double[] gx = new double[up.length];
-        int count = r.count();
-        for (int s = 0, from = 0; s < invStd.length; s++, from += count) {
+        int count = slices.count();
+        for (int s = 0; s < invStd.length; s++) {
             double meanG = 0.0;
             double meanGXhat = 0.0;
-            for (int i = from; i < from + count; i++) {
-                meanG += up[i];
-                meanGXhat += up[i] * xhat[i];
+            for (int a = 0; a < slices.outer; a++) {
+                for (int i = slices.from(a, s), end = i + slices.inner; i < end; i++) {
+                    meanG += up[i];
+                    meanGXhat += up[i] * xhat[i];
+                }
             }
             meanG /= count;
             meanGXhat /= count;
-            for (int i = from; i < from + count; i++) {
-                gx[i] = (up[i] - meanG - xhat[i] * meanGXhat) * invStd[s];
+            for (int a = 0; a < slices.outer; a++) {
+                for (int i = slices.from(a, s), end = i + slices.inner; i < end; i++) {
+                    gx[i] = (up[i] - meanG - xhat[i] * meanGXhat) * invStd[s];
+                }
             }
         }
-        Tensor t = Tensor.of(r.ungroup(gx), x.shape().toArray());
+        Tensor t = Tensor.of(gx, x.shape().toArray());
         return x.dtype() == DType.FLOAT64 ? t : t.to(x.dtype());
+    }
+
+    /**
+     * A tensor's row-major storage seen as {@code (outer, slices, inner)}: the reduced dims are a
+     * leading run (their sizes multiply to {@code outer}) and a trailing run ({@code inner}), the
+     * kept dims between them ({@code slices}). Slice {@code s} is {@code outer} runs of
+     * {@code inner} elements, one every {@code slices * inner}: batch norm's channel over (N, H, W)
+     * is N runs of H W; layer and group norm's slices are one run each.
+     */
+    record Slices(int outer, int slices, int inner) {
+
+        static Slices of(String op, Shape shape, int[] dims) {
+            int rank = shape.rank();
+            boolean[] reduced = new boolean[rank];
+            for (int d : dims) {
+                reduced[d] = true;
+            }
+            int first = 0;
+            while (first < rank && reduced[first]) {
+                first++;
+            }
+            int last = rank;
+            while (last > first && reduced[last - 1]) {
+                last--;
+            }
+            for (int d = first; d < last; d++) {
+                if (reduced[d]) {
+                    throw new IllegalArgumentException(op + ": expected the normalised dims " + Arrays.toString(dims)
+                            + " of input " + shape + " to be a leading and a trailing run");
+                }
+            }
+            if (first == rank) { // every dim: one slice, one run
+                return new Slices(1, 1, shape.numel());
+            }
+            return new Slices(product(shape, 0, first), product(shape, first, last), product(shape, last, rank));
+        }
+
+        private static int product(Shape shape, int from, int to) {
+            int p = 1;
+            for (int d = from; d < to; d++) {
+                p *= shape.size(d);
+            }
+            return p;
+        }
+
+        /** Elements per slice. */
+        int count() {
+            return outer * inner;
+        }
+
+        /** Where run {@code a} of slice {@code s} starts. */
+        int from(int a, int s) {
+            return (a * slices + s) * inner;
+        }
     }
 
     // ------------------------------------------------------------------ helpers
