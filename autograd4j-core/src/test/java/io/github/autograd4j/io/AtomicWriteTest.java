@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -13,7 +12,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,25 +24,12 @@ class AtomicWriteTest {
     @TempDir
     Path dir;
 
-    /** A sink that writes the temporary file but fails once {@code limit} bytes have gone through. */
-    private static AtomicWrite.Sink failingAfter(long limit) {
-        return temp -> new FilterOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-            private long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                if (++written > limit) {
-                    throw new IOException("disk full (simulated) after " + limit + " bytes");
-                }
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                for (int i = 0; i < len; i++) {
-                    write(b[off + i]);
-                }
-            }
+    /** A body that writes {@code limit} bytes of {@code text} and then fails, as a full disk would. */
+    private static AtomicWrite.Body failingAfter(long limit, byte[] text) {
+        return out -> {
+            out.write(text, 0, (int) limit);
+            out.flush();
+            throw new IOException("disk full (simulated) after " + limit + " bytes");
         };
     }
 
@@ -70,7 +55,7 @@ class AtomicWriteTest {
         byte[] text = "a longer replacement that fails part way".getBytes(StandardCharsets.UTF_8);
         for (long limit : new long[] {0, 1, 10, text.length - 1}) {
             IOException e = assertThrows(IOException.class,
-                    () -> AtomicWrite.write("Test.write", target, failingAfter(limit), out -> out.write(text)));
+                    () -> AtomicWrite.write("Test.write", target, failingAfter(limit, text)));
             assertEquals("disk full (simulated) after " + limit + " bytes", e.getMessage());
             assertEquals("previous", Files.readString(target));
             assertEquals(List.of(target), files());
@@ -87,8 +72,7 @@ class AtomicWriteTest {
     @Test
     void aFirstWriteThatFailsLeavesNothing() throws IOException {
         Path target = dir.resolve("new.txt");
-        assertThrows(IOException.class,
-                () -> AtomicWrite.write("Test.write", target, failingAfter(3), out -> out.write(new byte[10])));
+        assertThrows(IOException.class, () -> AtomicWrite.write("Test.write", target, failingAfter(3, new byte[10])));
         assertEquals(List.of(), files());
     }
 
