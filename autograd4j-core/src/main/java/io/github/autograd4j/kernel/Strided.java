@@ -221,6 +221,47 @@ public final class Strided {
         return out;
     }
 
+    /**
+     * {@link #sumTo(double[], int[], int[])} of a float array, summed in double precision as its
+     * widened copy would be (the same bits), without making that copy.
+     */
+    public static double[] sumTo(float[] g, int[] shapeG, int[] target) {
+        double[] out = new double[numel(target)];
+        if (out.length == g.length) {
+            ElementLoops.widen(g, 0, out, 0, g.length);
+            return out;
+        }
+        if (out.length == 1) {
+            double s = 0.0;
+            for (float v : g) {
+                s += v;
+            }
+            out[0] = s;
+            return out;
+        }
+        int rank = shapeG.length;
+        int[] st = broadcastStrides(target, shapeG);
+        int run = shapeG[rank - 1];
+        int dt = st[rank - 1];
+        Odometer odometer = new Odometer(shapeG, st, new int[rank]);
+        for (int i = 0; i < g.length; i += run) {
+            int it = odometer.first;
+            if (dt == 0) {
+                double s = 0.0;
+                for (int j = 0; j < run; j++) {
+                    s += g[i + j];
+                }
+                out[it] += s;
+            } else {
+                for (int j = 0; j < run; j++) {
+                    out[it + j] += g[i + j];
+                }
+            }
+            odometer.next();
+        }
+        return out;
+    }
+
     /** Reorders the axes of {@code a}: output dim {@code i} is input dim {@code perm[i]}. */
     public static double[] permute(double[] a, int[] shape, int[] perm) {
         int rank = shape.length;

@@ -39,7 +39,7 @@ public final class ReduceOps {
      */
     public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("sum", x, dims, keepDim);
-        double[] data = Strided.sumTo(x.doubles(), x.shape().toArray(), r.kept().toArray());
+        double[] data = sumTo(x, r.kept());
         return Tensor.fromOp("sum", r.out(), data, gradientOnly((g, out) -> new Tensor[] {r.spread(g)}), x);
     }
 
@@ -58,8 +58,15 @@ public final class ReduceOps {
                     + ", so " + x.shape() + " cannot be summed down to it");
         }
         Shape input = x.shape();
-        double[] data = Strided.sumTo(x.doubles(), input.toArray(), target.toArray());
+        double[] data = sumTo(x, target);
         return Tensor.fromOp("sumToShape", target, data, gradientOnly((g, out) -> new Tensor[] {g.broadcastTo(input)}), x);
+    }
+
+    /** {@code x}'s sums down to {@code target}, in double precision, read from either element type in place. */
+    private static double[] sumTo(Tensor x, Shape target) {
+        int[] shape = x.shape().toArray();
+        return x.dtype() == DType.FLOAT32 ? Strided.sumTo(x.floatStorage(), shape, target.toArray())
+                : Strided.sumTo(x.storage(), shape, target.toArray());
     }
 
     /**
@@ -68,7 +75,7 @@ public final class ReduceOps {
      */
     public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
         Reduction r = Reduction.of("mean", x, dims, keepDim);
-        double[] data = Strided.sumTo(x.doubles(), x.shape().toArray(), r.kept().toArray());
+        double[] data = sumTo(x, r.kept());
         int n = r.count();
         for (int i = 0; i < data.length; i++) {
             data[i] /= n;
