@@ -185,40 +185,22 @@ public final class Strided {
      * {@code target} is 1 or missing, giving an array of {@code target}'s shape.
      */
     public static double[] sumTo(double[] g, int[] shapeG, int[] target) {
-        double[] out = new double[numel(target)];
-        if (out.length == g.length) {
-            System.arraycopy(g, 0, out, 0, g.length);
-            return out;
+        if (numel(target) == g.length) {
+            return g.clone();
         }
-        if (out.length == 1) {
-            double s = 0.0;
-            for (double v : g) {
-                s += v;
-            }
-            out[0] = s;
-            return out;
-        }
-        int rank = shapeG.length;
-        int[] st = broadcastStrides(target, shapeG);
-        int run = shapeG[rank - 1];
-        int dt = st[rank - 1];
-        Odometer odometer = new Odometer(shapeG, st, new int[rank]);
-        for (int i = 0; i < g.length; i += run) {
-            int it = odometer.first;
-            if (dt == 0) {
+        return sumRows(g.length, shapeG, target, (i, out, at, run, across) -> {
+            if (across) {
                 double s = 0.0;
                 for (int j = 0; j < run; j++) {
                     s += g[i + j];
                 }
-                out[it] += s;
+                out[at] += s;
             } else {
                 for (int j = 0; j < run; j++) {
-                    out[it + j] += g[i + j];
+                    out[at + j] += g[i + j];
                 }
             }
-            odometer.next();
-        }
-        return out;
+        });
     }
 
     /**
@@ -226,37 +208,47 @@ public final class Strided {
      * widened copy would be (the same bits), without making that copy.
      */
     public static double[] sumTo(float[] g, int[] shapeG, int[] target) {
-        double[] out = new double[numel(target)];
-        if (out.length == g.length) {
-            ElementLoops.widen(g, 0, out, 0, g.length);
-            return out;
+        if (numel(target) == g.length) {
+            return ElementLoops.widened(g);
         }
-        if (out.length == 1) {
-            double s = 0.0;
-            for (float v : g) {
-                s += v;
+        return sumRows(g.length, shapeG, target, (i, out, at, run, across) -> {
+            if (across) {
+                double s = 0.0;
+                for (int j = 0; j < run; j++) {
+                    s += g[i + j];
+                }
+                out[at] += s;
+            } else {
+                for (int j = 0; j < run; j++) {
+                    out[at + j] += g[i + j];
+                }
             }
-            out[0] = s;
+        });
+    }
+
+    /** Adds one row of the summed array, {@code run} elements from {@code i}, into {@code out} from {@code at}: all into one when {@code across}. */
+    @FunctionalInterface
+    private interface SumRow {
+        void add(int i, double[] out, int at, int run, boolean across);
+    }
+
+    /**
+     * The walk of {@link #sumTo} over {@code length > numel(target)} elements: each row of
+     * {@code shapeG} added into the output element or row it broadcast from.
+     */
+    private static double[] sumRows(int length, int[] shapeG, int[] target, SumRow row) {
+        double[] out = new double[numel(target)];
+        if (out.length == 1) {
+            row.add(0, out, 0, length, true);
             return out;
         }
         int rank = shapeG.length;
         int[] st = broadcastStrides(target, shapeG);
         int run = shapeG[rank - 1];
-        int dt = st[rank - 1];
+        boolean across = st[rank - 1] == 0;
         Odometer odometer = new Odometer(shapeG, st, new int[rank]);
-        for (int i = 0; i < g.length; i += run) {
-            int it = odometer.first;
-            if (dt == 0) {
-                double s = 0.0;
-                for (int j = 0; j < run; j++) {
-                    s += g[i + j];
-                }
-                out[it] += s;
-            } else {
-                for (int j = 0; j < run; j++) {
-                    out[it + j] += g[i + j];
-                }
-            }
+        for (int i = 0; i < length; i += run) {
+            row.add(i, out, odometer.first, run, across);
             odometer.next();
         }
         return out;
