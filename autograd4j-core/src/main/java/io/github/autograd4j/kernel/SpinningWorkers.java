@@ -28,13 +28,8 @@ final class SpinningWorkers {
         }
     }
 
-    /** How many parts, besides the caller's own, one job can run at once. */
-    int count() {
-        return workers.length;
-    }
-
     /**
-     * Runs {@code others} (at most {@link #count()}) on the workers and {@code own} on the calling
+     * Runs {@code others} (at most one per worker) on the workers and {@code own} on the calling
      * thread, waits for all of them, then rethrows the first failure, if any. While another thread's
      * job holds the workers, the caller runs every part itself.
      */
